@@ -1,0 +1,114 @@
+"""Plain data shared by every layer: what the pipeline produces and what storage keeps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class BlockKind(StrEnum):
+    """The kind of one block of an article body."""
+
+    PARAGRAPH = "p"
+    HEADING = "h"
+    LIST_ITEM = "li"
+    QUOTE = "quote"
+    TABLE = "table"
+    CAPTION = "caption"
+    CODE = "pre"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of an article's main text, in reading order."""
+
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What the extractor finds in one HTML page. Dates are timezone-aware (UTC when unstated)."""
+
+    blocks: tuple[Block, ...] = ()
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: datetime | None = None
+    updated: datetime | None = None
+    lead_image: str | None = None
+    canonical_url: str | None = None
+    language: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    score: float = 0.0
+    """0..1: how sure the extractor is that it found the article body."""
+
+    @property
+    def text(self) -> str:
+        """The main text: every block but figure captions, one per paragraph."""
+        return "\n\n".join(b.text for b in self.blocks if b.kind is not BlockKind.CAPTION)
+
+    @property
+    def author(self) -> str | None:
+        return ", ".join(self.authors) if self.authors else None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedInfo:
+    """A parsed feed's own metadata."""
+
+    title: str | None = None
+    site_url: str | None = None
+    description: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One item of a feed, as the feed states it."""
+
+    guid: str
+    url: str
+    title: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+    summary: str | None = None
+    content_html: str | None = None
+    image: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    info: FeedInfo
+    entries: tuple[Entry, ...]
+
+
+class HashtagKind(StrEnum):
+    PERSON = "person"
+    PLACE = "place"
+    ORG = "org"
+    EVENT = "event"
+    TOPIC = "topic"
+
+
+@dataclass(frozen=True, slots=True)
+class Hashtag:
+    """A canonical CamelCase tag (no leading '#'), e.g. ``NorthKorea``."""
+
+    tag: str
+    kind: HashtagKind = HashtagKind.TOPIC
+    score: float = 0.0
+    variants: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """One sentence of a summary, traceable to where it stands in the article text."""
+
+    text: str
+    block_index: int
+    """Index into the article's blocks of the block this sentence comes from."""
+    start: int
+    end: int
+    """Character offsets of the sentence within that block's text."""

@@ -1,0 +1,1 @@
+"""Pure pipeline stages: plain data in, plain data out."""
