@@ -1,0 +1,126 @@
+"""What storage hands back: plain rows as frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from newsloom.domain.models import Block, Hashtag
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: int
+    feed_url: str
+    site_url: str | None
+    name: str
+    slug: str
+    language: str | None
+    region: str | None
+    interval_seconds: int
+    etag: str | None
+    last_modified: str | None
+    next_check_at: datetime
+    last_fetched_at: datetime | None
+    last_success_at: datetime | None
+    last_error: str | None
+    error_count: int
+    low_quality_count: int
+    boilerplate_profile: str | None
+    created_at: datetime
+    article_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    """An article ready to be stored (the ingest pipeline's output)."""
+
+    source_id: int
+    guid: str
+    url: str
+    canonical_url: str
+    title: str
+    slug: str
+    author: str | None
+    published_at: datetime
+    updated_at: datetime | None
+    fetched_at: datetime
+    blocks: tuple[Block, ...]
+    lead_image: str | None
+    language: str | None
+    description: str | None
+    extraction_score: float
+    status: str
+    status_note: str | None
+    content_hash: str | None
+    fingerprint: str | None
+    originator: str | None
+    is_opinion: bool
+    hashtags: tuple[Hashtag, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks if b.kind.value != "caption")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: int
+    source_id: int
+    source_name: str
+    source_slug: str
+    guid: str
+    url: str
+    canonical_url: str
+    title: str
+    slug: str
+    author: str | None
+    published_at: datetime
+    updated_at: datetime | None
+    fetched_at: datetime
+    text: str
+    blocks: tuple[Block, ...]
+    lead_image: str | None
+    language: str | None
+    description: str | None
+    extraction_score: float
+    status: str
+    status_note: str | None
+    content_hash: str | None
+    fingerprint: str | None
+    story_id: int | None
+    duplicate_of: int | None
+    originator: str | None
+    is_opinion: bool
+    hashtags: tuple[Hashtag, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleCard:
+    """What a listing shows of an article: outlet, time, title, a clean snippet."""
+
+    id: int
+    slug: str
+    title: str
+    source_name: str
+    source_slug: str
+    published_at: datetime
+    snippet: str
+    lead_image: str | None
+    story_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    id: int
+    article_id: int
+    author_name: str
+    body: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class TagCount:
+    tag: str
+    kind: str
+    count: int

@@ -1,0 +1,402 @@
+"""Articles, their hashtags, listings, search and related-article candidates."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, Select, func, literal_column, select, text, update
+
+from newsloom.domain.models import Block, BlockKind, Hashtag, HashtagKind
+from newsloom.domain.records import Article, ArticleCard, NewArticle, TagCount
+from newsloom.domain.text import snippet
+from newsloom.errors import NotFound
+from newsloom.storage._sql import insert_ignoring_conflicts
+from newsloom.storage.schema import article_hashtags, articles, sources
+
+_CARD_COLUMNS = (
+    articles.c.id,
+    articles.c.slug,
+    articles.c.title,
+    articles.c.published_at,
+    articles.c.lead_image,
+    articles.c.story_id,
+    func.substr(articles.c.text, 1, 600).label("head"),
+    sources.c.name.label("source_name"),
+    sources.c.slug.label("source_slug"),
+)
+
+
+def tag_key(tag: str) -> str:
+    return tag.lower()
+
+
+class ArticleRepository:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def insert(self, new: NewArticle) -> int | None:
+        """Store an article and its hashtags in one transaction. Returns its id, or None when an
+        article with the same canonical URL, or the same GUID in that feed, is already stored."""
+        values = {
+            "source_id": new.source_id,
+            "guid": new.guid,
+            "url": new.url,
+            "canonical_url": new.canonical_url,
+            "title": new.title,
+            "slug": new.slug,
+            "author": new.author,
+            "published_at": new.published_at,
+            "updated_at": new.updated_at,
+            "fetched_at": new.fetched_at,
+            "text": new.text,
+            "blocks": _blocks_json(new.blocks),
+            "lead_image": new.lead_image,
+            "language": new.language,
+            "description": new.description,
+            "extraction_score": new.extraction_score,
+            "status": new.status,
+            "status_note": new.status_note,
+            "content_hash": new.content_hash,
+            "fingerprint": new.fingerprint,
+            "originator": new.originator,
+            "is_opinion": new.is_opinion,
+        }
+        with self._engine.begin() as conn:
+            statement = insert_ignoring_conflicts(conn, articles).values(**values)
+            new_id = conn.execute(statement.returning(articles.c.id)).scalar()
+            if new_id is None:
+                return None
+            seen: set[str] = set()
+            rows = []
+            for tag in new.hashtags:
+                key = tag_key(tag.tag)
+                if key in seen:
+                    continue
+                seen.add(key)
+                rows.append(
+                    {
+                        "article_id": new_id,
+                        "tag_key": key,
+                        "tag": tag.tag,
+                        "kind": tag.kind.value,
+                        "score": tag.score,
+                        "published_at": new.published_at,
+                    }
+                )
+            if rows:
+                conn.execute(article_hashtags.insert(), rows)
+        return int(new_id)
+
+    def set_story(self, article_id: int, story_id: int | None) -> None:
+        with self._engine.begin() as conn:
+            conn.execute(
+                update(articles).where(articles.c.id == article_id).values(story_id=story_id)
+            )
+
+    def mark_duplicate(self, article_id: int, duplicate_of: int) -> None:
+        with self._engine.begin() as conn:
+            conn.execute(
+                update(articles)
+                .where(articles.c.id == article_id)
+                .values(duplicate_of=duplicate_of)
+            )
+
+    # -- single articles -------------------------------------------------------------------
+
+    def known(self, source_id: int, guids: Sequence[str], canonical_urls: Sequence[str]) -> set[str]:
+        """Which of these GUIDs (of this source) and canonical URLs are already stored."""
+        found: set[str] = set()
+        with self._engine.connect() as conn:
+            for chunk in _chunks(list(guids)):
+                found.update(
+                    conn.execute(
+                        select(articles.c.guid).where(
+                            articles.c.source_id == source_id, articles.c.guid.in_(chunk)
+                        )
+                    ).scalars()
+                )
+            for chunk in _chunks(list(canonical_urls)):
+                found.update(
+                    conn.execute(
+                        select(articles.c.canonical_url).where(
+                            articles.c.canonical_url.in_(chunk)
+                        )
+                    ).scalars()
+                )
+        return found
+
+    def get(self, article_id: int) -> Article:
+        query = (
+            select(articles, sources.c.name.label("source_name"),
+                   sources.c.slug.label("source_slug"))
+            .join(sources, sources.c.id == articles.c.source_id)
+            .where(articles.c.id == article_id)
+        )
+        with self._engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+            if row is None:
+                raise NotFound(f"there is no article {article_id}")
+            tags = self._hashtags(conn, [article_id]).get(article_id, ())
+        return _article(row, tags)
+
+    def ids_with_hash(self, content_hash: str, exclude: int) -> list[int]:
+        with self._engine.connect() as conn:
+            return list(
+                conn.execute(
+                    select(articles.c.id)
+                    .where(articles.c.content_hash == content_hash, articles.c.id != exclude)
+                    .order_by(articles.c.published_at, articles.c.id)
+                ).scalars()
+            )
+
+    def count(self) -> int:
+        with self._engine.connect() as conn:
+            return int(conn.execute(select(func.count(articles.c.id))).scalar_one())
+
+    def iter_all(self, batch: int = 500) -> Iterator[Article]:
+        """Every article, oldest first, in batches (for export)."""
+        last_id = 0
+        while True:
+            query = (
+                select(articles, sources.c.name.label("source_name"),
+                       sources.c.slug.label("source_slug"))
+                .join(sources, sources.c.id == articles.c.source_id)
+                .where(articles.c.id > last_id)
+                .order_by(articles.c.id)
+                .limit(batch)
+            )
+            with self._engine.connect() as conn:
+                rows = conn.execute(query).mappings().all()
+                tags = self._hashtags(conn, [r["id"] for r in rows])
+            if not rows:
+                return
+            for row in rows:
+                yield _article(row, tags.get(row["id"], ()))
+            last_id = rows[-1]["id"]
+
+    # -- listings ----------------------------------------------------------------------------
+
+    def latest(self, *, limit: int, offset: int = 0, per_source: int | None = None) -> list[ArticleCard]:
+        """Newest first. With per_source, at most that many from one outlet, so no outlet floods
+        the list (the rest of its articles are on its outlet page)."""
+        if per_source is None:
+            return self._cards(self._card_query().order_by(articles.c.published_at.desc(),
+                                                           articles.c.id.desc()), limit, offset)
+        ranked = (
+            select(
+                articles.c.id,
+                func.row_number()
+                .over(partition_by=articles.c.source_id,
+                      order_by=(articles.c.published_at.desc(), articles.c.id.desc()))
+                .label("rank"),
+            )
+            .where(articles.c.duplicate_of.is_(None))
+            .subquery()
+        )
+        query = (
+            self._card_query()
+            .join(ranked, ranked.c.id == articles.c.id)
+            .where(ranked.c.rank <= per_source)
+            .order_by(articles.c.published_at.desc(), articles.c.id.desc())
+        )
+        return self._cards(query, limit, offset)
+
+    def by_source(self, source_id: int, *, limit: int, offset: int = 0) -> list[ArticleCard]:
+        query = (
+            self._card_query()
+            .where(articles.c.source_id == source_id)
+            .order_by(articles.c.published_at.desc(), articles.c.id.desc())
+        )
+        return self._cards(query, limit, offset)
+
+    def by_hashtag(self, tag: str, *, limit: int, offset: int = 0) -> list[ArticleCard]:
+        query = (
+            self._card_query()
+            .join(article_hashtags, article_hashtags.c.article_id == articles.c.id)
+            .where(article_hashtags.c.tag_key == tag_key(tag))
+            .order_by(articles.c.published_at.desc(), articles.c.id.desc())
+        )
+        return self._cards(query, limit, offset)
+
+    def by_ids(self, ids: Sequence[int]) -> list[ArticleCard]:
+        if not ids:
+            return []
+        query = self._card_query().where(articles.c.id.in_(list(ids)))
+        cards = {c.id: c for c in self._cards(query, len(ids), 0)}
+        return [cards[i] for i in ids if i in cards]
+
+    def search(self, query_text: str, *, limit: int, offset: int = 0) -> list[ArticleCard]:
+        """Full-text search over titles and text, best match first."""
+        terms = re.findall(r"\w+", query_text, flags=re.UNICODE)
+        if not terms:
+            return []
+        if self._engine.dialect.name == "sqlite":
+            match = " ".join('"' + t.replace('"', "") + '"' for t in terms[:20])
+            query = (
+                self._card_query()
+                .join(text("articles_fts ON articles_fts.rowid = articles.id"))
+                .where(text("articles_fts MATCH :match").bindparams(match=match))
+                .order_by(text("bm25(articles_fts, 4.0, 1.0)"), articles.c.published_at.desc())
+            )
+        else:
+            vector = literal_column("articles.search_vector")
+            tsquery = func.plainto_tsquery("simple", " ".join(terms[:20]))
+            query = (
+                self._card_query()
+                .where(vector.op("@@")(tsquery))
+                .order_by(func.ts_rank(vector, tsquery).desc(), articles.c.published_at.desc())
+            )
+        return self._cards(query, limit, offset)
+
+    def hashtags_of(self, article_id: int) -> tuple[Hashtag, ...]:
+        with self._engine.connect() as conn:
+            return self._hashtags(conn, [article_id]).get(article_id, ())
+
+    def tag_display(self, tag: str) -> str | None:
+        """The stored spelling of a tag, or None when no article has it."""
+        with self._engine.connect() as conn:
+            return conn.execute(
+                select(article_hashtags.c.tag).where(article_hashtags.c.tag_key == tag_key(tag))
+                .limit(1)
+            ).scalar()
+
+    def sharing_hashtags(
+        self, article_id: int, tags: Sequence[str], *, since: datetime, limit: int
+    ) -> list[tuple[int, int]]:
+        """(article id, number of shared tags) of recent articles sharing tags with this one."""
+        if not tags:
+            return []
+        shared = func.count(article_hashtags.c.tag_key).label("shared")
+        query = (
+            select(article_hashtags.c.article_id, shared)
+            .where(
+                article_hashtags.c.tag_key.in_([tag_key(t) for t in tags]),
+                article_hashtags.c.article_id != article_id,
+                article_hashtags.c.published_at >= since,
+            )
+            .group_by(article_hashtags.c.article_id)
+            .order_by(shared.desc(), func.max(article_hashtags.c.published_at).desc())
+            .limit(limit)
+        )
+        with self._engine.connect() as conn:
+            return [(int(r[0]), int(r[1])) for r in conn.execute(query)]
+
+    def in_story(self, story_id: int, *, exclude: int, limit: int) -> list[int]:
+        with self._engine.connect() as conn:
+            return list(
+                conn.execute(
+                    select(articles.c.id)
+                    .where(articles.c.story_id == story_id, articles.c.id != exclude)
+                    .order_by(articles.c.published_at.desc())
+                    .limit(limit)
+                ).scalars()
+            )
+
+    def trending_tags(self, *, since: datetime, limit: int) -> list[TagCount]:
+        count = func.count(article_hashtags.c.article_id).label("n")
+        query = (
+            select(article_hashtags.c.tag_key, func.max(article_hashtags.c.tag),
+                   func.max(article_hashtags.c.kind), count)
+            .where(article_hashtags.c.published_at >= since)
+            .group_by(article_hashtags.c.tag_key)
+            .having(count >= 2)
+            .order_by(count.desc(), article_hashtags.c.tag_key)
+            .limit(limit)
+        )
+        with self._engine.connect() as conn:
+            return [TagCount(tag=r[1], kind=r[2], count=int(r[3])) for r in conn.execute(query)]
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _card_query(self) -> Select[Any]:
+        return select(*_CARD_COLUMNS).join(sources, sources.c.id == articles.c.source_id)
+
+    def _cards(self, query: Select[Any], limit: int, offset: int) -> list[ArticleCard]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
+        return [
+            ArticleCard(
+                id=r["id"],
+                slug=r["slug"],
+                title=r["title"],
+                source_name=r["source_name"],
+                source_slug=r["source_slug"],
+                published_at=r["published_at"],
+                snippet=snippet(r["head"] or ""),
+                lead_image=r["lead_image"],
+                story_id=r["story_id"],
+            )
+            for r in rows
+        ]
+
+    @staticmethod
+    def _hashtags(conn: Any, ids: list[int]) -> dict[int, tuple[Hashtag, ...]]:
+        if not ids:
+            return {}
+        found: dict[int, list[Hashtag]] = {}
+        for chunk in _chunks(ids):
+            rows = conn.execute(
+                select(article_hashtags)
+                .where(article_hashtags.c.article_id.in_(chunk))
+                .order_by(article_hashtags.c.score.desc(), article_hashtags.c.tag_key)
+            ).mappings()
+            for r in rows:
+                found.setdefault(r["article_id"], []).append(
+                    Hashtag(tag=r["tag"], kind=HashtagKind(r["kind"]), score=r["score"])
+                )
+        return {k: tuple(v) for k, v in found.items()}
+
+
+def _blocks_json(blocks: Sequence[Block]) -> str:
+    return json.dumps([[b.kind.value, b.text] for b in blocks], ensure_ascii=False)
+
+
+def _blocks(raw: str) -> tuple[Block, ...]:
+    return tuple(Block(BlockKind(kind), body) for kind, body in json.loads(raw or "[]"))
+
+
+def _article(row: Any, tags: tuple[Hashtag, ...]) -> Article:
+    return Article(
+        id=row["id"],
+        source_id=row["source_id"],
+        source_name=row["source_name"],
+        source_slug=row["source_slug"],
+        guid=row["guid"],
+        url=row["url"],
+        canonical_url=row["canonical_url"],
+        title=row["title"],
+        slug=row["slug"],
+        author=row["author"],
+        published_at=row["published_at"],
+        updated_at=row["updated_at"],
+        fetched_at=row["fetched_at"],
+        text=row["text"],
+        blocks=_blocks(row["blocks"]),
+        lead_image=row["lead_image"],
+        language=row["language"],
+        description=row["description"],
+        extraction_score=row["extraction_score"],
+        status=row["status"],
+        status_note=row["status_note"],
+        content_hash=row["content_hash"],
+        fingerprint=row["fingerprint"],
+        story_id=row["story_id"],
+        duplicate_of=row["duplicate_of"],
+        originator=row["originator"],
+        is_opinion=bool(row["is_opinion"]),
+        hashtags=tags,
+    )
+
+
+def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+__all__ = ["ArticleRepository", "tag_key"]

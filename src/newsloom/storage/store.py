@@ -1,0 +1,38 @@
+"""The storage facade services receive: one object holding the engine and the repositories."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, text
+
+from newsloom.storage.articles import ArticleRepository
+from newsloom.storage.comments import CommentRepository
+from newsloom.storage.db import create_db_engine, migrate
+from newsloom.storage.extras import AiResultRepository
+from newsloom.storage.sources import SourceRepository
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.sources = SourceRepository(engine)
+        self.articles = ArticleRepository(engine)
+        self.comments = CommentRepository(engine)
+        self.ai_results = AiResultRepository(engine)
+
+    @classmethod
+    def open(cls, database_url: str, *, run_migrations: bool = True) -> Store:
+        engine = create_db_engine(database_url)
+        if run_migrations:
+            migrate(engine)
+        return cls(engine)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def ping(self) -> None:
+        with self.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+
+    def close(self) -> None:
+        self.engine.dispose()
