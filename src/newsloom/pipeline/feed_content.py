@@ -1,0 +1,47 @@
+"""A feed's own content (HTML from content:encoded, content_html or a summary) as text blocks:
+what an article shows when its page cannot be fetched or extracted."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsloom.domain.models import Block, BlockKind
+
+_BLOCK_TAGS = {"p": BlockKind.PARAGRAPH, "li": BlockKind.LIST_ITEM, "blockquote": BlockKind.QUOTE,
+               "h1": BlockKind.HEADING, "h2": BlockKind.HEADING, "h3": BlockKind.HEADING,
+               "h4": BlockKind.HEADING, "figcaption": BlockKind.CAPTION}
+_JUNK = re.compile(
+    r"^(the post .* appeared first on|continue reading|read more|read the full|"
+    r"click here|share this|sign up)\b",
+    re.IGNORECASE,
+)
+
+
+def feed_html_to_blocks(content: str | None) -> tuple[Block, ...]:
+    if not content or not content.strip():
+        return ()
+    if "<" not in content:
+        return _plain_blocks(html.unescape(content))
+    tree = LexborHTMLParser(content)
+    for junk in tree.css("script, style, iframe, form, button, noscript, img"):
+        junk.decompose()
+    blocks: list[Block] = []
+    selector = ", ".join(_BLOCK_TAGS)
+    for node in tree.css(selector):
+        if node.tag in ("p", "li") and node.css_first("p, li") is not None:
+            continue
+        text = " ".join(node.text(separator=" ").split())
+        if text and not _JUNK.match(text):
+            blocks.append(Block(_BLOCK_TAGS[node.tag], text))
+    if not blocks:
+        body = tree.body
+        return _plain_blocks(body.text(separator="\n") if body is not None else "")
+    return tuple(blocks)
+
+
+def _plain_blocks(text: str) -> tuple[Block, ...]:
+    parts = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\r\n\s*\r\n", text)]
+    return tuple(Block(BlockKind.PARAGRAPH, p) for p in parts if p and not _JUNK.match(p))

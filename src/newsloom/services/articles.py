@@ -1,0 +1,143 @@
+"""What the pages and the API show of articles: the article page, listings, search, hashtags,
+outlets and related coverage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from newsloom.config import Settings
+from newsloom.domain.records import Article, ArticleCard, Comment, Source, TagCount
+from newsloom.errors import InvalidInput, NotFound
+from newsloom.services.clock import Clock
+
+if TYPE_CHECKING:
+    from newsloom.storage.store import Store
+
+RELATED_WINDOW = timedelta(days=14)
+HOME_PER_OUTLET = 4
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedArticle:
+    card: ArticleCard
+    kind: str
+    """"same story", "duplicate" or "shared topics"."""
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePage:
+    article: Article
+    comments: list[Comment]
+    related: list[RelatedArticle]
+    duplicate_of: ArticleCard | None
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    cards: list[ArticleCard]
+    page: int
+    has_next: bool
+
+
+class ArticleService:
+    def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
+        self._store = store
+        self._settings = settings
+        self._clock = clock
+
+    def get(self, article_id: int) -> Article:
+        return self._store.articles.get(article_id)
+
+    def page(self, article_id: int) -> ArticlePage:
+        article = self._store.articles.get(article_id)
+        duplicate_of = None
+        if article.duplicate_of:
+            found = self._store.articles.by_ids([article.duplicate_of])
+            duplicate_of = found[0] if found else None
+        return ArticlePage(
+            article=article,
+            comments=self._store.comments.for_article(article_id),
+            related=self.related(article),
+            duplicate_of=duplicate_of,
+        )
+
+    def related(self, article: Article, limit: int = 6) -> list[RelatedArticle]:
+        """Same-story coverage first, then articles sharing at least two hashtags (or one
+        person, place or organisation) from the last two weeks; never unrelated recent items."""
+        picked: dict[int, RelatedArticle] = {}
+        if article.story_id is not None:
+            ids = self._store.articles.in_story(article.story_id, exclude=article.id, limit=limit)
+            for card in self._store.articles.by_ids(ids):
+                picked[card.id] = RelatedArticle(card, "same story", "same story")
+        tags = {t.tag.lower(): t for t in article.hashtags}
+        since = article.published_at - RELATED_WINDOW
+        sharing = self._store.articles.sharing_hashtags(article.id, list(tags), since=since,
+                                                        limit=limit * 3)
+        named = {k for k, t in tags.items() if t.kind.value in ("person", "place", "org", "event")}
+        candidates = [(i, n) for i, n in sharing if i not in picked]
+        cards = {c.id: c for c in self._store.articles.by_ids([i for i, _ in candidates])}
+        for other_id, shared_count in candidates:
+            if len(picked) >= limit or other_id not in cards:
+                continue
+            other_tags = {t.tag.lower(): t.tag for t in self._store.articles.hashtags_of(other_id)}
+            shared = [tags[k].tag for k in tags if k in other_tags]
+            if shared_count >= 2 or (shared_count == 1 and shared[0].lower() in named
+                                     and len(tags) <= 3):
+                reason = "shares " + " and ".join(f"#{t}" for t in shared[:2])
+                picked[other_id] = RelatedArticle(cards[other_id], "shared topics", reason)
+        return list(picked.values())[:limit]
+
+    def home(self, page: int = 1) -> Listing:
+        return self._listing(
+            lambda limit, offset: self._store.articles.latest(
+                limit=limit, offset=offset, per_source=HOME_PER_OUTLET
+            ),
+            page,
+        )
+
+    def latest(self, page: int = 1) -> Listing:
+        return self._listing(
+            lambda limit, offset: self._store.articles.latest(limit=limit, offset=offset), page
+        )
+
+    def outlet(self, slug: str, page: int = 1) -> tuple[Source, Listing]:
+        source = self._store.sources.by_slug(slug)
+        return source, self._listing(
+            lambda limit, offset: self._store.articles.by_source(source.id, limit=limit,
+                                                                 offset=offset),
+            page,
+        )
+
+    def hashtag(self, tag: str, page: int = 1) -> tuple[str, Listing]:
+        display = self._store.articles.tag_display(tag)
+        if display is None:
+            raise NotFound(f"no article has the hashtag #{tag}")
+        return display, self._listing(
+            lambda limit, offset: self._store.articles.by_hashtag(tag, limit=limit,
+                                                                  offset=offset),
+            page,
+        )
+
+    def search(self, query: str, page: int = 1) -> Listing:
+        query = query.strip()
+        if len(query) > 500:
+            raise InvalidInput("the search is too long (500 characters at most)")
+        return self._listing(
+            lambda limit, offset: self._store.articles.search(query, limit=limit, offset=offset),
+            page,
+        )
+
+    def trending_hashtags(self, limit: int = 12) -> list[TagCount]:
+        since = self._clock() - timedelta(days=2)
+        return self._store.articles.trending_tags(since=since, limit=limit)
+
+    def _listing(self, fetch: Callable[[int, int], list[ArticleCard]], page: int) -> Listing:
+        if page < 1:
+            raise InvalidInput("page numbers start at 1")
+        size = self._settings.page_size
+        cards = fetch(size + 1, (page - 1) * size)
+        return Listing(cards=cards[:size], page=page, has_next=len(cards) > size)
