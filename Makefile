@@ -1,0 +1,41 @@
+# Everything a fresh machine needs is made here: `make run` (the site) and `make test`.
+PYTHON ?= $(shell command -v python3.12 || command -v python3.11 || echo python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-dev
+
+.PHONY: install run demo test unit lint bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "newsloom needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/newsloom serve
+
+demo: install
+	$(BIN)/newsloom demo
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest -n 2 --dist loadgroup -q
+
+unit: install
+	$(BIN)/pytest -q -m "not integration and not browser"
+
+bench: install
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/extraction.py ../shared/eval/extraction
+	$(BIN)/python bench/stories.py ../shared/eval/stories
+	$(BIN)/python bench/hashtags.py ../shared/eval/hashtags
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,70 @@
+"""What every command shares: the settings from the environment and the built App."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+import click
+
+from newsloom.bootstrap import App, build
+from newsloom.config import Settings
+from newsloom.services.ingest import PollReport
+
+
+def settings(**overrides: Any) -> Settings:
+    return Settings.from_env(**overrides)
+
+
+@contextmanager
+def opened(config: Settings) -> Iterator[App]:
+    app = build(config)
+    try:
+        yield app
+    finally:
+        app.close()
+
+
+def ago(moment: datetime | None, now: datetime) -> str:
+    if moment is None:
+        return "never"
+    seconds = int((now - moment).total_seconds())
+    if seconds < 60:
+        return "just now"
+    for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
+        if seconds >= size:
+            n = seconds // size
+            return f"{n} {unit}{'s' if n > 1 else ''} ago"
+    return "just now"
+
+
+def describe(report: PollReport) -> str:
+    name = report.source.name
+    if report.busy:
+        return f"{name}: being polled by another process, skipped"
+    if report.error:
+        return f"{name}: FAILED — {report.error}"
+    if report.not_modified:
+        return f"{name}: not modified since last poll"
+    parts = [f"{report.new_articles} new"]
+    if report.feed_content_only:
+        parts.append(f"{report.feed_content_only} with the feed's text only")
+    if report.skipped:
+        parts.append(f"{report.skipped} already stored")
+    if report.page_problems:
+        parts.append(f"{len(report.page_problems)} page(s) unreadable")
+    return f"{name}: " + ", ".join(parts)
+
+
+def ingest_with_progress(app: App) -> list[PollReport]:
+    sources = app.sources.list()
+    reports: list[PollReport] = []
+    with click.progressbar(
+        sources, label="Polling feeds", show_pos=True, file=click.get_text_stream("stderr"),
+        item_show_func=lambda s: s.name[:30] if s else None,
+    ) as bar:
+        for source in bar:
+            reports.append(app.ingest.poll(source))
+    return reports

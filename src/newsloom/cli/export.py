@@ -1,0 +1,41 @@
+"""`newsloom export`: every stored article as JSON lines or CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import click
+
+from newsloom.cli._common import opened, settings
+from newsloom.services.export import EXPORT_FIELDS, export_rows
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
+              help="File to write (default: standard output).")
+def command(fmt: str, output: str | None) -> None:
+    """Write every stored article (url, canonical_url, title, author, published, outlet, text,
+    hashtags)."""
+    with opened(settings()) as app:
+        stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            count = 0
+            if fmt == "jsonl":
+                for row in export_rows(app.store):
+                    stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    count += 1
+            else:
+                writer = csv.DictWriter(stream, fieldnames=list(EXPORT_FIELDS))
+                writer.writeheader()
+                for row in export_rows(app.store):
+                    writer.writerow({**row, "hashtags": " ".join(row["hashtags"])})
+                    count += 1
+        finally:
+            if output:
+                stream.close()
+        if output:
+            click.echo(f"Wrote {count} articles to {output}", err=True)
