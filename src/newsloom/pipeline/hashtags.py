@@ -1,0 +1,526 @@
+"""Hashtags of an article: people, places, organisations, events and key topics, in canonical
+CamelCase form (``KimJongUn``, ``NorthKorea``, ``Kursk``), best first.
+
+    extract_hashtags(title, text, *, language=None, limit=10) -> list[Hashtag]
+
+No model: capitalised sequences (a sentence-initial capital alone is not a name), gazetteers and
+alias tables under ``newsloom/data/hashtags`` (countries with demonyms and capitals, places,
+organisations and events), position (title, lead) and frequency. Variants are merged: "Kim
+Jong-un" and "Kim Jong Un" give ``KimJongUn``; "DPRK" and "North Korean" give ``NorthKorea``;
+"U.S."/"US"/"United States" give ``UnitedStates``; a surname alone joins the full name given
+elsewhere in the text; an acronym joins the name whose initials it is. Topic words (English
+only) are lower-case nouns that recur or stand in the title, never a common word.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsloom.domain.models import Hashtag, HashtagKind
+from newsloom.pipeline.hashtags_data import Gazetteer, camel_case, gazetteer
+
+__all__ = ["extract_hashtags"]
+
+_TOKEN = re.compile(
+    r"(?P<acr>(?:[^\W\d_]\.){2,})"
+    r"|(?P<word>[^\W_][\w&]*(?:[-'’][\w&]+)*)"
+    r"|(?P<end>[.!?]+)"
+    r"|(?P<brk>[;:()\[\]\"“”«»|]|[—–]|--|\s-\s|\n)"
+    r"|(?P<comma>,)"
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_CONNECTORS = _words(
+    """
+    of de del della la le von van der den du da al bin ibn y and &
+    """
+)
+_ABBREVIATIONS = _words(
+    """
+    mr mrs ms dr st gen sen rep gov lt col capt sgt jr sr inc corp co ltd no vs mt ft calif fla
+    mass prof rev adm maj cmdr pres jan feb aug sept oct nov dec
+    """
+)
+_ORG_WORDS = _words(
+    """
+    inc corp corporation company co ltd llc plc group party ministry university college school
+    bank council agency commission committee association court police department institute
+    airlines airways times post news club fc foundation union army navy force forces office board
+    authority service services motors industries holdings network networks church museum hospital
+    league federation organization organisation society trust fund records studios pictures
+    entertainment systems technologies labs brigade regiment guard assembly parliament senate
+    congress
+    """
+)
+_EVENT_WORDS = _words(
+    """
+    war wars games cup championship championships open festival summit election elections
+    olympics awards award conference crisis invasion revolution massacre marathon tour prix expo
+    fair show series bowl derby classic trial scandal protests uprising attack attacks bombing
+    bombings storm hurricane typhoon cyclone earthquake
+    """
+)
+_PLACE_WORDS = _words(
+    """
+    river lake lakes mountain mountains mount island islands county province region valley
+    street avenue square bridge park airport beach bay sea ocean coast desert forest canyon falls
+    glen hills heights city village peninsula strait gulf oblast district state territory
+    """
+)
+_SPEECH_VERBS = _words(
+    """
+    said says told added asked wrote argued
+    """
+)
+_STRONG_BREAK = _words(
+    """
+    and or but the a an in on at for to with from by as is was are were
+    """
+)
+_TOPIC_SUFFIXES = (
+    "tion",
+    "sion",
+    "ment",
+    "ism",
+    "ity",
+    "ance",
+    "ence",
+    "ship",
+    "ure",
+    "acy",
+    "ogy",
+    "ics",
+    "age",
+    "ery",
+    "ist",
+    "ists",
+    "ists",
+)
+_OPENERS = frozenset({'"', "“", "«", "\n", ":", "—", "–", "--", "(", "[", "|"})
+_DATELINE = re.compile(r"^\s*((?:[A-Z][A-Z'’.-]*\s+){0,3}[A-Z][A-Z'’.-]+)(?=\s*[,(—–-])")
+
+
+@dataclass(slots=True)
+class _Tok:
+    text: str
+    kind: str  # word | acr | end | brk | comma
+    initial: bool = False
+    in_title: bool = False
+    index: int = 0
+    split_from_hyphen: bool = False
+
+    @property
+    def is_cap(self) -> bool:
+        return self.kind in ("word", "acr") and self.text[:1].isupper()
+
+
+@dataclass(slots=True)
+class _Candidate:
+    tag: str
+    kind: HashtagKind
+    tokens: tuple[str, ...]
+    gazetteer: bool = False
+    count: float = 0.0
+    first: float = 1.0
+    in_title: bool = False
+    non_initial: bool = False
+    person_hint: bool = False
+    variants: Counter[str] = field(default_factory=Counter)
+
+    def add(self, surface: str, pos: float, in_title: bool, initial: bool) -> None:
+        self.count += 2.0 if in_title else 1.0
+        self.first = min(self.first, pos)
+        self.in_title = self.in_title or in_title
+        self.non_initial = self.non_initial or not initial
+        self.variants[surface] += 1
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)]
+    return word
+
+
+def _fix_dateline(text: str) -> str:
+    """ "EL PASO, Texas (AP) —" -> "El Paso, Texas (AP) —" at the start of each paragraph."""
+
+    def fix(paragraph: str) -> str:
+        m = _DATELINE.match(paragraph)
+        if not m or len(re.sub(r"\W", "", m.group(1))) < 3:
+            return paragraph
+        span = m.group(1)
+        titled = " ".join(w.capitalize() for w in span.split())
+        return paragraph[: m.start(1)] + titled + paragraph[m.end(1) :]
+
+    return "\n".join(fix(p) for p in text.split("\n"))
+
+
+def _tokenize(text: str, in_title: bool, offset: int) -> list[_Tok]:
+    toks: list[_Tok] = []
+    initial = True
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "brk"
+        value = m.group(0)
+        if kind in ("word", "acr"):
+            if kind == "word" and "-" in value:
+                head, _, rest = value.partition("-")
+                if head.islower() and rest[:1].isupper():
+                    # ex-CIA, pro-Russian: the name part, never joined to a neighbour
+                    toks.append(
+                        _Tok(
+                            _strip_possessive(rest),
+                            "word",
+                            False,
+                            in_title,
+                            offset + len(toks),
+                            True,
+                        )
+                    )
+                    initial = False
+                    continue
+            toks.append(
+                _Tok(
+                    _strip_possessive(value) if kind == "word" else value,
+                    kind,
+                    initial,
+                    in_title,
+                    offset + len(toks),
+                )
+            )
+            initial = False
+        elif kind == "end":
+            prev = toks[-1] if toks else None
+            abbreviation = (
+                prev is not None
+                and prev.kind == "word"
+                and (
+                    prev.text.casefold() in _ABBREVIATIONS or (len(prev.text) == 1 and prev.is_cap)
+                )
+            )
+            if value == "." and abbreviation:
+                continue
+            toks.append(_Tok(value, "end", False, in_title, offset + len(toks)))
+            initial = True
+        elif kind == "brk":
+            toks.append(_Tok(value, "brk", False, in_title, offset + len(toks)))
+            if (
+                value in ('"', "“", "«", "\n", ":", "—", "–", "--", "(", "[", "|")
+                or value.strip() == "-"
+            ):
+                initial = True
+        else:
+            toks.append(_Tok(value, "comma", False, in_title, offset + len(toks)))
+    return toks
+
+
+def _is_title_cased(tokens: list[_Tok], common: frozenset[str]) -> bool:
+    words = [t for t in tokens if t.kind == "word" and t.text.isalpha()]
+    if len(words) < 3:
+        return False
+    caps = sum(1 for t in words if t.text[:1].isupper())
+    lowered_function = sum(1 for t in words if t.text.islower() and t.text in common)
+    return (caps >= 0.75 * len(words) and lowered_function == 0) or caps == len(words)
+
+
+class _Extractor:
+    def __init__(self, gaz: Gazetteer, english: bool) -> None:
+        self.gaz = gaz
+        self.english = english
+        self.cands: dict[str, _Candidate] = {}
+        self.lower_seen: Counter[str] = Counter()
+        self.total = 1
+
+    # -- names ------------------------------------------------------------------------------
+
+    def _cand(self, tag: str, kind: HashtagKind, tokens: tuple[str, ...], gaz: bool) -> _Candidate:
+        cand = self.cands.get(tag)
+        if cand is None:
+            cand = _Candidate(tag, kind, tokens, gaz)
+            self.cands[tag] = cand
+        elif gaz and not cand.gazetteer:
+            cand.gazetteer, cand.kind = True, kind
+        return cand
+
+    def _emit(
+        self,
+        toks: list[_Tok],
+        kind: HashtagKind | None,
+        gaz: bool,
+        tag: str | None,
+        person_hint: bool,
+    ) -> None:
+        words = tuple(t.text for t in toks)
+        if not gaz:
+            if len(toks) == 1:
+                low = words[0].casefold()
+                if low in self.gaz.common or len(low) < 2 or words[0].isdigit():
+                    return
+            kind = self._kind_of(words, person_hint)
+            tag = camel_case(words)
+        assert tag is not None and kind is not None
+        if not re.search(r"[^\W\d_]", tag):
+            return
+        cand = self._cand(tag, kind, words, gaz)
+        cand.person_hint = cand.person_hint or person_hint
+        pos = toks[0].index / self.total
+        cand.add(" ".join(words), pos, toks[0].in_title, toks[0].initial)
+
+    def _kind_of(self, words: tuple[str, ...], person_hint: bool) -> HashtagKind:
+        lows = [w.casefold() for w in words]
+        if lows[-1] in _ORG_WORDS or (any(w in _ORG_WORDS for w in lows[:-1]) and len(lows) > 2):
+            return HashtagKind.ORG
+        if any(w in _EVENT_WORDS for w in lows):
+            return HashtagKind.EVENT
+        if lows[-1] in _PLACE_WORDS or lows[0] in ("mount", "lake", "fort", "port", "saint"):
+            return HashtagKind.PLACE
+        if person_hint:
+            return HashtagKind.PERSON
+        simple = all((w[:1].isupper() and w[1:].islower()) or "'" in w for w in words)
+        if 2 <= len(words) <= 4 and simple:
+            return HashtagKind.PERSON
+        if all(w.isupper() for w in words):
+            return HashtagKind.ORG
+        return HashtagKind.TOPIC
+
+    def _run(self, run: list[_Tok], next_word: str | None, title_cased: bool) -> None:
+        """Split one run of capitalised tokens into gazetteer names and other names."""
+        gaz = self.gaz
+        i = 0
+        person_hint = False
+        span: list[_Tok] = []
+
+        def flush() -> None:
+            nonlocal span, person_hint
+            while span and (
+                span[-1].text.casefold() in _CONNECTORS or span[-1].text.casefold() in gaz.common
+            ):
+                span.pop()
+            if span:
+                self._emit(span, None, False, None, person_hint)
+            span = []
+            person_hint = False
+
+        while i < len(run):
+            # longest gazetteer match starting here
+            match = None
+            for n in range(min(gaz.max_tokens, len(run) - i), 0, -1):
+                entry = gaz.lookup([t.text for t in run[i : i + n]])
+                if entry is None:
+                    continue
+                if n == 1:
+                    after = run[i + 1] if i + 1 < len(run) else None
+                    joined = (
+                        after is not None
+                        and after.text.casefold() not in gaz.titles
+                        and after.text.casefold() not in _CONNECTORS
+                    )
+                    if span or (joined and not title_cased):
+                        # "Jordan Henderson", "American Airlines": part of a longer name
+                        continue
+                    if run[i].initial and run[i].text.casefold() in gaz.common:
+                        continue
+                match = (n, entry)
+                break
+            if match is not None:
+                flush()
+                n, entry = match
+                self._emit(run[i : i + n], entry.kind, True, entry.tag, False)
+                i += n
+                continue
+            tok = run[i]
+            low = tok.text.casefold().rstrip(".")
+            if not span and low in gaz.titles:
+                person_hint = True
+                i += 1
+                continue
+            if low in _STRONG_BREAK or (low in gaz.common and (not span or title_cased)):
+                flush()
+                i += 1
+                continue
+            if not span and low in _CONNECTORS:
+                i += 1
+                continue
+            span.append(tok)
+            i += 1
+        if span and next_word in _SPEECH_VERBS:
+            person_hint = True
+        flush()
+
+    def names(self, toks: list[_Tok], title_cased: bool) -> None:
+        run: list[_Tok] = []
+
+        def close(next_tok: _Tok | None) -> None:
+            nonlocal run
+            if run:
+                nxt = next_tok.text if next_tok is not None and next_tok.kind == "word" else None
+                self._run(run, nxt, title_cased and run[0].in_title)
+            run = []
+
+        for j, tok in enumerate(toks):
+            if tok.is_cap and not tok.split_from_hyphen:
+                run.append(tok)
+                continue
+            if tok.is_cap:
+                close(tok)
+                run = [tok]
+                close(toks[j + 1] if j + 1 < len(toks) else None)
+                continue
+            if (
+                tok.kind == "word"
+                and tok.text in _CONNECTORS
+                and run
+                and j + 1 < len(toks)
+                and toks[j + 1].is_cap
+            ):
+                run.append(tok)
+                continue
+            close(tok)
+        close(None)
+
+    # -- merging ----------------------------------------------------------------------------
+
+    def merge(self, lowered: Counter[str]) -> None:
+        cands = self.cands
+        for tag, cand in list(cands.items()):
+            if cand.gazetteer:
+                continue
+            if len(cand.tokens) == 1:
+                word = cand.tokens[0]
+                # a capitalised word also written in lower case is a common word
+                if lowered[word.casefold()] and not word.isupper():
+                    del cands[tag]
+                    continue
+                if not cand.non_initial and not cand.in_title:
+                    del cands[tag]
+                    continue
+        # surname (or first name) alone -> the full name it belongs to
+        multi = [c for c in cands.values() if len(c.tokens) > 1 and not c.gazetteer]
+        for tag, cand in list(cands.items()):
+            if len(cand.tokens) != 1 or cand.gazetteer:
+                continue
+            word = cand.tokens[0]
+            owners = [m for m in multi if word in m.tokens]
+            if word.isupper() and len(word) >= 2:
+                owners += [
+                    m
+                    for m in multi
+                    if "".join(t[0] for t in m.tokens if t.casefold() not in _CONNECTORS) == word
+                ]
+            if not owners:
+                continue
+            owner = max(owners, key=lambda m: m.count)
+            if owner.tag == tag:
+                continue
+            owner.count += cand.count
+            owner.first = min(owner.first, cand.first)
+            owner.in_title = owner.in_title or cand.in_title
+            owner.variants.update(cand.variants)
+            owner.person_hint = owner.person_hint or cand.person_hint
+            if owner.kind is HashtagKind.TOPIC and cand.person_hint:
+                owner.kind = HashtagKind.PERSON
+            del cands[tag]
+        for cand in cands.values():
+            if cand.kind is HashtagKind.TOPIC and cand.person_hint:
+                cand.kind = HashtagKind.PERSON
+
+    # -- topics -----------------------------------------------------------------------------
+
+    def topics(self, toks: list[_Tok], short: bool) -> list[tuple[str, float, bool, float, str]]:
+        gaz = self.gaz
+        counts: Counter[str] = Counter()
+        surface: dict[str, Counter[str]] = {}
+        in_title: set[str] = set()
+        first: dict[str, float] = {}
+        for tok in toks:
+            if tok.kind != "word":
+                continue
+            w = tok.text
+            if not w.isalpha() or (not w.islower() and not (tok.initial and w[1:].islower())):
+                continue
+            low = w.casefold()
+            if len(low) < 4 or low in gaz.common or low in gaz.lower_names:
+                continue
+            if low.endswith(("ly", "ed")) or (low.endswith("ing") and not low.endswith("ings")):
+                continue
+            if tok.initial and w[:1].isupper() and not self.lower_seen[low]:
+                continue
+            key = _stem(low)
+            counts[key] += 2 if tok.in_title else 1
+            surface.setdefault(key, Counter())[low] += 1
+            if tok.in_title:
+                in_title.add(key)
+            first.setdefault(key, tok.index / self.total)
+        out = []
+        for key, n in counts.items():
+            if n < 2 and not short and key not in in_title:
+                continue
+            word = surface[key].most_common(1)[0][0]
+            score = (1 + math.log(n)) * (1.3 if word.endswith(_TOPIC_SUFFIXES) else 1.0)
+            score *= min(1.0, 0.55 + len(word) / 20)
+            out.append((word, score, key in in_title, first[key], camel_case([word])))
+        return out
+
+
+def _stem(word: str) -> str:
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 4:
+        return word[:-1]
+    return word
+
+
+def extract_hashtags(
+    title: str, text: str, *, language: str | None = None, limit: int = 10
+) -> list[Hashtag]:
+    """Hashtags of an article, best first (at most ``limit``). Scores are in 0..1."""
+    if limit <= 0:
+        return []
+    gaz = gazetteer()
+    english = language is None or language.casefold().startswith("en")
+    title = (title or "").strip()
+    body = _fix_dateline(text or "")
+    title_toks = _tokenize(title, True, 0)
+    body_toks = _tokenize(body, False, len(title_toks))
+    toks = title_toks + body_toks
+    if not toks:
+        return []
+    ex = _Extractor(gaz, english)
+    ex.total = len(toks)
+    lowered: Counter[str] = Counter(
+        t.text.casefold() for t in body_toks if t.kind == "word" and t.text.islower()
+    )
+    ex.lower_seen = lowered
+    title_cased = _is_title_cased(title_toks, gaz.common)
+    ex.names(title_toks, title_cased)
+    ex.names(body_toks, False)
+    ex.merge(lowered)
+
+    scored: dict[str, tuple[float, Hashtag]] = {}
+    for cand in ex.cands.values():
+        weight = 1.6 if cand.kind is not HashtagKind.TOPIC else 1.3
+        score = (1 + math.log(cand.count)) * weight
+        score *= 1.0 + 0.6 * (1.0 - cand.first) + (0.4 if cand.in_title else 0.0)
+        variants = tuple(v for v, _ in cand.variants.most_common(5))
+        scored[cand.tag] = (score, Hashtag(cand.tag, cand.kind, 0.0, variants))
+    if english:
+        words = sum(1 for t in body_toks if t.kind == "word")
+        for word, base, in_title, first, tag in ex.topics(toks, short=words < 60):
+            if tag in scored:
+                continue
+            score = base * (1.0 + 0.4 * (1.0 - first) + (0.5 if in_title else 0.0))
+            scored[tag] = (score, Hashtag(tag, HashtagKind.TOPIC, 0.0, (word,)))
+    ranked = sorted(scored.values(), key=lambda st: (-st[0], st[1].tag))[:limit]
+    if not ranked:
+        return []
+    top = ranked[0][0]
+    return [Hashtag(h.tag, h.kind, round(s / top, 3), h.variants) for s, h in ranked]
