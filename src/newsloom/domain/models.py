@@ -43,6 +43,8 @@ class Extracted:
     description: str | None = None
     score: float = 0.0
     """0..1: how sure the extractor is that it found the article body."""
+    fingerprints: tuple[str, ...] = ()
+    """Hashes of the page's candidate blocks; several pages' lists make a site profile."""
 
     @property
     def text(self) -> str:

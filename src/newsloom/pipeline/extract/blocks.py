@@ -1,0 +1,256 @@
+"""Cut a cleaned body into candidate text blocks in reading order.
+
+Candidates come from two CSS queries (run in C): natural blocks (<p>, headings, list items,
+quotes, cells...) and containers with bare text of their own (old ``<div>text<br><br>text</div>``
+layouts). Each candidate keeps a few ancestor ids for scoring. Nothing here recurses: ancestor
+walks are bounded and child scans are flat loops.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+from newsloom.domain.models import BlockKind
+
+NATURAL = (
+    "p, h1, h2, h3, h4, h5, h6, pre, blockquote, li, dd, dt, figcaption, caption, td, th, "
+    "address, summary"
+)
+BARE = "div, section, article, main, center, body, form, span, font, b, strong, em, i"
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_LEAF_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
+_OUTER = frozenset({"li", "blockquote", "td", "th", "dd", "figcaption", "caption", "summary"})
+_KIND_OF_ANCESTOR = {
+    "blockquote": BlockKind.QUOTE,
+    "li": BlockKind.LIST_ITEM,
+    "figcaption": BlockKind.CAPTION,
+    "figure": BlockKind.CAPTION,
+    "pre": BlockKind.CODE,
+    "dd": BlockKind.LIST_ITEM,
+}
+INLINE = frozenset(
+    {
+        "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
+        "font", "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub",
+        "sup", "time", "tt", "u", "var", "wbr", "br", "-text", "label", "nobr", "strike",
+        "img", "picture", "acronym",
+    }
+)  # fmt: skip
+_ORDER = f"{NATURAL}, div, section, article, main, center, body, form"
+ANCESTOR_DEPTH = 6
+MAX_CANDIDATES = 20_000
+_WS = re.compile(r"\s+")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\xa0]*\n")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One block of text found on the page, before choosing what belongs to the article."""
+
+    node_id: int
+    kind: BlockKind
+    tag: str
+    text: str
+    link_chars: int
+    ancestors: list[int] = field(default_factory=list)
+    order: int = 0
+    table_id: int = 0
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 1.0
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace (non-breaking spaces included) to single spaces."""
+    return _WS.sub(" ", text).strip()
+
+
+def _link_chars(node: LexborNode) -> int:
+    total = 0
+    for a in node.css("a"):
+        total += len(squash(a.text(deep=True) or ""))
+    return total
+
+
+def _ancestry(node: LexborNode) -> tuple[list[int], list[str], list[LexborNode]]:
+    ids: list[int] = []
+    tags: list[str] = []
+    nodes: list[LexborNode] = []
+    parent = node.parent
+    while parent is not None and len(ids) < ANCESTOR_DEPTH:
+        tag = parent.tag or ""
+        if tag in ("html", "-document"):
+            break
+        ids.append(parent.mem_id)
+        tags.append(tag)
+        nodes.append(parent)
+        parent = parent.parent
+    return ids, tags, nodes
+
+
+def _table_text(table: LexborNode) -> str:
+    rows: list[str] = []
+    for tr in table.css("tr")[:500]:
+        cells = [squash(c.text(deep=True) or "") for c in tr.css("td, th")[:50]]
+        cells = [c for c in cells if c]
+        if cells:
+            rows.append(" | ".join(cells))
+    return "\n".join(rows)
+
+
+def data_tables(root: LexborNode) -> dict[int, LexborNode]:
+    """Tables that hold data (rows of short cells, no nested layout), keyed by node id."""
+    found: dict[int, LexborNode] = {}
+    for table in root.css("table")[:300]:
+        if table.css_first("table, p, div, ul, ol, h1, h2, h3, blockquote") is not None:
+            continue
+        rows = table.css("tr")
+        if len(rows) < 2:
+            continue
+        cells = table.css("td, th")
+        if len(cells) < 4 or len(cells) < len(rows) * 2 - 1:
+            continue
+        text = squash(table.text(deep=True) or "")
+        if not text or len(text) / len(cells) > 150:
+            continue
+        found[table.mem_id] = table
+    return found
+
+
+def _inline_runs(node: LexborNode) -> list[tuple[str, int]]:
+    """Text of a container's own inline content, split where block children interrupt it."""
+    runs: list[tuple[str, int]] = []
+    parts: list[str] = []
+    links = 0
+    child = node.child
+    steps = 0
+    while child is not None and steps < 5000:
+        steps += 1
+        tag = child.tag or ""
+        if tag == "-text":
+            parts.append(child.text_content or "")
+        elif tag in INLINE:
+            t = child.text(deep=True) or ""
+            parts.append(t)
+            if tag == "a":
+                links += len(squash(t))
+            elif tag != "br":
+                links += _link_chars(child) if child.css_first("a") is not None else 0
+        elif tag != "-comment":
+            if parts:
+                runs.append(("".join(parts), links))
+            parts, links = [], 0
+        child = child.next
+    if parts:
+        runs.append(("".join(parts), links))
+    out: list[tuple[str, int]] = []
+    for raw, link_chars in runs:
+        pieces = [squash(p) for p in _PARAGRAPH_BREAK.split(raw)]
+        pieces = [p for p in pieces if p]
+        for piece in pieces:
+            out.append((piece, min(link_chars, len(piece))))
+    return out
+
+
+def collect(root: LexborNode, nodes: dict[int, LexborNode]) -> list[Candidate]:
+    """Candidate blocks of the page in document order; ``nodes`` gets every ancestor seen."""
+    tables = data_tables(root)
+    natural = root.css(NATURAL)[:MAX_CANDIDATES]
+    # Which outer blocks (li, td, blockquote...) contain other blocks: those are split.
+    has_inner: set[int] = set()
+    entries: list[tuple[int, LexborNode, str, list[int], list[str]]] = []
+    for node in natural:
+        ids, tags, anc_nodes = _ancestry(node)
+        for anc_id, anc_tag, anc in zip(ids, tags, anc_nodes, strict=True):
+            nodes[anc_id] = anc
+            if anc_tag in _OUTER:
+                has_inner.add(anc_id)
+        entries.append((node.mem_id, node, node.tag or "", ids, tags))
+    natural_ids = {e[0] for e in entries}
+    bare: dict[int, LexborNode] = {}
+    for node in root.css(BARE)[:MAX_CANDIDATES]:
+        own = node.text(deep=False) or ""
+        if not own.strip():
+            continue
+        host: LexborNode | None = node
+        steps = 0
+        while host is not None and (host.tag or "") in INLINE and steps < 30:
+            host = host.parent
+            steps += 1
+        if host is None or (host.tag or "") in ("html", "-document"):
+            continue
+        hid = host.mem_id
+        if hid in natural_ids or hid in bare:
+            continue
+        bare[hid] = host
+    for mid, node in bare.items():
+        ids, tags, anc_nodes = _ancestry(node)
+        if any(t in _LEAF_TAGS for t in tags):
+            continue
+        nodes[mid] = node
+        for anc_id, anc_tag, anc in zip(ids, tags, anc_nodes, strict=True):
+            nodes[anc_id] = anc
+            if anc_tag in _OUTER:
+                has_inner.add(anc_id)
+        entries.append((mid, node, "bare", ids, tags))
+    # Restore document order for bare containers by merging on a document-order index.
+    order = {n.mem_id: i for i, n in enumerate(root.css(_ORDER)[: MAX_CANDIDATES * 2])}
+
+    def position(entry: tuple[int, LexborNode, str, list[int], list[str]]) -> float:
+        found = order.get(entry[0])
+        if found is not None:
+            return float(found)
+        return next((order[i] + 0.5 for i in entry[3] if i in order), 0.0)
+
+    entries.sort(key=position)
+
+    out: list[Candidate] = []
+    emitted_tables: set[int] = set()
+    for mid, node, tag, ids, tags in entries:
+        kind = _kind(tag, tags)
+        table_id = next((i for i in ids if i in tables), 0)
+        if table_id:
+            if table_id in emitted_tables:
+                continue
+            emitted_tables.add(table_id)
+            text = _table_text(tables[table_id])
+            if text:
+                out.append(Candidate(table_id, BlockKind.TABLE, "table", text,
+                                     _link_chars(tables[table_id]), ids, len(out), table_id))  # fmt: skip
+            continue
+        if tag == "bare" or mid in has_inner:
+            for text, links in _inline_runs(node):
+                out.append(Candidate(mid, kind, tag, text, links, [mid, *ids], len(out)))
+            continue
+        text = squash(node.text(deep=True) or "") if tag != "pre" else _pre_text(node)
+        if text:
+            out.append(Candidate(mid, kind, tag, text, _link_chars(node), ids, len(out)))
+    return out
+
+
+def _pre_text(node: LexborNode) -> str:
+    text = (node.text(deep=True) or "").strip("\n")
+    return "\n".join(line.rstrip() for line in text.splitlines()).strip()
+
+
+def _kind(tag: str, ancestor_tags: list[str]) -> BlockKind:
+    if tag in _HEADINGS:
+        return BlockKind.HEADING
+    if tag == "pre":
+        return BlockKind.CODE
+    if tag in ("figcaption", "caption"):
+        return BlockKind.CAPTION
+    if tag == "blockquote":
+        return BlockKind.QUOTE
+    if tag in ("li", "dd"):
+        return BlockKind.LIST_ITEM
+    for anc in ancestor_tags[:4]:
+        kind = _KIND_OF_ANCESTOR.get(anc)
+        if kind is not None:
+            return kind
+    return BlockKind.PARAGRAPH

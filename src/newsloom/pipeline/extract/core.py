@@ -1,0 +1,110 @@
+"""The extractor: decode, parse, read metadata, drop junk, find the article, build blocks."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsloom.domain.models import BlockKind, Extracted
+from newsloom.errors import ExtractionError
+from newsloom.pipeline.extract.blocks import Candidate, collect
+from newsloom.pipeline.extract.boilerplate import SiteProfile, fingerprint, page_fingerprints
+from newsloom.pipeline.extract.clean import drop_junk, drop_never_text
+from newsloom.pipeline.extract.decode import decode_html
+from newsloom.pipeline.extract.language import guess_language
+from newsloom.pipeline.extract.metadata import Metadata, read_metadata
+from newsloom.pipeline.extract.scoring import best_container, select
+
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_MIN_VOTER_CHARS = 25
+
+
+def extract(
+    html: bytes | str, url: str | None = None, *, profile: SiteProfile | None = None
+) -> Extracted:
+    """Extract the article text (as blocks) and metadata from one HTML page.
+
+    Raises ExtractionError for input that is not an HTML page (binary data, oversized input)
+    or that cannot be handled; a page without an article gives no blocks and a low score.
+    """
+    try:
+        return _extract(html, url, profile)
+    except ExtractionError:
+        raise
+    except MemoryError as exc:
+        raise ExtractionError("The page is too large to extract in memory.") from exc
+    except RecursionError as exc:
+        raise ExtractionError("The page is nested too deeply to extract.") from exc
+    except Exception as exc:
+        raise ExtractionError(
+            f"The page could not be extracted ({type(exc).__name__}: {exc})."
+        ) from exc
+
+
+def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) -> Extracted:
+    text = decode_html(html)
+    if not text.strip():
+        return Extracted()
+    if "<br" in text or "<BR" in text:
+        text = _BR.sub("\n<br>", text)
+    tree = LexborHTMLParser(text)
+    md = read_metadata(tree, url)
+    body = tree.body
+    root = tree.root
+    if body is None:
+        body = root
+    if body is None:
+        return _result(md, (), 0.0, ())
+    drop_never_text(body)
+    total_chars = len(body.text(deep=True) or "")
+    drop_junk(body, total_chars)
+    nodes: dict[int, LexborNode] = {}
+    candidates = collect(body, nodes)
+    fps = page_fingerprints(c.text for c in candidates)
+    skip: set[int] = set()
+    if profile is not None and profile.boilerplate:
+        learned = profile.boilerplate
+        skip = {i for i, c in enumerate(candidates) if fingerprint(c.text) in learned}
+    best, best_votes, total_votes = best_container(candidates, skip)
+    if best is None:
+        members = {c.node_id for c in candidates if len(c.text) >= _MIN_VOTER_CHARS}
+        share = 0.0
+    else:
+        members = _members(nodes.get(best), candidates)
+        share = best_votes / total_votes if total_votes else 0.0
+    choice = select(candidates, members, skip, md.title, share)
+    if best is None:
+        choice.score = min(choice.score, 0.2)
+    return _result(md, choice.blocks, choice.score, fps)
+
+
+def _members(container: LexborNode | None, candidates: list[Candidate]) -> set[int]:
+    if container is None:
+        return set()
+    ids = {n.mem_id for n in container.css("*")}
+    ids.add(container.mem_id)
+    return ids
+
+
+def _result(md: Metadata, blocks: tuple, score: float, fps: tuple[str, ...]) -> Extracted:  # type: ignore[type-arg]
+    language = md.language
+    if language is None and blocks:
+        language = guess_language(" ".join(b.text for b in blocks[:40]))
+    title = md.title
+    if title is None:
+        title = next((b.text for b in blocks if b.kind is BlockKind.HEADING), None)
+    return Extracted(
+        blocks=blocks,
+        title=title,
+        authors=md.authors,
+        published=md.published,
+        updated=md.updated,
+        lead_image=md.lead_image,
+        canonical_url=md.canonical_url,
+        language=language,
+        site_name=md.site_name,
+        description=md.description,
+        score=score,
+        fingerprints=fps,
+    )

@@ -1,0 +1,180 @@
+"""Date parsing for page metadata: ISO 8601, RFC 2822, epoch seconds and written dates.
+
+Every result is timezone-aware: the page's own offset when it gives one, else UTC.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+
+MIN_YEAR = 1990
+MAX_YEAR = 2100
+
+_MONTHS = {
+    "jan": 1, "january": 1, "januar": 1, "janvier": 1, "enero": 1, "gennaio": 1, "jän": 1,
+    "feb": 2, "february": 2, "februar": 2, "février": 2, "fevrier": 2, "febrero": 2,
+    "febbraio": 2,
+    "mar": 3, "march": 3, "märz": 3, "maerz": 3, "mars": 3, "marzo": 3, "mär": 3,
+    "apr": 4, "april": 4, "avril": 4, "abril": 4, "aprile": 4,
+    "may": 5, "mai": 5, "mayo": 5, "maggio": 5,
+    "jun": 6, "june": 6, "juni": 6, "juin": 6, "junio": 6, "giugno": 6,
+    "jul": 7, "july": 7, "juli": 7, "juillet": 7, "julio": 7, "luglio": 7,
+    "aug": 8, "august": 8, "août": 8, "aout": 8, "agosto": 8,
+    "sep": 9, "sept": 9, "september": 9, "septembre": 9, "septiembre": 9, "settembre": 9,
+    "oct": 10, "october": 10, "okt": 10, "oktober": 10, "octobre": 10, "octubre": 10,
+    "ottobre": 10,
+    "nov": 11, "november": 11, "novembre": 11, "noviembre": 11,
+    "dec": 12, "december": 12, "dez": 12, "dezember": 12, "décembre": 12, "decembre": 12,
+    "diciembre": 12, "dicembre": 12,
+}  # fmt: skip
+
+_ZONES = {
+    "utc": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7,
+    "mdt": -6, "pst": -8, "pdt": -7, "bst": 1, "cet": 1, "cest": 2, "ist": 5.5, "jst": 9,
+    "aest": 10, "aedt": 11,
+}  # fmt: skip
+
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_TIME = (
+    r"(?:[,\s]+(?:at\s+|um\s+|à\s+)?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?"
+    r"(?:\s*([A-Z]{2,4}|[+-]\d{2}:?\d{2}))?)?"
+)
+_MDY = re.compile(
+    rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){_TIME}", re.IGNORECASE
+)
+_DMY = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?(\d{{4}}){_TIME}",
+    re.IGNORECASE,
+)
+_NUMERIC_YMD = re.compile(rf"\b(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})\b{_TIME}")
+_NUMERIC_DMY = re.compile(rf"\b(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}})\b{_TIME}")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|\b)")
+_ISOISH = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+_FRACTION = re.compile(r"(\.\d{6})\d+")
+_OFFSET_NOCOLON = re.compile(r"([+-]\d{2})(\d{2})$")
+
+
+def _valid(dt: datetime) -> datetime | None:
+    if not MIN_YEAR <= dt.year <= MAX_YEAR:
+        return None
+    return dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)
+
+
+def _zone(label: str | None) -> timezone | None:
+    if not label:
+        return None
+    label = label.strip()
+    if label[0] in "+-":
+        digits = label[1:].replace(":", "")
+        if len(digits) != 4 or not digits.isdigit():
+            return None
+        minutes = int(digits[:2]) * 60 + int(digits[2:])
+        return timezone(timedelta(minutes=minutes if label[0] == "+" else -minutes))
+    hours = _ZONES.get(label.lower())
+    return None if hours is None else timezone(timedelta(hours=hours))
+
+
+def _build(
+    year: int, month: int, day: int, groups: tuple[str | None, ...]
+) -> datetime | None:
+    hour_s, minute_s, second_s, ampm, zone_s = groups
+    hour = int(hour_s) if hour_s else 0
+    minute = int(minute_s) if minute_s else 0
+    second = int(second_s) if second_s else 0
+    if ampm:
+        pm = ampm.lower().startswith("p")
+        if hour == 12:
+            hour = 12 if pm else 0
+        elif pm:
+            hour += 12
+    try:
+        dt = datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return None
+    zone = _zone(zone_s)
+    return _valid(dt.replace(tzinfo=zone) if zone else dt)
+
+
+def parse_iso(value: str) -> datetime | None:
+    """Parse an ISO 8601 date or datetime (with or without offset)."""
+    s = value.strip()
+    if not _ISOISH.match(s):
+        return None
+    if len(s) > 10 and s[10] in " t":
+        s = s[:10] + "T" + s[11:]
+    s = s.replace(" ", "")
+    if s.endswith(("Z", "z")):
+        s = s[:-1] + "+00:00"
+    s = _FRACTION.sub(r"\1", s)
+    s = _OFFSET_NOCOLON.sub(r"\1:\2", s)
+    try:
+        return _valid(datetime.fromisoformat(s))
+    except ValueError:
+        try:
+            return _valid(datetime.fromisoformat(s[:10]))
+        except ValueError:
+            return None
+
+
+def parse_date(value: str | None) -> datetime | None:
+    """Parse one date string as found in metadata; None if it is not a date."""
+    if not value:
+        return None
+    s = value.strip()
+    if not s or len(s) > 200:
+        return None
+    iso = parse_iso(s)
+    if iso is not None:
+        return iso
+    if _EPOCH.match(s):
+        seconds = int(s[:10])
+        return _valid(datetime.fromtimestamp(seconds, tz=UTC))
+    if "," in s[:5] and ":" in s:
+        try:
+            rfc = parsedate_to_datetime(s)
+        except (TypeError, ValueError, IndexError):
+            rfc = None
+        if rfc is not None:
+            return _valid(rfc)
+    return find_date(s)
+
+
+def find_date(text: str) -> datetime | None:
+    """Find the first written date in a piece of text ("May 5, 2023", "5. Mai 2023 10:30")."""
+    best: tuple[int, datetime] | None = None
+    for pattern, order in ((_MDY, "mdy"), (_DMY, "dmy"), (_NUMERIC_YMD, "ymd"),
+                           (_NUMERIC_DMY, "ndmy")):  # fmt: skip
+        m = pattern.search(text)
+        if not m:
+            continue
+        g = m.groups()
+        try:
+            if order == "mdy":
+                dt = _build(int(g[2]), _MONTHS[g[0].lower()], int(g[1]), g[3:])
+            elif order == "dmy":
+                dt = _build(int(g[2]), _MONTHS[g[1].lower()], int(g[0]), g[3:])
+            elif order == "ymd":
+                dt = _build(int(g[0]), int(g[1]), int(g[2]), g[3:])
+            else:
+                dt = _build(int(g[2]), int(g[1]), int(g[0]), g[3:])
+        except (KeyError, ValueError):
+            dt = None
+        if dt is not None and (best is None or m.start() < best[0]):
+            best = (m.start(), dt)
+    return best[1] if best else None
+
+
+def date_from_url(url: str | None) -> datetime | None:
+    """A date written into the URL path, like /2023/05/17/ or /20230517/."""
+    if not url:
+        return None
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    try:
+        return _valid(datetime(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    except ValueError:
+        return None

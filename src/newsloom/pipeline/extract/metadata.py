@@ -1,0 +1,298 @@
+"""Page metadata: headline, authors, dates, images, canonical URL, site name, language.
+
+Sources, most trusted first: schema.org JSON-LD, OpenGraph / meta tags, then the page itself
+(<h1>, <time>, byline elements, the URL).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsloom.pipeline.extract.authors import clean_names
+from newsloom.pipeline.extract.dates import date_from_url, find_date, parse_date
+from newsloom.pipeline.extract.jsonld import (
+    article_objects,
+    image_url,
+    person_names,
+    text_value,
+)
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: datetime | None = None
+    updated: datetime | None = None
+    lead_image: str | None = None
+    canonical_url: str | None = None
+    language: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+
+
+_PUBLISHED_KEYS = (
+    "article:published_time", "og:article:published_time", "datepublished",
+    "article.published", "published_time", "publish-date", "publish_date", "publishdate",
+    "pubdate", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
+    "dc.date", "dcterms.date", "dcterms.created", "dc.date.created", "date", "citation_date",
+    "citation_publication_date", "originalpublicationdate", "article_date_original",
+    "cxenseparse:recs:publishtime", "og:published_time", "release_date", "displaydate",
+)  # fmt: skip
+_UPDATED_KEYS = (
+    "article:modified_time", "og:updated_time", "datemodified", "og:article:modified_time",
+    "last-modified", "dcterms.modified", "modified_time", "lastmod", "article.updated",
+)  # fmt: skip
+_AUTHOR_KEYS = (
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+    "dcterms.creator", "citation_author", "byl", "og:article:author", "cxenseparse:author",
+)  # fmt: skip
+_TITLE_SPLIT = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|/|:)\s+")
+_BYLINE_SELECTOR = (
+    '[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], '
+    '[class*="author-name"], [class*="authorName"], [class*="byline"], [class*="Byline"], '
+    '[class*="author"], [id*="author"], [class*="writer"]'
+)
+_TIME_SELECTOR = (
+    '[itemprop="datePublished"], time[pubdate], time[class*="publish"], '
+    '[class*="publish"] time, time[datetime], [class*="date"], [class*="time"]'
+)
+
+
+def _fold(s: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", s.lower()).split())
+
+
+def _absolute(href: str | None, base: str | None) -> str | None:
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href.startswith(("data:", "javascript:")):
+        return None
+    if href.startswith("//"):
+        scheme = urlsplit(base).scheme if base else "https"
+        return f"{scheme or 'https'}:{href}"
+    if base:
+        try:
+            return urljoin(base, href)
+        except ValueError:
+            return href
+    return href if urlsplit(href).scheme else None
+
+
+def _meta_map(tree: LexborHTMLParser) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        content = attrs.get("content")
+        if content is None:
+            continue
+        content = content.strip()
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = attrs.get(attr)
+            if key:
+                found.setdefault(key.strip().lower(), []).append(content)
+    return found
+
+
+def _first(meta: dict[str, list[str]], *keys: str) -> str | None:
+    for key in keys:
+        values = meta.get(key)
+        if values:
+            return values[0]
+    return None
+
+
+def strip_site_suffix(title: str, site_name: str | None) -> str:
+    """Drop " | Site Name"-style parts from a page title."""
+    title = " ".join(title.split())
+    parts = _TITLE_SPLIT.split(title)
+    if len(parts) < 2:
+        return title
+    site = _fold(site_name) if site_name else ""
+    kept = [p for p in parts if not site or (_fold(p) != site and site not in _fold(p))] or parts
+    if len(kept) < len(parts):
+        return " - ".join(kept) if len(kept) > 1 else kept[0]
+    # No site name known: drop a short last (or first) part when the rest is clearly longer.
+    longest = max(parts, key=len)
+    if len(parts[-1].split()) <= 4 and parts[-1] is not longest:
+        return _join_like(title, parts[:-1])
+    if len(parts[0].split()) <= 3 and parts[0] is not longest:
+        return _join_like(title, parts[1:])
+    return title
+
+
+def _join_like(title: str, parts: list[str]) -> str:
+    if len(parts) == 1:
+        return parts[0]
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end] if 0 <= start < end else " - ".join(parts)
+
+
+def _pick_title(
+    tree: LexborHTMLParser, meta: dict[str, list[str]], ld: dict[str, Any] | None,
+    site_name: str | None,
+) -> str | None:  # fmt: skip
+    candidates: list[str] = []
+    ld_title = text_value(ld.get("headline") or ld.get("name")) if ld else None
+    for value in (
+        ld_title, _first(meta, "og:title"), _first(meta, "twitter:title"),
+        _first(meta, "title", "dc.title", "headline"),
+    ):  # fmt: skip
+        if value:
+            candidates.append(" ".join(value.split()))
+    title_node = tree.css_first("head title") or tree.css_first("title")
+    if title_node is not None:
+        t = " ".join((title_node.text() or "").split())
+        if t:
+            candidates.append(t)
+    folded = [_fold(c) for c in candidates]
+    h1_texts = []
+    for h1 in tree.css("h1")[:6]:
+        t = " ".join((h1.text() or "").split())
+        if 3 <= len(t) <= 300:
+            h1_texts.append(t)
+    for t in h1_texts:
+        ft = _fold(t)
+        if ft and any(ft == f or (len(ft) > 15 and ft in f) for f in folded):
+            return t
+    for c in candidates:
+        stripped = strip_site_suffix(c, site_name)
+        if len(stripped) >= 3:
+            return stripped
+    return h1_texts[0] if h1_texts else None
+
+
+def _dom_authors(tree: LexborHTMLParser) -> tuple[str, ...]:
+    for node in tree.css(_BYLINE_SELECTOR)[:30]:
+        text = node.text(separator=" ") or ""
+        if not text or len(text) > 200:
+            continue
+        names = clean_names([text], limit=4)
+        if names:
+            return names
+    return ()
+
+
+def _dom_date(tree: LexborHTMLParser) -> datetime | None:
+    for node in tree.css(_TIME_SELECTOR)[:40]:
+        attrs = node.attributes
+        for key in ("datetime", "content", "data-timestamp", "data-date", "title"):
+            value = attrs.get(key)
+            if value:
+                dt = parse_date(value)
+                if dt:
+                    return dt
+        text = node.text(separator=" ") or ""
+        if 6 <= len(text) <= 120:
+            dt = find_date(text)
+            if dt:
+                return dt
+    return None
+
+
+def _language(tree: LexborHTMLParser, meta: dict[str, list[str]],
+              ld: dict[str, Any] | None) -> str | None:  # fmt: skip
+    html = tree.css_first("html")
+    values = [
+        html.attributes.get("lang") if html is not None else None,
+        html.attributes.get("xml:lang") if html is not None else None,
+        _first(meta, "content-language", "language", "dc.language", "og:locale"),
+        text_value(ld.get("inLanguage")) if ld else None,
+    ]
+    for v in values:
+        if v:
+            code = v.strip().replace("_", "-").split("-")[0].split(",")[0].lower()
+            if len(code) == 2 and code.isalpha():
+                return code
+    return None
+
+
+def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
+    """Everything but the body text, from the untouched parse tree."""
+    meta = _meta_map(tree)
+    ld, _all = article_objects(tree)
+    md = Metadata()
+
+    publisher = ld.get("publisher") if ld else None
+    md.site_name = (
+        _first(meta, "og:site_name", "application-name", "al:android:app_name")
+        or (text_value(publisher) if isinstance(publisher, dict) else None)
+    )
+    if md.site_name:
+        md.site_name = " ".join(md.site_name.split())
+    md.title = _pick_title(tree, meta, ld, md.site_name)
+
+    author_raw: list[str] = []
+    if ld and ld.get("author") is not None:
+        author_raw.extend(person_names(ld.get("author")))
+    authors = clean_names(author_raw)
+    if not authors:
+        values = [v for k in _AUTHOR_KEYS for v in meta.get(k, ()) if "://" not in v]
+        authors = clean_names(values)
+    if not authors:
+        authors = _dom_authors(tree)
+    md.authors = authors
+
+    published = parse_date(text_value(ld.get("datePublished") or ld.get("dateCreated"))) if ld \
+        else None  # fmt: skip
+    if published is None:
+        for key in _PUBLISHED_KEYS:
+            for value in meta.get(key, ()):
+                published = parse_date(value)
+                if published:
+                    break
+            if published:
+                break
+    if published is None:
+        published = _dom_date(tree)
+    if published is None:
+        published = date_from_url(url)
+    md.published = published
+
+    updated = parse_date(text_value(ld.get("dateModified"))) if ld else None
+    if updated is None:
+        for key in _UPDATED_KEYS:
+            updated = parse_date(_first(meta, key))
+            if updated:
+                break
+    md.updated = updated
+
+    canonical = None
+    link = tree.css_first('link[rel="canonical"]')
+    if link is not None:
+        canonical = _absolute(link.attributes.get("href"), url)
+    md.canonical_url = canonical or _absolute(_first(meta, "og:url"), url) or (
+        url if url and urlsplit(url).scheme in ("http", "https") else None
+    )
+    base = url or md.canonical_url
+    image = _first(meta, "og:image", "og:image:url", "og:image:secure_url", "twitter:image",
+                   "twitter:image:src", "thumbnailurl")  # fmt: skip
+    if not image and ld:
+        image = image_url(ld.get("image") or ld.get("thumbnailUrl"))
+    if not image:
+        node = tree.css_first('link[rel="image_src"]')
+        image = node.attributes.get("href") if node is not None else None
+    md.lead_image = _absolute(image, base)
+
+    description = _first(meta, "og:description", "description", "twitter:description",
+                         "dc.description")  # fmt: skip
+    if not description and ld:
+        description = text_value(ld.get("description"))
+    md.description = " ".join(description.split()) if description else None
+    md.language = _language(tree, meta, ld)
+    return md
+
+
+def dom_title_nodes(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The page's <h1> nodes (used to skip the headline when it sits inside the body)."""
+    return list(tree.css("h1"))

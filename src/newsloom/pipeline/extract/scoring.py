@@ -1,0 +1,116 @@
+"""Find the article among candidate blocks and keep the blocks that belong to it.
+
+Each substantial, link-poor block votes for its ancestors (parent fully, then less and less, as in
+the classic readability heuristic). The best-voted node is the article container; blocks inside it
+are kept unless they are link lists, known boilerplate lines or learned site boilerplate.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsloom.domain.models import Block, BlockKind
+from newsloom.pipeline.extract.blocks import Candidate
+
+_DECAY = (1.0, 0.5, 0.3, 0.2, 0.15, 0.1)
+_MIN_VOTER_CHARS = 25
+
+_BOILER_LINE = re.compile(
+    r"^(?:advertisement|advertisements?|anzeige|publicité|publicidad|sponsored|"
+    r"share(?: this)?(?: article| story| on \w+)?|share on \w+|tweet|email|print|"
+    r"(?:read|see|view|show) (?:more|all|full)\b.*|related(?: articles| stories| content)?|"
+    r"more (?:on|from|about) .{0,40}|"
+    r"sign up.*|subscribe.*|follow us.*|click here.*|"
+    r"(?:all rights reserved|copyright|©).*|recommended.*|"
+    r"(?:top|latest|trending|most popular|most read) (?:stories|news|articles)?.*|"
+    r"leave a (?:comment|reply).*|comments?|\d+ comments?|loading\W*|"
+    r"image|photo|video|watch|listen|skip to .*|back to top|"
+    r"(?:this|the) (?:article|story) (?:was|has been) (?:updated|corrected).{0,20})\W*$",
+    re.IGNORECASE,
+)
+_BOILER_SHORT_MAX = 90
+
+
+@dataclass(slots=True)
+class Choice:
+    """The blocks that make the article and how sure we are about them."""
+
+    blocks: tuple[Block, ...]
+    score: float
+
+
+def _is_boiler_line(text: str) -> bool:
+    return len(text) <= _BOILER_SHORT_MAX and _BOILER_LINE.match(text) is not None
+
+
+def _vote(candidates: Sequence[Candidate], skip: set[int]) -> tuple[dict[int, float], float]:
+    scores: dict[int, float] = {}
+    total = 0.0
+    for i, c in enumerate(candidates):
+        if i in skip or c.kind is BlockKind.HEADING:
+            continue
+        n = len(c.text)
+        if n < _MIN_VOTER_CHARS or c.link_density > 0.5:
+            continue
+        weight = (1.0 + c.text.count(",") * 0.3 + min(n / 100.0, 3.0)) * (1.0 - c.link_density)
+        if c.kind is BlockKind.LIST_ITEM:
+            weight *= 0.5
+        total += weight
+        for depth, anc in enumerate(c.ancestors[: len(_DECAY)]):
+            scores[anc] = scores.get(anc, 0.0) + weight * _DECAY[depth]
+    return scores, total
+
+
+def best_container(candidates: Sequence[Candidate], skip: set[int]) -> tuple[int | None, float,
+                                                                             float]:  # fmt: skip
+    """The node id with the most votes, its vote and the total vote on the page."""
+    scores, total = _vote(candidates, skip)
+    if not scores:
+        return None, 0.0, total
+    best = max(scores, key=scores.__getitem__)
+    return best, scores[best], total
+
+
+def select(
+    candidates: Sequence[Candidate],
+    members: set[int],
+    skip: set[int],
+    title: str | None,
+    share: float,
+) -> Choice:
+    """Keep the candidates inside the container that read like article text."""
+    title_fold = " ".join(title.lower().split()) if title else None
+    kept: list[Candidate] = []
+    for i, c in enumerate(candidates):
+        if i in skip or c.node_id not in members:
+            continue
+        text = c.text
+        if c.kind is BlockKind.HEADING:
+            if title_fold and " ".join(text.lower().split()) == title_fold:
+                continue
+            if len(text) > 300:
+                continue
+        elif c.kind is not BlockKind.TABLE:
+            ld = c.link_density
+            if ld > 0.6 or (ld > 0.35 and len(text) < 200):
+                continue
+        if _is_boiler_line(text):
+            continue
+        kept.append(c)
+    # Headings that end the article or only introduce dropped material are not article text.
+    while kept and kept[-1].kind is BlockKind.HEADING:
+        kept.pop()
+    blocks: list[Block] = []
+    seen: set[str] = set()
+    for c in kept:
+        key = c.text
+        if key in seen and len(key) < 200:
+            continue
+        seen.add(key)
+        blocks.append(Block(c.kind, c.text))
+    chars = sum(len(b.text) for b in blocks if b.kind is not BlockKind.CAPTION)
+    score = (1.0 - math.exp(-chars / 700.0)) * (0.55 + 0.45 * share)
+    return Choice(tuple(blocks), round(min(1.0, max(0.0, score)), 3))
