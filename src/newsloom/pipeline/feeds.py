@@ -24,22 +24,22 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     stripped = body.lstrip()[:1]
     if stripped == b"{" or (content_type and "json" in content_type):
         return _parse_json_feed(body, url)
-    parsed = feedparser.parse(body, response_headers={"content-location": url})
+    headers = {"content-location": url, "content-type": content_type or "application/xml"}
+    parsed = feedparser.parse(body, response_headers=headers)
     version = parsed.get("version") or ""
     entries = parsed.get("entries") or []
-    if not version and not entries:
-        if parsed.get("bozo"):
-            reason = parsed.get("bozo_exception")
-            raise FeedError(
-                f"{url} is not a readable feed ({_plain_reason(reason)})",
-                detail={"url": url},
-            )
-        raise FeedError(f"{url} is not an RSS, Atom or JSON feed", detail={"url": url})
-    if parsed.get("bozo") and not entries:
-        reason = parsed.get("bozo_exception")
-        raise FeedError(
-            f"{url} is a malformed feed ({_plain_reason(reason)})", detail={"url": url}
-        )
+    if _broken_xml(parsed) and _truncated(body):
+        reason = _plain_reason(parsed.get("bozo_exception"))
+        raise FeedError(f"{url} is a malformed feed: it ends before its last element ({reason})",
+                        detail={"url": url})
+    if not entries and (not version or _broken_xml(parsed)):
+        if parsed.get("bozo") and body.lstrip()[:1] == b"<" and version:
+            reason = _plain_reason(parsed.get("bozo_exception"))
+            raise FeedError(f"{url} is a malformed feed ({reason})", detail={"url": url})
+        if parsed.get("bozo") and _looks_like_xml_feed(body):
+            reason = _plain_reason(parsed.get("bozo_exception"))
+            raise FeedError(f"{url} is a malformed feed ({reason})", detail={"url": url})
+        raise FeedError(f"{url} is not a feed (not RSS, Atom or JSON Feed)", detail={"url": url})
     feed = parsed.get("feed", {})
     info = FeedInfo(
         title=_clean(feed.get("title")),
@@ -48,6 +48,22 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
         language=_clean(feed.get("language")),
     )
     return ParsedFeed(info=info, entries=tuple(_entries_from_feedparser(entries, url)))
+
+
+def _broken_xml(parsed: Any) -> bool:
+    exc = parsed.get("bozo_exception")
+    return bool(parsed.get("bozo")) and type(exc).__name__ in {"SAXParseException",
+                                                              "SAXException"}
+
+
+def _truncated(body: bytes) -> bool:
+    tail = body.rstrip()[-200:].lower()
+    return not tail.endswith((b"</rss>", b"</feed>", b"</rdf:rdf>", b"</rdf>"))
+
+
+def _looks_like_xml_feed(body: bytes) -> bool:
+    head = body[:1024].lower()
+    return any(tag in head for tag in (b"<rss", b"<feed", b"<rdf"))
 
 
 def _plain_reason(reason: object) -> str:

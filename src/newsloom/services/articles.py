@@ -52,6 +52,10 @@ class ArticleService:
     def get(self, article_id: int) -> Article:
         return self._store.articles.get(article_id)
 
+    def count(self) -> int:
+        """How many articles are stored (for health checks and the empty home page)."""
+        return self._store.articles.count()
+
     def page(self, article_id: int) -> ArticlePage:
         article = self._store.articles.get(article_id)
         duplicate_of = None

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsloom.adapters.http import ACCEPT_FEED, ACCEPT_HTML, Fetcher
+from newsloom.adapters.http import ACCEPT_FEED, ACCEPT_HTML, Fetcher, FetchResult
 from newsloom.config import Settings
 from newsloom.domain.models import Entry
 from newsloom.domain.records import Source
@@ -102,11 +102,12 @@ class Ingestor:
             self._store.sources.update(source.id, site_url=parsed.info.site_url)
         entries = self._new_entries(source, parsed.entries, report)
         with ThreadPoolExecutor(self._settings.fetch_concurrency) as pool:
-            pages = pool.map(self._read_page, entries)
-            for entry, page in zip(entries, pages, strict=True):
-                self._store_entry(source, entry, page, report)
-                if on_article:
-                    on_article(entry.title or entry.url)
+            fetched = list(pool.map(self._fetch_page, entries))
+        pages = self._enricher.read_pages(source, fetched, self._clock())
+        for entry, page in zip(entries, pages, strict=True):
+            self._store_entry(source, entry, page, report)
+            if on_article:
+                on_article(entry.title or entry.url)
 
     def _new_entries(self, source: Source, entries: Sequence[Entry],
                      report: PollReport) -> list[Entry]:
@@ -121,16 +122,12 @@ class Ingestor:
         report.skipped = len(candidates) - len(fresh)
         return fresh[:MAX_NEW_PER_POLL]
 
-    def _read_page(self, entry: Entry) -> PageOutcome:
+    def _fetch_page(self, entry: Entry) -> FetchResult | str:
+        """The page, or in plain words why it could not be fetched."""
         try:
-            page = self._fetcher.fetch(entry.url, accept=ACCEPT_HTML)
+            return self._fetcher.fetch(entry.url, accept=ACCEPT_HTML)
         except NewsloomError as exc:
-            return PageOutcome(problem=exc.message)
-        try:
-            extracted = self._enricher.extract(page.body, page.url)
-        except NewsloomError as exc:
-            return PageOutcome(final_url=page.url, problem=exc.message)
-        return PageOutcome(final_url=page.url, extracted=extracted)
+            return exc.message
 
     def _store_entry(self, source: Source, entry: Entry, page: PageOutcome,
                      report: PollReport) -> None:

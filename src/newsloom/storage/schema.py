@@ -127,3 +127,13 @@ ai_results = Table(
     Column("payload", Text, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
 )
+
+site_pages = Table(
+    "site_pages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_id", Integer, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("fingerprints", Text, nullable=False),
+    Column("seen_at", UTCDateTime, nullable=False),
+    Index("ix_site_pages_source", "source_id", "id"),
+)

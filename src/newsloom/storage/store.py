@@ -8,6 +8,7 @@ from newsloom.storage.articles import ArticleRepository
 from newsloom.storage.comments import CommentRepository
 from newsloom.storage.db import create_db_engine, migrate
 from newsloom.storage.extras import AiResultRepository
+from newsloom.storage.site_pages import SitePageRepository
 from newsloom.storage.sources import SourceRepository
 
 
@@ -18,6 +19,7 @@ class Store:
         self.articles = ArticleRepository(engine)
         self.comments = CommentRepository(engine)
         self.ai_results = AiResultRepository(engine)
+        self.site_pages = SitePageRepository(engine)
 
     @classmethod
     def open(cls, database_url: str, *, run_migrations: bool = True) -> Store:
