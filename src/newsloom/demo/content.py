@@ -166,8 +166,14 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
             return meta, "\n".join(lines[index + 1 :])
         if line.strip():
             key, _, value = line.partition(":")
-            meta[key.strip()] = value.strip()
+            meta[key.strip()] = _unquote(value.strip())
     raise ValueError("unterminated front matter")
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
 
 
 def parse_body(text: str) -> tuple[BodyBlock, ...]:

@@ -32,7 +32,8 @@ def body_html(
     inserts: dict[int, str] | None = None,
 ) -> str:
     """Render body blocks. ``inserts`` maps a block index to HTML placed *before* that block
-    (how outlets wedge ads and newsletter boxes between paragraphs)."""
+    (how outlets wedge ads and newsletter boxes between paragraphs); an index past the end
+    places it after the last block."""
     pc = f' class="{p_class}"' if p_class else ""
     qc = f' class="{quote_class}"' if quote_class else ""
     lc = f' class="{list_class}"' if list_class else ""
@@ -50,6 +51,7 @@ def body_html(
             out.append(f"<blockquote{qc}><p>{esc(block.text)}</p></blockquote>")
         else:
             out.append(f"<p{pc}>{esc(block.text)}</p>")
+    out.extend(html for index, html in sorted((inserts or {}).items()) if index >= len(blocks))
     return "\n".join(out)
 
 
