@@ -1,0 +1,110 @@
+"""The JSON API under /api/v1: one endpoint for every page, plus health. Errors all come back
+in one shape (see web/errors.py)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Response
+
+from newsloom.web import schemas as s
+from newsloom.web.deps import Ctx, summary_or_none
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": s.ErrorOut, "description": "Not found"},
+    422: {"model": s.ErrorOut, "description": "Invalid input"},
+    500: {"model": s.ErrorOut, "description": "Unexpected error"},
+}
+
+router = APIRouter(prefix="/api/v1", responses=_ERRORS)
+
+PageNumber = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]
+
+
+@router.get("/articles", response_model=s.ListingOut, tags=["articles"],
+            summary="Latest articles across outlets (the home page)")
+def list_articles(ctx: Ctx, page: PageNumber = 1) -> s.ListingOut:
+    return s.listing_out(ctx.articles.home(page))
+
+
+@router.get("/articles/{article_id}", response_model=s.ArticleOut, tags=["articles"],
+            summary="One article: body blocks, hashtags, summary, comments, related")
+def get_article(ctx: Ctx, article_id: int) -> s.ArticleOut:
+    page = ctx.articles.page(article_id)
+    summary = s.summary_out(ctx.ai.provider, summary_or_none(ctx, article_id))
+    return s.article_out(page, summary)
+
+
+@router.get("/articles/{article_id}/comments", response_model=list[s.CommentOut],
+            tags=["comments"], summary="An article's comments, newest first")
+def list_comments(ctx: Ctx, article_id: int) -> list[s.CommentOut]:
+    ctx.articles.get(article_id)
+    return [s.comment_out(c) for c in ctx.comments.for_article(article_id)]
+
+
+@router.post("/articles/{article_id}/comments", response_model=s.CommentOut, status_code=201,
+             tags=["comments"], summary="Post a comment on an article")
+def post_comment(ctx: Ctx, article_id: int, comment: s.CommentIn) -> s.CommentOut:
+    return s.comment_out(ctx.comments.post(article_id, comment.author_name, comment.body))
+
+
+@router.get("/outlets/{slug}", response_model=s.OutletOut, tags=["outlets"],
+            summary="An outlet, its health and its articles")
+def get_outlet(ctx: Ctx, slug: str, page: PageNumber = 1) -> s.OutletOut:
+    source, listing = ctx.articles.outlet(slug, page)
+    return s.OutletOut(outlet=s.source_out(source), articles=s.listing_out(listing))
+
+
+@router.get("/hashtags/trending", response_model=list[s.TrendingTagOut], tags=["hashtags"],
+            summary="Hashtags used most in the last two days")
+def trending(ctx: Ctx, limit: Annotated[int, Query(ge=1, le=100)] = 12) -> list[s.TrendingTagOut]:
+    return [s.trending_out(t) for t in ctx.articles.trending_hashtags(limit)]
+
+
+@router.get("/hashtags/{tag}", response_model=s.HashtagPageOut, tags=["hashtags"],
+            summary="Articles with a hashtag (case-insensitive)")
+def get_hashtag(ctx: Ctx, tag: str, page: PageNumber = 1) -> s.HashtagPageOut:
+    display, listing = ctx.articles.hashtag(tag.lstrip("#"), page)
+    return s.HashtagPageOut(tag=display, articles=s.listing_out(listing))
+
+
+@router.get("/search", response_model=s.SearchOut, tags=["search"],
+            summary="Search titles and text")
+def search(ctx: Ctx, q: Annotated[str, Query(description="Words to look for.")] = "",
+           page: PageNumber = 1) -> s.SearchOut:
+    return s.SearchOut(query=q, results=s.listing_out(ctx.articles.search(q, page)))
+
+
+@router.get("/sources", response_model=list[s.SourceOut], tags=["sources"],
+            summary="Every source with its health")
+def list_sources(ctx: Ctx) -> list[s.SourceOut]:
+    return [s.source_out(x) for x in ctx.sources.list()]
+
+
+@router.post("/sources", response_model=s.SourceOut, status_code=201, tags=["sources"],
+             summary="Add a feed (or a site whose home page names its feed)",
+             responses={409: {"model": s.ErrorOut, "description": "Already a source"},
+                        502: {"model": s.ErrorOut, "description": "Could not be fetched"}})
+def add_source(ctx: Ctx, source: s.SourceIn) -> s.SourceOut:
+    return s.source_out(ctx.sources.add(source.url))
+
+
+@router.delete("/sources/{source_id}", status_code=204, tags=["sources"],
+               summary="Remove a source and its articles")
+def remove_source(ctx: Ctx, source_id: int) -> Response:
+    ctx.sources.remove(str(source_id))
+    return Response(status_code=204)
+
+
+@router.get("/health", response_model=s.HealthOut, tags=["health"],
+            summary="Whether the service and its feeds are working")
+def health(ctx: Ctx) -> s.HealthOut:
+    sources = ctx.sources.list()
+    failing = sum(1 for x in sources if x.error_count > 0)
+    return s.HealthOut(
+        status="degraded" if failing else "ok",
+        sources=len(sources),
+        sources_failing=failing,
+        articles=ctx.articles.count(),
+        summary_provider=ctx.ai.provider,
+    )

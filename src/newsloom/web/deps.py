@@ -1,0 +1,36 @@
+"""What routes receive: the application context, and helpers both pages and the API share."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from newsloom.bootstrap import App
+from newsloom.domain.models import SummarySentence
+from newsloom.web.views import context_of
+
+log = logging.getLogger(__name__)
+
+
+def get_ctx(request: Request) -> App:
+    return context_of(request)
+
+
+Ctx = Annotated[App, Depends(get_ctx)]
+
+
+def summary_or_none(ctx: App, article_id: int) -> list[SummarySentence] | None:
+    """The article's summary; None (logged) if it could not be made, so the article itself
+    still shows."""
+    try:
+        return ctx.ai.summary(article_id)
+    except Exception:
+        log.exception("the summary of article %s could not be made", article_id)
+        return None
+
+
+def failing_sources(ctx: App) -> int:
+    """How many feeds failed their last poll."""
+    return sum(1 for s in ctx.sources.list() if s.error_count > 0)

@@ -1,0 +1,294 @@
+"""The JSON API's request and response models (they make the OpenAPI document useful), and
+their conversion from the services' records."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from newsloom.domain.models import Block, Hashtag, SummarySentence
+from newsloom.domain.records import ArticleCard, Comment, Source, TagCount
+from newsloom.services.articles import ArticlePage, Listing, RelatedArticle
+from newsloom.web.formatting import as_utc
+from newsloom.web.views import article_path, hashtag_path
+
+# -- errors ---------------------------------------------------------------------------------
+
+
+class ErrorInfo(BaseModel):
+    code: str = Field(description="A stable machine-readable code, e.g. `not_found`.")
+    message: str = Field(description="What went wrong, in plain words.")
+    detail: dict[str, Any] = Field(default_factory=dict, description="Extra facts, if any.")
+
+
+class ErrorOut(BaseModel):
+    """The shape of every error the API returns, whatever its status."""
+
+    error: ErrorInfo
+
+
+# -- listings -------------------------------------------------------------------------------
+
+
+class OutletRef(BaseModel):
+    name: str
+    slug: str
+    page: str = Field(description="Path of the outlet's page.")
+
+
+class CardOut(BaseModel):
+    id: int
+    title: str
+    slug: str
+    page: str = Field(description="Path of the article's page on this site.")
+    outlet: OutletRef
+    published_at: datetime
+    snippet: str
+    lead_image: str | None
+    story_id: int | None
+
+
+class ListingOut(BaseModel):
+    items: list[CardOut]
+    page: int
+    has_next: bool
+
+
+class TagOut(BaseModel):
+    tag: str = Field(description="CamelCase, without the leading '#'.")
+    kind: str
+    page: str
+
+
+class TrendingTagOut(TagOut):
+    count: int
+
+
+# -- articles -------------------------------------------------------------------------------
+
+
+class BlockOut(BaseModel):
+    index: int = Field(description="Position in the body; the page gives the block id b{index}.")
+    kind: str = Field(description="p, h, li, quote, table, caption or pre.")
+    text: str
+
+
+class SentenceOut(BaseModel):
+    text: str
+    block_index: int
+    start: int
+    end: int
+    anchor: str = Field(description="Fragment of the article page where the sentence stands.")
+
+
+class SummaryOut(BaseModel):
+    provider: str
+    kind: str = "extractive"
+    sentences: list[SentenceOut]
+
+
+class CommentOut(BaseModel):
+    id: int
+    author_name: str
+    body: str
+    created_at: datetime
+
+
+class CommentIn(BaseModel):
+    author_name: str = Field(description="The display name shown with the comment.")
+    body: str = Field(description="The comment, plain text.")
+
+
+class RelatedOut(BaseModel):
+    article: CardOut
+    kind: str = Field(description='"same story", "duplicate" or "shared topics".')
+    reason: str
+
+
+class ArticleOut(BaseModel):
+    id: int
+    title: str
+    slug: str
+    page: str
+    url: str = Field(description="The original article on the outlet's site.")
+    canonical_url: str
+    outlet: OutletRef
+    author: str | None
+    published_at: datetime
+    updated_at: datetime | None
+    lead_image: str | None
+    language: str | None
+    description: str | None
+    status: str
+    status_note: str | None
+    originator: str | None
+    is_opinion: bool
+    story_id: int | None
+    duplicate_of: CardOut | None
+    blocks: list[BlockOut]
+    hashtags: list[TagOut]
+    summary: SummaryOut | None
+    comments: list[CommentOut]
+    related: list[RelatedOut]
+
+
+# -- outlets, hashtags, search, sources, health --------------------------------------------
+
+
+class SourceOut(BaseModel):
+    id: int
+    name: str
+    slug: str
+    feed_url: str
+    site_url: str | None
+    language: str | None
+    region: str | None
+    last_fetched_at: datetime | None
+    last_success_at: datetime | None
+    next_check_at: datetime
+    last_error: str | None
+    error_count: int
+    article_count: int
+    low_quality_count: int
+
+
+class OutletOut(BaseModel):
+    outlet: SourceOut
+    articles: ListingOut
+
+
+class HashtagPageOut(BaseModel):
+    tag: str = Field(description="The stored spelling of the tag.")
+    articles: ListingOut
+
+
+class SearchOut(BaseModel):
+    query: str
+    results: ListingOut
+
+
+class SourceIn(BaseModel):
+    url: str = Field(description="A feed URL, or a site's home page that names its feed.")
+
+
+class HealthOut(BaseModel):
+    status: str = Field(description='"ok", or "degraded" when some feeds are failing.')
+    sources: int
+    sources_failing: int
+    articles: int
+    summary_provider: str
+
+
+# -- conversions ----------------------------------------------------------------------------
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    return as_utc(moment) if moment is not None else None
+
+
+def outlet_ref(name: str, slug: str) -> OutletRef:
+    return OutletRef(name=name, slug=slug, page=f"/outlets/{slug}")
+
+
+def card_out(card: ArticleCard) -> CardOut:
+    return CardOut(
+        id=card.id,
+        title=card.title,
+        slug=card.slug,
+        page=article_path(card.id, card.slug),
+        outlet=outlet_ref(card.source_name, card.source_slug),
+        published_at=as_utc(card.published_at),
+        snippet=card.snippet,
+        lead_image=card.lead_image,
+        story_id=card.story_id,
+    )
+
+
+def listing_out(listing: Listing) -> ListingOut:
+    return ListingOut(items=[card_out(c) for c in listing.cards], page=listing.page,
+                      has_next=listing.has_next)
+
+
+def tag_out(tag: Hashtag) -> TagOut:
+    return TagOut(tag=tag.tag, kind=tag.kind.value, page=hashtag_path(tag.tag))
+
+
+def trending_out(tag: TagCount) -> TrendingTagOut:
+    return TrendingTagOut(tag=tag.tag, kind=tag.kind, page=hashtag_path(tag.tag), count=tag.count)
+
+
+def comment_out(comment: Comment) -> CommentOut:
+    return CommentOut(id=comment.id, author_name=comment.author_name, body=comment.body,
+                      created_at=as_utc(comment.created_at))
+
+
+def blocks_out(blocks: tuple[Block, ...]) -> list[BlockOut]:
+    return [BlockOut(index=i, kind=b.kind.value, text=b.text) for i, b in enumerate(blocks)]
+
+
+def summary_out(provider: str, sentences: list[SummarySentence] | None) -> SummaryOut | None:
+    if sentences is None:
+        return None
+    return SummaryOut(
+        provider=provider,
+        sentences=[
+            SentenceOut(text=s.text, block_index=s.block_index, start=s.start, end=s.end,
+                        anchor=f"#b{s.block_index}")
+            for s in sentences
+        ],
+    )
+
+
+def related_out(item: RelatedArticle) -> RelatedOut:
+    return RelatedOut(article=card_out(item.card), kind=item.kind, reason=item.reason)
+
+
+def article_out(page: ArticlePage, summary: SummaryOut | None) -> ArticleOut:
+    a = page.article
+    return ArticleOut(
+        id=a.id,
+        title=a.title,
+        slug=a.slug,
+        page=article_path(a.id, a.slug),
+        url=a.url,
+        canonical_url=a.canonical_url,
+        outlet=outlet_ref(a.source_name, a.source_slug),
+        author=a.author,
+        published_at=as_utc(a.published_at),
+        updated_at=_utc(a.updated_at),
+        lead_image=a.lead_image,
+        language=a.language,
+        description=a.description,
+        status=a.status,
+        status_note=a.status_note,
+        originator=a.originator,
+        is_opinion=a.is_opinion,
+        story_id=a.story_id,
+        duplicate_of=card_out(page.duplicate_of) if page.duplicate_of else None,
+        blocks=blocks_out(a.blocks),
+        hashtags=[tag_out(t) for t in a.hashtags],
+        summary=summary,
+        comments=[comment_out(c) for c in page.comments],
+        related=[related_out(r) for r in page.related],
+    )
+
+
+def source_out(source: Source) -> SourceOut:
+    return SourceOut(
+        id=source.id,
+        name=source.name,
+        slug=source.slug,
+        feed_url=source.feed_url,
+        site_url=source.site_url,
+        language=source.language,
+        region=source.region,
+        last_fetched_at=_utc(source.last_fetched_at),
+        last_success_at=_utc(source.last_success_at),
+        next_check_at=as_utc(source.next_check_at),
+        last_error=source.last_error,
+        error_count=source.error_count,
+        article_count=source.article_count,
+        low_quality_count=source.low_quality_count,
+    )
