@@ -27,6 +27,8 @@ def canonicalize(url: str, base: str | None = None) -> str:
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower() or "http"
     host = (parts.hostname or "").lower().rstrip(".")
+    if ":" in host:  # an IPv6 literal keeps its brackets
+        host = f"[{host}]"
     netloc = host
     if parts.port and _DEFAULT_PORTS.get(scheme) != parts.port:
         netloc = f"{host}:{parts.port}"
@@ -48,13 +50,24 @@ def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
+_NO_DECOMPOSITION = str.maketrans(
+    {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE", "ł": "l",
+     "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D", "ı": "i"}
+)
+
+
 def slugify(text: str, max_length: int = 80) -> str:
     """ASCII, lower-case, hyphen-separated: 'Ça va, Zürich!' -> 'ca-va-zurich'."""
+    text = text.translate(_NO_DECOMPOSITION)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:max_length].rstrip("-") or "item"
 
 
 def is_http_url(url: str) -> bool:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError on a port that is not a number 0-65535
+    except ValueError:
+        return False
     return parts.scheme in {"http", "https"} and bool(parts.hostname)
