@@ -4,6 +4,7 @@ passed down explicitly (nothing reads the environment deep inside the code)."""
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -76,17 +77,28 @@ class Settings:
         return replace(self, **changes)
 
     def validate(self) -> None:
-        if not self.database_url.startswith(("sqlite", "postgresql")):
+        scheme = self.database_url.partition("://")[0].partition("+")[0].lower()
+        if "://" not in self.database_url or scheme not in {"sqlite", "postgresql", "postgres"}:
             raise ConfigError(
                 f"NEWSLOOM_DATABASE_URL must be a sqlite:// or postgresql:// URL, "
                 f"not {self.database_url!r}"
             )
         for name in ("port", "poll_interval", "max_backoff", "max_body_bytes", "page_size",
-                     "fetch_concurrency", "per_host_concurrency", "comment_max_chars"):
+                     "fetch_concurrency", "per_host_concurrency", "comment_max_chars",
+                     "name_max_chars", "poll_lease_seconds"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"NEWSLOOM_{name.upper()} must be a positive number")
-        if self.fetch_timeout <= 0:
-            raise ConfigError("NEWSLOOM_FETCH_TIMEOUT must be a positive number of seconds")
+        if self.port > 65535:
+            raise ConfigError("NEWSLOOM_PORT must be a port number from 1 to 65535")
+        if self.max_redirects < 0:
+            raise ConfigError("NEWSLOOM_MAX_REDIRECTS must be zero or more")
+        for name in ("fetch_timeout", "scheduler_tick"):
+            if not 0 < getattr(self, name) < math.inf:
+                raise ConfigError(
+                    f"NEWSLOOM_{name.upper()} must be a positive number of seconds"
+                )
+        if not 0 <= self.min_extraction_score <= 1:
+            raise ConfigError("NEWSLOOM_MIN_EXTRACTION_SCORE must be between 0 and 1")
 
     @property
     def is_sqlite(self) -> bool:
@@ -99,7 +111,9 @@ class Settings:
 
 def documented_settings() -> list[tuple[str, object, str]]:
     """(environment variable, default, documentation) for every setting."""
-    return [(f"NEWSLOOM_{f.name.upper()}", f.default, str(f.metadata["doc"])) for f in fields(Settings)]
+    return [
+        (f"NEWSLOOM_{f.name.upper()}", f.default, str(f.metadata["doc"])) for f in fields(Settings)
+    ]
 
 
 def _parse(name: str, raw: str, kind: type) -> Any:

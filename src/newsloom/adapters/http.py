@@ -138,7 +138,9 @@ class HttpFetcher:
         except httpx.InvalidURL:
             raise FetchError(f"{url!r} is not a valid URL", detail={"url": url}) from None
         except (httpx.HTTPError, httpx.StreamError, OSError) as exc:
-            raise FetchError(f"fetching {url} failed ({_short(exc)})", detail={"url": url}) from None
+            raise FetchError(
+                f"fetching {url} failed ({_short(exc)})", detail={"url": url}
+            ) from None
 
     @staticmethod
     def _result(url: str, response: httpx.Response, body: bytes) -> FetchResult:

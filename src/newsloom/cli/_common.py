@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -11,6 +12,7 @@ import click
 
 from newsloom.bootstrap import App, build
 from newsloom.config import Settings
+from newsloom.domain.records import Source
 from newsloom.services.ingest import PollReport
 
 
@@ -58,12 +60,16 @@ def describe(report: PollReport) -> str:
     return f"{name}: " + ", ".join(parts)
 
 
+def _source_name(source: Source | None) -> str | None:
+    return source.name[:30] if source else None
+
+
 def ingest_with_progress(app: App) -> list[PollReport]:
     sources = app.sources.list()
     reports: list[PollReport] = []
     with click.progressbar(
-        sources, label="Polling feeds", show_pos=True, file=click.get_text_stream("stderr"),
-        item_show_func=lambda s: s.name[:30] if s else None,
+        sources, label="Polling feeds", show_pos=True, file=sys.stderr,
+        item_show_func=_source_name,
     ) as bar:
         for source in bar:
             reports.append(app.ingest.poll(source))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 
@@ -33,10 +34,8 @@ def command(host: str | None, port: int | None, demo_port: int, no_serve: bool) 
                    f"({len(site.outlets)} invented outlets)")
         with opened(config) as app:
             for url in site.feed_urls:
-                try:
+                with contextlib.suppress(Conflict):
                     app.sources.add(url)
-                except Conflict:
-                    pass
             started = time.perf_counter()
             reports = ingest_with_progress(app)
             elapsed = time.perf_counter() - started

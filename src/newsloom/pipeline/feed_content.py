@@ -35,7 +35,7 @@ def feed_html_to_blocks(content: str | None) -> tuple[Block, ...]:
             continue
         text = " ".join(node.text(separator=" ").split())
         if text and not _JUNK.match(text):
-            blocks.append(Block(_BLOCK_TAGS[node.tag], text))
+            blocks.append(Block(_BLOCK_TAGS[node.tag or "p"], text))
     if not blocks:
         body = tree.body
         return _plain_blocks(body.text(separator="\n") if body is not None else "")

@@ -152,7 +152,9 @@ def _parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         if not isinstance(link, str) or not is_http_url(link):
             continue
         authors = item.get("authors") or ([item["author"]] if item.get("author") else [])
-        author_names = [a.get("name") for a in authors if isinstance(a, dict) and a.get("name")]
+        author_names = [
+            str(a["name"]) for a in authors if isinstance(a, dict) and a.get("name")
+        ]
         entries.append(
             Entry(
                 guid=str(item.get("id") or link),

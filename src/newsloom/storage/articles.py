@@ -109,7 +109,9 @@ class ArticleRepository:
 
     # -- single articles -------------------------------------------------------------------
 
-    def known(self, source_id: int, guids: Sequence[str], canonical_urls: Sequence[str]) -> set[str]:
+    def known(
+        self, source_id: int, guids: Sequence[str], canonical_urls: Sequence[str]
+    ) -> set[str]:
         """Which of these GUIDs (of this source) and canonical URLs are already stored."""
         found: set[str] = set()
         with self._engine.connect() as conn:
@@ -182,7 +184,9 @@ class ArticleRepository:
 
     # -- listings ----------------------------------------------------------------------------
 
-    def latest(self, *, limit: int, offset: int = 0, per_source: int | None = None) -> list[ArticleCard]:
+    def latest(
+        self, *, limit: int, offset: int = 0, per_source: int | None = None
+    ) -> list[ArticleCard]:
         """Newest first. With per_source, at most that many from one outlet, so no outlet floods
         the list (the rest of its articles are on its outlet page)."""
         if per_source is None:
@@ -245,7 +249,7 @@ class ArticleRepository:
                 .order_by(text("bm25(articles_fts, 4.0, 1.0)"), articles.c.published_at.desc())
             )
         else:
-            vector = literal_column("articles.search_vector")
+            vector: Any = literal_column("articles.search_vector")
             tsquery = func.plainto_tsquery("simple", " ".join(terms[:20]))
             query = (
                 self._card_query()
