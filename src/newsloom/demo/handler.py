@@ -32,6 +32,7 @@ class DemoHTTPServer(ThreadingHTTPServer):
 
 class DemoHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # keep-alive clients otherwise stall ~40 ms per response
     server_version = "NewsloomDemo/1.0"
 
     @property
