@@ -25,8 +25,8 @@ lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
-test: lint
-	$(BIN)/pytest -n 2 --dist loadgroup -q
+test: install
+	$(BIN)/pytest -n 2 -q
 
 unit: install
 	$(BIN)/pytest -q -m "not integration and not browser"
