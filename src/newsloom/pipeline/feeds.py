@@ -21,14 +21,14 @@ _JSON_FEED_VERSION = re.compile(r"^https://jsonfeed\.org/version/1(\.\d+)?$")
 
 def parse_feed(body: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
     """Parse a feed document. Raises FeedError in plain words when it is not a feed we read."""
-    stripped = body.lstrip()[:1]
-    if stripped == b"{" or (content_type and "json" in content_type):
+    stripped = body.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
+    if stripped == b"{" or (content_type and "json" in content_type and stripped != b"<"):
         return _parse_json_feed(body, url)
     headers = {"content-location": url, "content-type": content_type or "application/xml"}
     parsed = feedparser.parse(body, response_headers=headers)
     version = parsed.get("version") or ""
     entries = parsed.get("entries") or []
-    if _broken_xml(parsed) and _truncated(body):
+    if _broken_xml(parsed) and _truncated(body) and _looks_like_xml_feed(body):
         reason = _plain_reason(parsed.get("bozo_exception"))
         raise FeedError(f"{url} is a malformed feed: it ends before its last element ({reason})",
                         detail={"url": url})
@@ -177,7 +177,7 @@ def _iso_date(value: Any) -> datetime | None:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _clean(value: Any) -> str | None:
