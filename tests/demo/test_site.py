@@ -174,6 +174,8 @@ def test_windows_1252_outlet(site: DemoSite) -> None:
     with pytest.raises(UnicodeDecodeError):
         body.decode("utf-8")
     assert "é" in body.decode("cp1252")
+    pages = "".join(fetch(a.url)[2].decode("cp1252") for a in site.articles_of(outlet.slug))
+    assert {"€", "“", "”", "«"} <= set(pages)
 
 
 def test_opml_and_index(site: DemoSite) -> None:

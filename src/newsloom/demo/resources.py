@@ -58,6 +58,9 @@ def build_resources(catalog: Catalog) -> dict[str, Resource]:
     res["/opml.xml"] = Resource(
         sitepages.opml(catalog).encode("utf-8"), "text/x-opml; charset=utf-8", started
     )
+    res["/robots.txt"] = Resource(
+        b"User-agent: *\nAllow: /\n", "text/plain; charset=utf-8", started
+    )
     res.update(_bad_resources(catalog))
     return res
 
