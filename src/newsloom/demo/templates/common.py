@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from datetime import datetime
+from urllib.parse import quote
 
 from newsloom.demo.content import BULLETS, HEADING, NUMBERED, QUOTE, BodyBlock
 
@@ -94,6 +95,7 @@ def reading_minutes(words: int) -> int:
 
 def nav_html(items: tuple[str, ...], base: str, css: str) -> str:
     links = "".join(
-        f'<li><a href="{base}{attr(i.lower().replace(" ", "-"))}/">{esc(i)}</a></li>' for i in items
+        f'<li><a href="{base}{quote(i.lower().replace(" ", "-"))}/">{esc(i)}</a></li>'
+        for i in items
     )
     return f'<nav class="{css}"><ul>{links}</ul></nav>'
