@@ -28,10 +28,10 @@ def test_a_home_page_is_followed_to_its_feed(
     make_app: Callable[..., App], demo_site: DemoSite
 ) -> None:
     app = make_app()
-    discovered = [o for o in demo_site.outlets if o.feed_url == o.home_url]
-    outlet = discovered[0] if discovered else demo_site.outlets[0]
+    outlet = next(o for o in demo_site.outlets if o.discovered)
     source = app.sources.add(outlet.home_url)
-    assert source.feed_url != outlet.home_url
+    assert source.feed_url == outlet.feed_url
+    assert source.name == outlet.name
     with pytest.raises(Conflict):
         app.sources.add(source.feed_url)
 
