@@ -1,5 +1,8 @@
 # Everything a fresh machine needs is made here: `make run` (the site) and `make test`.
-PYTHON ?= $(shell command -v python3.12 || command -v python3.11 || echo python3)
+# The first interpreter that actually runs and is 3.11 or newer (a pyenv shim may exist but fail).
+PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { echo $$p; break; }; \
+	done)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
@@ -7,7 +10,7 @@ STAMP := $(VENV)/.installed-dev
 .PHONY: install run demo test unit lint bench clean
 
 $(STAMP): pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "newsloom needs Python 3.11 or newer")'
+	@test -n "$(PYTHON)" || { echo 'newsloom needs Python 3.11 or newer (python3)'; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
