@@ -76,7 +76,7 @@ class ArticleService:
         if article.story_id is not None:
             ids = self._store.articles.in_story(article.story_id, exclude=article.id, limit=limit)
             for card in self._store.articles.by_ids(ids):
-                picked[card.id] = RelatedArticle(card, "same story", "same story")
+                picked[card.id] = RelatedArticle(card, "same story", "Same story")
         tags = {t.tag.lower(): t for t in article.hashtags}
         since = article.published_at - RELATED_WINDOW
         sharing = self._store.articles.sharing_hashtags(article.id, list(tags), since=since,
@@ -91,7 +91,7 @@ class ArticleService:
             shared = [tags[k].tag for k in tags if k in other_tags]
             if shared_count >= 2 or (shared_count == 1 and shared[0].lower() in named
                                      and len(tags) <= 3):
-                reason = "shares " + " and ".join(f"#{t}" for t in shared[:2])
+                reason = "Shares " + " and ".join(f"#{t}" for t in shared[:2])
                 picked[other_id] = RelatedArticle(cards[other_id], "shared topics", reason)
         return list(picked.values())[:limit]
 
