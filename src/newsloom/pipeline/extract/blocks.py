@@ -41,7 +41,7 @@ INLINE = frozenset(
     }
 )  # fmt: skip
 _ORDER = f"{NATURAL}, div, section, article, main, center, body, form"
-ANCESTOR_DEPTH = 6
+ANCESTOR_DEPTH = 10
 MAX_CANDIDATES = 20_000
 _WS = re.compile(r"\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\xa0]*\n")
@@ -91,6 +91,14 @@ def _ancestry(node: LexborNode) -> tuple[list[int], list[str], list[LexborNode]]
         nodes.append(parent)
         parent = parent.parent
     return ids, tags, nodes
+
+
+def _note(ids: list[int], chain: list[LexborNode], nodes: dict[int, LexborNode],
+          parents: dict[int, int]) -> None:  # fmt: skip
+    for k, anc_id in enumerate(ids):
+        nodes[anc_id] = chain[k]
+        if k + 1 < len(ids):
+            parents[anc_id] = ids[k + 1]
 
 
 def _table_text(table: LexborNode) -> str:
@@ -157,8 +165,13 @@ def _inline_runs(node: LexborNode) -> list[tuple[str, int]]:
     return out
 
 
-def collect(root: LexborNode, nodes: dict[int, LexborNode]) -> list[Candidate]:
-    """Candidate blocks of the page in document order; ``nodes`` gets every ancestor seen."""
+def collect(
+    root: LexborNode, nodes: dict[int, LexborNode], parents: dict[int, int]
+) -> list[Candidate]:
+    """Candidate blocks of the page in document order.
+
+    ``nodes`` gets every ancestor seen (by id) and ``parents`` each such node's parent id.
+    """
     tables = data_tables(root)
     natural = root.css(NATURAL)[:MAX_CANDIDATES]
     # Which outer blocks (li, td, blockquote...) contain other blocks: those are split.
@@ -166,8 +179,8 @@ def collect(root: LexborNode, nodes: dict[int, LexborNode]) -> list[Candidate]:
     entries: list[tuple[int, LexborNode, str, list[int], list[str]]] = []
     for node in natural:
         ids, tags, anc_nodes = _ancestry(node)
-        for anc_id, anc_tag, anc in zip(ids, tags, anc_nodes, strict=True):
-            nodes[anc_id] = anc
+        _note(ids, anc_nodes, nodes, parents)
+        for anc_id, anc_tag in zip(ids, tags, strict=True):
             if anc_tag in _OUTER:
                 has_inner.add(anc_id)
         entries.append((node.mem_id, node, node.tag or "", ids, tags))
@@ -193,8 +206,8 @@ def collect(root: LexborNode, nodes: dict[int, LexborNode]) -> list[Candidate]:
         if any(t in _LEAF_TAGS for t in tags):
             continue
         nodes[mid] = node
-        for anc_id, anc_tag, anc in zip(ids, tags, anc_nodes, strict=True):
-            nodes[anc_id] = anc
+        _note([mid, *ids], [node, *anc_nodes], nodes, parents)
+        for anc_id, anc_tag in zip(ids, tags, strict=True):
             if anc_tag in _OUTER:
                 has_inner.add(anc_id)
         entries.append((mid, node, "bare", ids, tags))

@@ -20,42 +20,73 @@ _NEVER_TEXT = (
     "map, button, input, select, textarea, option, dialog, link, meta, head"
 )
 
-_JUNK_WORDS = (
-    "share", "Share", "sharing", "social", "Social", "newsletter", "Newsletter", "subscribe",
-    "Subscribe", "signup", "sign-up", "SignUp", "cookie", "Cookie", "consent", "gdpr",
-    "related", "Related", "recommend", "Recommend", "comment", "Comment", "disqus", "promo",
-    "Promo", "advert", "Advert", "sponsor", "Sponsor", "outbrain", "taboola", "OUTBRAIN",
-    "popup", "modal", "Modal", "sidebar", "Sidebar", "breadcrumb", "Breadcrumb", "byline",
-    "Byline", "author-bio", "authorbio", "author-info", "about-author", "author-box",
-    "authorBox", "tag-list", "taglist", "tags", "Tags", "footer", "Footer", "masthead",
-    "navbar", "navigation", "Navigation", "menu", "Menu", "toolbar", "pagination", "pager",
-    "most-popular", "mostpopular", "mostPopular", "most-read", "mostread", "MostRead",
-    "trending", "Trending", "read-more", "readmore", "ReadMore", "more-stories",
-    "moreStories", "also-read", "paywall", "Paywall", "carousel", "Carousel", "right-rail",
-    "rightrail", "RightRail", "left-rail", "skip-link", "sr-only", "visually-hidden",
-    "screen-reader", "print-only", "subscription", "donate", "Donate", "banner-ad", "ad-slot",
-    "adslot", "ad-container", "ad-wrapper", "ad-unit", "adunit", "dfp", "google-ad", "-ads",
-    "ads-", "jump-link", "toc-", "login", "Login", "upsell", "Upsell", "inline-link",
-    "top-stories", "topStories", "TopStories", "headlines", "more-from", "moreFrom",
-    "you-may", "youMay", "next-article", "nextArticle", "follow", "Follow",
+# A class or id is junk when one of its words (split on punctuation and camelCase) starts
+# with one of these prefixes, equals one of the exact words, or two neighbours form a phrase.
+_JUNK_PREFIXES = (
+    "share", "sharing", "social", "newsletter", "subscri", "signup", "cookie", "consent",
+    "gdpr", "related", "recommend", "comment", "disqus", "promo", "advert", "sponsor",
+    "outbrain", "taboola", "popup", "modal", "sidebar", "breadcrumb", "byline", "footer",
+    "masthead", "navbar", "navigation", "menu", "toolbar", "paginat", "pager", "trending",
+    "readmore", "paywall", "carousel", "mostpopular", "mostread", "topstories", "donate",
+    "upsell", "login", "outstream", "dfp", "adslot", "adunit", "adcontainer", "adwrapper",
+    "socialbar", "follow", "newsfeed", "jumplink", "sronly", "screenreader", "offscreen",
 )  # fmt: skip
-
-JUNK_SELECTOR = ", ".join(
-    [
-        "nav", "aside", "footer", "header", "form", "fieldset",
-        '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]',
-        '[role="complementary"]', '[role="dialog"]', '[role="alert"]', "[hidden]",
-        '[aria-hidden="true"]', '[style*="display:none"]', '[style*="display: none"]',
-        '[style*="visibility:hidden"]',
-    ]
-    + [f'[class*="{w}"], [id*="{w}"]' for w in _JUNK_WORDS]
+_JUNK_EXACT = frozenset(
+    """ad ads advert adv banner bio tags tag tagcloud nav skip print toc widget-area
+    rail rightrail leftrail headlines subnav topnav social disclaimer""".split()
+)
+_JUNK_PAIRS = frozenset(
+    {("author", "bio"), ("author", "box"), ("author", "info"), ("author", "card"),
+     ("about", "author"), ("read", "more"), ("most", "read"), ("most", "popular"),
+     ("top", "stories"), ("more", "stories"), ("also", "read"), ("you", "may"),
+     ("sr", "only"), ("visually", "hidden"), ("more", "from"), ("next", "article"),
+     ("right", "rail"), ("left", "rail"), ("tag", "list"), ("see", "also"),
+     ("print", "only"), ("skip", "link"), ("ad", "slot"), ("google", "ad")}
 )  # fmt: skip
+_NEGATORS = frozenset({"no", "has", "with", "without", "not", "show", "two", "one", "hide"})
+_NOT_JUNK = frozenset({"commentary", "commentaries", "commentator", "menuitem"})
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_verdicts: dict[str, bool] = {}
+_MAX_CACHE = 50_000
 
 _POSITIVE = re.compile(
     r"article|content|story|body|entry|post|main|text|blog|page|wrap|container|layout|site",
     re.IGNORECASE,
 )
 _KEEP_TAGS = frozenset({"body", "html", "main", "article"})
+_STRONG = re.compile(r"(?i)comment(?!ary)|disqus|cookie|consent|gdpr")
+_BIG_TEXT = 500
+
+_STRUCTURAL_JUNK = (
+    'nav, aside, footer, header, form, fieldset, [role="navigation"], [role="banner"], '
+    '[role="contentinfo"], [role="complementary"], [role="dialog"], [role="alert"], [hidden], '
+    '[aria-hidden="true"], [style*="display:none"], [style*="display: none"], '
+    '[style*="visibility:hidden"]'
+)
+
+
+def is_junk_label(label: str) -> bool:
+    """Whether a class/id string names a boilerplate box (cached per distinct string)."""
+    verdict = _verdicts.get(label)
+    if verdict is not None:
+        return verdict
+    words = [w for w in _WORD_SPLIT.split(_CAMEL.sub(" ", label).lower()) if w]
+    verdict = False
+    prev = ""
+    for w in words:
+        if prev in _NEGATORS:
+            prev = w
+            continue
+        if (w in _JUNK_EXACT or (w.startswith(_JUNK_PREFIXES) and w not in _NOT_JUNK)
+                or (prev, w) in _JUNK_PAIRS):  # fmt: skip
+            verdict = True
+            break
+        prev = w
+    if len(_verdicts) > _MAX_CACHE:
+        _verdicts.clear()
+    _verdicts[label] = verdict
+    return verdict
 
 
 def drop_never_text(root: LexborNode) -> None:
@@ -64,19 +95,30 @@ def drop_never_text(root: LexborNode) -> None:
         node.remove()
 
 
+def _link_density(node: LexborNode, text_len: int) -> float:
+    links = sum(len(a.text(deep=True) or "") for a in node.css("a"))
+    return links / text_len if text_len else 1.0
+
+
 def drop_junk(root: LexborNode, total_chars: int) -> None:
-    """Unlink boilerplate subtrees, sparing wrappers that hold most of the page text."""
-    big = max(400, int(total_chars * 0.4))
-    for node in root.css(JUNK_SELECTOR):
+    """Unlink boilerplate subtrees, sparing big prose-like wrappers with a misleading label.
+
+    A matched node survives when it holds a lot of text that is not links (a
+    ``class="col-9 sidebar-first-only"`` content column) unless its label names comments,
+    cookie or consent boxes, which are junk however long they are.
+    """
+    doomed: list[tuple[LexborNode, bool]] = [(n, False) for n in root.css(_STRUCTURAL_JUNK)]
+    for node in root.css("[class], [id]"):
+        attrs = node.attrs
+        label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if is_junk_label(label):
+            doomed.append((node, _STRONG.search(label) is not None))
+    for node, strong in doomed:
         tag = node.tag
         if tag in _KEEP_TAGS:
             continue
-        attrs = node.attributes
-        label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if tag == "form" and len(node.text(deep=True) or "") > 200:
-            continue  # whole-page ASP.NET style forms
-        if _POSITIVE.search(label) or tag == "header":
+        if not strong:
             text_len = len(node.text(deep=True) or "")
-            if text_len >= big:
+            if text_len >= _BIG_TEXT and _link_density(node, text_len) < 0.35:
                 continue
         node.remove()

@@ -60,13 +60,14 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
     total_chars = len(body.text(deep=True) or "")
     drop_junk(body, total_chars)
     nodes: dict[int, LexborNode] = {}
-    candidates = collect(body, nodes)
+    parents: dict[int, int] = {}
+    candidates = collect(body, nodes, parents)
     fps = page_fingerprints(c.text for c in candidates)
     skip: set[int] = set()
     if profile is not None and profile.boilerplate:
         learned = profile.boilerplate
         skip = {i for i, c in enumerate(candidates) if fingerprint(c.text) in learned}
-    best, best_votes, total_votes = best_container(candidates, skip)
+    best, best_votes, total_votes = best_container(candidates, skip, parents)
     if best is None:
         members = {c.node_id for c in candidates if len(c.text) >= _MIN_VOTER_CHARS}
         share = 0.0

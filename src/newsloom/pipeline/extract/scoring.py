@@ -17,6 +17,8 @@ from newsloom.pipeline.extract.blocks import Candidate
 
 _DECAY = (1.0, 0.5, 0.3, 0.2, 0.15, 0.1)
 _MIN_VOTER_CHARS = 25
+_EXPAND_RATIO = 3.0
+_MAX_EXPANSIONS = 6
 
 _BOILER_LINE = re.compile(
     r"^(?:advertisement|advertisements?|anzeige|publicité|publicidad|sponsored|"
@@ -64,14 +66,58 @@ def _vote(candidates: Sequence[Candidate], skip: set[int]) -> tuple[dict[int, fl
     return scores, total
 
 
-def best_container(candidates: Sequence[Candidate], skip: set[int]) -> tuple[int | None, float,
-                                                                             float]:  # fmt: skip
-    """The node id with the most votes, its vote and the total vote on the page."""
-    scores, total = _vote(candidates, skip)
-    if not scores:
-        return None, 0.0, total
-    best = max(scores, key=scores.__getitem__)
-    return best, scores[best], total
+def _good_bad(c: Candidate) -> tuple[float, float]:
+    n = len(c.text)
+    ld = c.link_density
+    if ld > 0.5:
+        return 0.0, float(n)
+    if c.kind is BlockKind.HEADING or n < _MIN_VOTER_CHARS:
+        return 0.0, 0.0
+    if _is_boiler_line(c.text):
+        return 0.0, float(n)
+    return n * (1.0 - ld), n * ld
+
+
+def best_container(
+    candidates: Sequence[Candidate], skip: set[int], parents: dict[int, int]
+) -> tuple[int | None, float, float]:
+    """The article container's node id, its good text and the page's total good text.
+
+    First the classic decayed vote picks a tight container; then it grows to its parent while
+    what the parent adds is mostly prose (good text at least EXPAND_RATIO times the link and
+    boilerplate text it also adds), so articles split over sibling sections are kept whole
+    but teaser lists (a linked headline per short summary) are not.
+    """
+    votes, _ = _vote(candidates, skip)
+    if not votes:
+        return None, 0.0, 0.0
+    under: dict[int, list[int]] = {}
+    gb: list[tuple[float, float]] = []
+    total = 0.0
+    for i, c in enumerate(candidates):
+        pair = (0.0, 0.0) if i in skip else _good_bad(c)
+        gb.append(pair)
+        total += pair[0]
+        if pair[0] or pair[1]:
+            for anc in c.ancestors:
+                under.setdefault(anc, []).append(i)
+    best = max(votes, key=votes.__getitem__)
+    inside = set(under.get(best, ()))
+    good = sum(gb[i][0] for i in inside)
+    node = best
+    for _ in range(_MAX_EXPANSIONS):
+        parent = parents.get(node)
+        if parent is None or parent not in under:
+            break
+        extra = [i for i in under[parent] if i not in inside]
+        extra_good = sum(gb[i][0] for i in extra)
+        extra_bad = sum(gb[i][1] for i in extra)
+        if extra_good < _EXPAND_RATIO * extra_bad:
+            break
+        node = parent
+        inside.update(extra)
+        good += extra_good
+    return node, good, total
 
 
 def select(
