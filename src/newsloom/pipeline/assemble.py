@@ -5,14 +5,15 @@ feed's own content is kept and the article is marked, so nothing the feed said i
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from newsloom.domain.models import Block, Entry, Extracted, Hashtag
 from newsloom.domain.records import NewArticle
-from newsloom.domain.urls import canonicalize, host_of, slugify
+from newsloom.domain.urls import canonicalize, host_of, is_http_url, slugify
 from newsloom.pipeline.feed_content import feed_html_to_blocks
 
 STATUS_OK = "ok"
@@ -92,17 +93,36 @@ def assemble(
 def canonical_url_of(entry_url: str, final_url: str, extracted: Extracted | None) -> str:
     """The page's own canonical link when it stays on the same site and names an article (not a
     home page); else the final URL after redirects; tracking parameters removed either way."""
-    if extracted is not None and extracted.canonical_url:
-        declared = canonicalize(extracted.canonical_url, base=final_url)
-        same_site = _site(host_of(declared)) == _site(host_of(final_url))
+    base = final_url or entry_url
+    if extracted is not None and extracted.canonical_url and is_http_url(
+        urljoin(base, extracted.canonical_url)
+    ):
+        declared = canonicalize(extracted.canonical_url, base=base)
+        same_site = _site(host_of(declared)) == _site(host_of(base))
         if same_site and urlsplit(declared).path.strip("/"):
             return declared
     return canonicalize(final_url or entry_url)
 
 
+_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go"})
+
+
 def _site(host: str) -> str:
+    """The registrable part of a host: news.example.org -> example.org, a.example.co.uk ->
+    example.co.uk; an IP address is its own site."""
+    if _is_ip(host):
+        return host
     parts = host.removeprefix("www.").split(".")
-    return ".".join(parts[-2:]) if len(parts) > 2 else ".".join(parts)
+    size = 3 if len(parts) > 2 and len(parts[-1]) == 2 and parts[-2] in _SECOND_LEVEL else 2
+    return ".".join(parts[-size:])
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def _published(entry: Entry, extracted: Extracted | None, now: datetime) -> datetime:

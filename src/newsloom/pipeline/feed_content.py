@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsloom.domain.models import Block, BlockKind
 
@@ -18,6 +18,7 @@ _JUNK = re.compile(
     r"click here|share this|sign up)\b",
     re.IGNORECASE,
 )
+_JUNK_MAX_CHARS = 160
 
 
 def feed_html_to_blocks(content: str | None) -> tuple[Block, ...]:
@@ -31,17 +32,39 @@ def feed_html_to_blocks(content: str | None) -> tuple[Block, ...]:
     blocks: list[Block] = []
     selector = ", ".join(_BLOCK_TAGS)
     for node in tree.css(selector):
-        if node.tag in ("p", "li") and node.css_first("p, li") is not None:
+        # a block holding other blocks gives way to them (css() matches the node itself too)
+        if node.tag in ("p", "li", "blockquote") and any(
+            inner.mem_id != node.mem_id for inner in node.css("p, li")
+        ):
             continue
         text = " ".join(node.text(separator=" ").split())
-        if text and not _JUNK.match(text):
-            blocks.append(Block(_BLOCK_TAGS[node.tag or "p"], text))
+        if text and not _is_junk(text):
+            blocks.append(Block(_kind(node), text))
     if not blocks:
         body = tree.body
         return _plain_blocks(body.text(separator="\n") if body is not None else "")
     return tuple(blocks)
 
 
+def _kind(node: LexborNode) -> BlockKind:
+    """A paragraph inside a quotation or a list item takes that kind."""
+    kind = _BLOCK_TAGS[node.tag or "p"]
+    if kind is BlockKind.PARAGRAPH:
+        parent = node.parent
+        while parent is not None:
+            if parent.tag == "blockquote":
+                return BlockKind.QUOTE
+            if parent.tag == "li":
+                return BlockKind.LIST_ITEM
+            parent = parent.parent
+    return kind
+
+
+def _is_junk(text: str) -> bool:
+    """A "Read more" or "The post ... appeared first on" line; a long paragraph is not one."""
+    return len(text) <= _JUNK_MAX_CHARS and _JUNK.match(text) is not None
+
+
 def _plain_blocks(text: str) -> tuple[Block, ...]:
     parts = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\r\n\s*\r\n", text)]
-    return tuple(Block(BlockKind.PARAGRAPH, p) for p in parts if p and not _JUNK.match(p))
+    return tuple(Block(BlockKind.PARAGRAPH, p) for p in parts if p and not _is_junk(p))

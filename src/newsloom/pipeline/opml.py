@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from xml.parsers import expat
 from xml.sax.saxutils import quoteattr
 
 from newsloom.domain.urls import is_http_url
@@ -20,10 +21,15 @@ class OpmlFeed:
 def parse_opml(body: bytes) -> list[OpmlFeed]:
     """Every outline with an http(s) xmlUrl, nested folders included."""
     if b"<!ENTITY" in body[:65536]:
-        raise InvalidInput("the OPML file declares XML entities, which are not accepted")
+        raise InvalidInput(_ENTITIES)
+    # The byte check above misses other encodings (UTF-16...): a first pass refuses them too.
+    checker = expat.ParserCreate()
+    checker.EntityDeclHandler = _refuse_entities
+    checker.UnparsedEntityDeclHandler = _refuse_entities
     try:
+        checker.Parse(body, True)
         root = ET.fromstring(body)
-    except ET.ParseError as exc:
+    except (ET.ParseError, expat.ExpatError) as exc:
         raise InvalidInput(f"not a readable OPML file ({exc})") from None
     if root.tag.lower() != "opml":
         raise InvalidInput("not an OPML file (its root element is not <opml>)")
@@ -37,6 +43,13 @@ def parse_opml(body: bytes) -> list[OpmlFeed]:
         title = outline.get("title") or outline.get("text")
         feeds.append(OpmlFeed(url, title.strip() if title else None, outline.get("htmlUrl")))
     return feeds
+
+
+_ENTITIES = "the OPML file declares XML entities, which are not accepted"
+
+
+def _refuse_entities(*_args: object) -> None:
+    raise InvalidInput(_ENTITIES)
 
 
 def render_opml(feeds: list[OpmlFeed], title: str = "newsloom subscriptions") -> str:

@@ -15,7 +15,7 @@ from newsloom.domain.models import Block, BlockKind, SummarySentence
 _SENTENCE = re.compile(r"[^.!?…]+(?:[.!?…]+[\"”’»)]*|$)")
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Prof|No|Jan|Feb|Mar|Apr|Jun|"
-                           r"Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|E\.U)\.$")
+                           r"Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|E\.U|e\.g|i\.e|vs)\.$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -29,8 +29,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 s += 1
             start = s
         candidate = text[start:e].rstrip()
-        if _ABBREVIATION.search(candidate) and e < len(text):
-            continue
+        if e < len(text) and (_ABBREVIATION.search(candidate) or not text[e].isspace()):
+            continue  # "Mr. Rowe", "3.5", "U.S.", "example.org": not the end of a sentence
         if candidate:
             spans.append((start, start + len(candidate)))
         start = None
