@@ -7,6 +7,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -100,6 +101,7 @@ class HttpFetcher:
     def _fetch_once(self, url: str, headers: dict[str, str]) -> FetchResult | str:
         """A FetchResult, or the URL a redirect points to."""
         cap = self._settings.max_body_bytes
+        deadline = time.monotonic() + self._settings.fetch_timeout
         try:
             with self._client.stream("GET", url, headers=headers) as response:
                 if response.is_redirect and "location" in response.headers:
@@ -118,6 +120,8 @@ class HttpFetcher:
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in response.iter_bytes():
+                    if time.monotonic() > deadline:  # a body trickling in never ends otherwise
+                        raise httpx.ReadTimeout("the body took too long", request=response.request)
                     size += len(chunk)
                     if size > cap:
                         raise _too_big(url, cap)
@@ -165,10 +169,14 @@ class HttpFetcher:
         parts = urlsplit(url)
         if parts.scheme not in {"http", "https"} or not parts.hostname:
             raise FetchError(f"{url!r} is not an http(s) URL", detail={"url": url})
+        try:
+            port = parts.port
+        except ValueError:
+            raise FetchError(f"{url!r} is not a valid URL", detail={"url": url}) from None
         if self._settings.allow_private_addresses:
             return
         try:
-            infos = socket.getaddrinfo(parts.hostname, parts.port or 443, type=socket.SOCK_STREAM)
+            infos = socket.getaddrinfo(parts.hostname, port or 443, type=socket.SOCK_STREAM)
         except socket.gaierror:
             raise FetchError(f"the host {parts.hostname} is unknown", detail={"url": url}) from None
         for info in infos:
@@ -183,9 +191,17 @@ class HttpFetcher:
 
 def _too_big(url: str, cap: int) -> FetchError:
     return FetchError(
-        f"{url} is larger than the {cap // 1_000_000} MB limit (NEWSLOOM_MAX_BODY_BYTES)",
+        f"{url} is larger than the {_size(cap)} limit (NEWSLOOM_MAX_BODY_BYTES)",
         detail={"url": url},
     )
+
+
+def _size(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:g} MB"
+    if n >= 1_000:
+        return f"{n / 1_000:g} kB"
+    return f"{n} bytes"
 
 
 def _short(exc: BaseException) -> str:
