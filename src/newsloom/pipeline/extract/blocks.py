@@ -43,8 +43,9 @@ INLINE = frozenset(
 _ORDER = f"{NATURAL}, div, section, article, main, center, body, form"
 ANCESTOR_DEPTH = 10
 MAX_CANDIDATES = 20_000
-_WS = re.compile(r"\s+")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\xa0]*\n")
+BR_MARK = "\u2029"
+"""Written before every <br> so that a double line break can be told from source newlines."""
+_PARAGRAPH_BREAK = re.compile(r"\u2029\s*\u2029")
 
 
 @dataclass(slots=True)
@@ -67,7 +68,7 @@ class Candidate:
 
 def squash(text: str) -> str:
     """Collapse runs of whitespace (non-breaking spaces included) to single spaces."""
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _link_chars(node: LexborNode) -> int:
@@ -115,7 +116,9 @@ def data_tables(root: LexborNode) -> dict[int, LexborNode]:
     """Tables that hold data (rows of short cells, no nested layout), keyed by node id."""
     found: dict[int, LexborNode] = {}
     for table in root.css("table")[:300]:
-        if table.css_first("table, p, div, ul, ol, h1, h2, h3, blockquote") is not None:
+        if table.css_first("p, div, ul, ol, h1, h2, h3, blockquote") is not None:
+            continue
+        if len(table.css("table")) > 1:  # the query also matches the table itself
             continue
         rows = table.css("tr")
         if len(rows) < 2:
@@ -226,6 +229,7 @@ def collect(
     emitted_tables: set[int] = set()
     for mid, node, tag, ids, tags in entries:
         kind = _kind(tag, tags)
+        linked = "a" in tags
         table_id = next((i for i in ids if i in tables), 0)
         if table_id:
             if table_id in emitted_tables:
@@ -238,16 +242,31 @@ def collect(
             continue
         if tag == "bare" or mid in has_inner:
             for text, links in _inline_runs(node):
+                links = len(text) if linked else links
                 out.append(Candidate(mid, kind, tag, text, links, [mid, *ids], len(out)))
             continue
-        text = squash(node.text(deep=True) or "") if tag != "pre" else _pre_text(node)
-        if text:
-            out.append(Candidate(mid, kind, tag, text, _link_chars(node), ids, len(out)))
+        if tag == "pre":
+            pieces = [_pre_text(node)]
+        else:
+            raw = node.text(deep=True) or ""
+            pieces = [squash(p) for p in _PARAGRAPH_BREAK.split(raw)] if BR_MARK in raw else [
+                squash(raw)
+            ]
+        links = -1
+        for text in pieces:
+            if not text:
+                continue
+            if linked:
+                links = len(text)
+            elif links < 0:
+                links = _link_chars(node)
+            share = links if len(pieces) == 1 else min(links, len(text))
+            out.append(Candidate(mid, kind, tag, text, share, ids, len(out)))
     return out
 
 
 def _pre_text(node: LexborNode) -> str:
-    text = (node.text(deep=True) or "").strip("\n")
+    text = (node.text(deep=True) or "").replace(BR_MARK, "\n").strip("\n")
     return "\n".join(line.rstrip() for line in text.splitlines()).strip()
 
 

@@ -8,7 +8,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsloom.domain.models import BlockKind, Extracted
 from newsloom.errors import ExtractionError
-from newsloom.pipeline.extract.blocks import Candidate, collect
+from newsloom.pipeline.extract.blocks import BR_MARK, Candidate, collect
 from newsloom.pipeline.extract.boilerplate import SiteProfile, fingerprint, page_fingerprints
 from newsloom.pipeline.extract.clean import drop_junk, drop_never_text
 from newsloom.pipeline.extract.decode import decode_html
@@ -47,7 +47,7 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
     if not text.strip():
         return Extracted()
     if "<br" in text or "<BR" in text:
-        text = _BR.sub("\n<br>", text)
+        text = _BR.sub(BR_MARK + "<br>", text)
     tree = LexborHTMLParser(text)
     md = read_metadata(tree, url)
     body = tree.body

@@ -34,6 +34,17 @@ _BOILER_LINE = re.compile(
     re.IGNORECASE,
 )
 _BOILER_SHORT_MAX = 90
+_STOP_HEADING = re.compile(
+    r"^(?:most (?:popular|read|viewed|shared)|related(?: articles| stories| posts| content|"
+    r" news| coverage| reading)?|recommended(?: for you| stories| articles)?|"
+    r"(?:you )?(?:may|might) (?:also )?(?:like|enjoy|be interested)|more (?:from|on|in|stories|"
+    r"news|articles|to read)\b.*|read (?:more|next|also)|also read|trending(?: now| stories)?|"
+    r"(?:top|latest|popular) (?:stories|news|articles|headlines)|featured (?:video|stories)|"
+    r"what to read next|up next|keep reading|recent posts|latest posts|comments?|"
+    r"leave a (?:reply|comment)|(?:share|follow) (?:this|us)\b.*|about the author|"
+    r"sign up for .*|subscribe to .*|newsletter)\W*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -42,6 +53,15 @@ class Choice:
 
     blocks: tuple[Block, ...]
     score: float
+
+
+def _is_teaser(text: str) -> bool:
+    """A cut-off summary ("... and more...") of another article."""
+    return len(text) < 400 and text.endswith(("...", "…", "[…]", "[...]", "Read more"))
+
+
+def _is_stop_heading(text: str) -> bool:
+    return len(text) <= 60 and _STOP_HEADING.match(text) is not None
 
 
 def _is_boiler_line(text: str) -> bool:
@@ -73,7 +93,7 @@ def _good_bad(c: Candidate) -> tuple[float, float]:
         return 0.0, float(n)
     if c.kind is BlockKind.HEADING or n < _MIN_VOTER_CHARS:
         return 0.0, 0.0
-    if _is_boiler_line(c.text):
+    if _is_boiler_line(c.text) or _is_teaser(c.text):
         return 0.0, float(n)
     return n * (1.0 - ld), n * ld
 
@@ -130,10 +150,17 @@ def select(
     """Keep the candidates inside the container that read like article text."""
     title_fold = " ".join(title.lower().split()) if title else None
     kept: list[Candidate] = []
-    for i, c in enumerate(candidates):
-        if i in skip or c.node_id not in members:
-            continue
+    kept_chars = 0
+    inside = [c for i, c in enumerate(candidates) if i not in skip and c.node_id in members]
+    total_chars = sum(len(c.text) for c in inside if c.link_density <= 0.5)
+    for c in inside:
         text = c.text
+        if (c.kind is BlockKind.HEADING or len(text) < 40) and _is_stop_heading(text):
+            if kept_chars >= 0.5 * total_chars:
+                break
+            continue
+        if _is_teaser(text):
+            continue
         if c.kind is BlockKind.HEADING:
             if title_fold and " ".join(text.lower().split()) == title_fold:
                 continue
@@ -146,6 +173,7 @@ def select(
         if _is_boiler_line(text):
             continue
         kept.append(c)
+        kept_chars += len(text)
     # Headings that end the article or only introduce dropped material are not article text.
     while kept and kept[-1].kind is BlockKind.HEADING:
         kept.pop()

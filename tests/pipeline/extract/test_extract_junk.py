@@ -1,0 +1,164 @@
+"""Boilerplate of each kind is left out and the article paragraphs are kept, in order."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsloom.domain.models import BlockKind
+from newsloom.pipeline.extract import extract
+
+from pages import ARTICLE_PARAGRAPHS, article_html
+
+NEWSLETTER = (
+    '<div class="newsletter-signup"><h3>Get the Morning Brief</h3><p>Sign up to receive our '
+    "best stories in your inbox every morning, free of charge.</p>"
+    '<form><input type="email"><button>Sign up</button></form></div>'
+)
+CAROUSEL = (
+    '<section class="top-stories"><h2>Top stories</h2><p>Swipe. Select. Stay informed.</p>'
+    "<ul><li><a href='/a'>Ferry timetable changes for winter announced</a></li>"
+    "<li><a href='/b'>School fete raises record sum for library</a></li></ul></section>"
+)
+RELATED = (
+    '<div class="related-articles"><h3>Related</h3><ul>'
+    "<li><a href='/c'>Council approves new budget for harbour repairs</a></li>"
+    "<li><a href='/d'>Storm damage closes coastal path near Wenlow</a></li></ul></div>"
+)
+COMMENTS = (
+    '<div id="comments"><h3>3 comments</h3><div class="comment"><p>Marta from Eastgate: It is '
+    "about time the council did something about that pier, it has been crumbling for ages.</p>"
+    '</div><div class="comment"><p>Old Tom: I remember fishing off the end of it as a boy in '
+    "the summer, and I hope they keep the old iron rings.</p></div></div>"
+)
+SHARE = (
+    '<div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Tweet</a> '
+    '<a href="#">Email</a></div>'
+)
+COOKIES = (
+    '<div id="cookie-banner"><p>We use cookies to improve your experience on our site and to '
+    "show you relevant advertising. By continuing you agree to our use of cookies.</p>"
+    "<button>Accept all</button></div>"
+)
+AUTHOR_BIO = (
+    '<div class="author-bio"><p>Jonas Feld has covered harbour and coastal affairs for the '
+    "Gazette since 2015. He lives in Eastgate with two dogs and an old sailing dinghy.</p></div>"
+)
+LEGAL_FOOTER = (
+    "<footer><p>© 2024 The Wenlow Gazette Ltd. All rights reserved. Registered in England, "
+    "company number 0000000. Reproduction without permission is prohibited.</p></footer>"
+)
+READ_MORE = (
+    '<div class="read-more"><h4>Read more</h4><p><a href="/e">Why the pier matters to the '
+    "fishing fleet</a></p><p><a href='/f'>A short history of Wenlow harbour</a></p></div>"
+)
+
+JUNK = {
+    "newsletter": (NEWSLETTER, "Morning Brief"),
+    "carousel": (CAROUSEL, "Swipe. Select."),
+    "related": (RELATED, "Council approves"),
+    "comments": (COMMENTS, "Old Tom"),
+    "share": (SHARE, "Share on Facebook"),
+    "cookies": (COOKIES, "use cookies"),
+    "author_bio": (AUTHOR_BIO, "sailing dinghy"),
+    "legal_footer": (LEGAL_FOOTER, "All rights reserved"),
+    "read_more": (READ_MORE, "short history"),
+}
+
+
+def _paragraphs(html: str) -> list[str]:
+    return [b.text for b in extract(html).blocks if b.kind is BlockKind.PARAGRAPH]
+
+
+@pytest.mark.parametrize("kind", sorted(JUNK))
+@pytest.mark.parametrize("where", ["inside_after", "after", "before"])
+def test_junk_is_removed_article_kept(kind: str, where: str) -> None:
+    junk, marker = JUNK[kind]
+    html = article_html(**{where: junk})
+    result = extract(html, "https://gazette.example/news/pier")
+    assert marker not in result.text
+    assert _paragraphs(html) == list(ARTICLE_PARAGRAPHS)
+
+
+def test_all_junk_kinds_together() -> None:
+    everything = "".join(j for j, _ in JUNK.values())
+    html = article_html(before=COOKIES + CAROUSEL, inside_after=SHARE + AUTHOR_BIO + RELATED,
+                        after=everything)  # fmt: skip
+    result = extract(html)
+    assert _paragraphs(html) == list(ARTICLE_PARAGRAPHS)
+    assert result.score > 0.5
+    for _, marker in JUNK.values():
+        assert marker not in result.text
+
+
+def test_headline_is_not_repeated_in_blocks() -> None:
+    result = extract(article_html())
+    assert result.title == "Wenlow votes to rebuild its stone pier"
+    assert all(b.text != result.title for b in result.blocks)
+
+
+def test_block_kinds() -> None:
+    inside = (
+        "<h2>What happens next</h2>"
+        "<ul><li>Surveyors return in March to mark the new foundations.</li>"
+        "<li>Boats will moor at the north quay while the work goes on.</li></ul>"
+        "<blockquote><p>We have waited a long time for this, and it is good news for "
+        "everyone who works on the water.</p></blockquote>"
+        "<figure><img src='/pier.jpg'><figcaption>The pier at low tide last winter."
+        "</figcaption></figure>"
+        "<table><tr><th>Year</th><th>Cost</th></tr><tr><td>2024</td><td>1.2m</td></tr>"
+        "<tr><td>2025</td><td>2.3m</td></tr></table>"
+        "<pre>pier_length_m = 212\nsettlement_cm = 38</pre>"
+        "<p>The council will publish the full plans on its website next week.</p>"
+    )
+    result = extract(article_html(inside_after=inside))
+    kinds = [(b.kind, b.text) for b in result.blocks]
+    assert (BlockKind.HEADING, "What happens next") in kinds
+    assert (BlockKind.LIST_ITEM, "Boats will moor at the north quay while the work goes on.") in kinds
+    assert any(k is BlockKind.QUOTE and t.startswith("We have waited") for k, t in kinds)
+    assert (BlockKind.CAPTION, "The pier at low tide last winter.") in kinds
+    assert (BlockKind.TABLE, "Year | Cost\n2024 | 1.2m\n2025 | 2.3m") in kinds
+    assert (BlockKind.CODE, "pier_length_m = 212\nsettlement_cm = 38") in kinds
+    # captions are blocks, but not part of the main text
+    assert "low tide last winter" not in result.text
+    assert result.text.endswith("full plans on its website next week.")
+
+
+def test_text_with_line_breaks_only() -> None:
+    body = "<br><br>".join(ARTICLE_PARAGRAPHS)
+    html = (
+        "<html><body><table><tr><td class='menu'><a href='/'>Home</a><br><a href='/n'>News</a>"
+        f"</td><td><font face='Arial'>{body}</font></td></tr></table></body></html>"
+    )
+    result = extract(html)
+    assert [b.text for b in result.blocks] == list(ARTICLE_PARAGRAPHS)
+
+
+def test_inline_markup_keeps_words_whole() -> None:
+    paragraphs = (
+        "The <b>new</b> pier will be <em>twelve</em> metres longer than the old one, and it "
+        "will have a <a href='/x'>lifeboat</a> slip on its southern side.",
+        *ARTICLE_PARAGRAPHS,
+    )
+    result = extract(article_html(paragraphs=paragraphs))
+    assert result.blocks[0].text == (
+        "The new pier will be twelve metres longer than the old one, and it will have a "
+        "lifeboat slip on its southern side."
+    )
+
+
+def test_page_without_article() -> None:
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/about'>About us</a></nav>"
+        "<ul><li><a href='/1'>First story on the front page</a></li>"
+        "<li><a href='/2'>Second story on the front page</a></li></ul></body></html>"
+    )
+    result = extract(html)
+    assert result.blocks == ()
+    assert result.score < 0.1
+
+
+def test_empty_body() -> None:
+    result = extract(b"<html><head><title>Nothing</title></head><body></body></html>")
+    assert result.blocks == ()
+    assert result.score == 0.0
+    assert result.title == "Nothing"
