@@ -1,0 +1,128 @@
+"""`newsloom cluster FILE.jsonl`: group articles into stories, streaming, as ingestion does.
+
+Input lines: ``{"id", "title", "text", "published", "source"}`` (published and source may be
+null; published is ISO 8601 or seconds since the epoch). Output lines: ``{"id", "story"}``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import IO
+
+import click
+
+from newsloom.pipeline.hashtags import extract_hashtags
+from newsloom.pipeline.stories import StreamingClusterer
+
+__all__ = ["BadLine", "ClusterInput", "cluster_articles", "command", "parse_line"]
+
+
+class BadLine(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterInput:
+    id: str
+    title: str
+    text: str
+    published: datetime | None
+    source: str | None
+
+
+def _published(value: object) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise BadLine("'published' must be an ISO 8601 date or a number")
+    if isinstance(value, int | float):
+        seconds = float(value) / 1000 if value > 1e11 else float(value)
+        return datetime.fromtimestamp(seconds, tz=UTC)
+    if isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise BadLine(f"'published' is not an ISO 8601 date: {value[:40]!r}") from None
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    raise BadLine("'published' must be an ISO 8601 date or a number")
+
+
+def _text(obj: dict[str, object], key: str) -> str:
+    value = obj.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise BadLine(f"'{key}' must be a string")
+    return value
+
+
+def parse_line(line: str) -> ClusterInput:
+    """One input line; raises :class:`BadLine` with a plain reason."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise BadLine(f"not valid JSON ({exc.msg})") from None
+    if not isinstance(obj, dict):
+        raise BadLine("not a JSON object")
+    ident = obj.get("id")
+    if ident is None or isinstance(ident, bool | dict | list):
+        raise BadLine("missing 'id'")
+    source = obj.get("source")
+    return ClusterInput(
+        id=str(ident),
+        title=_text(obj, "title"),
+        text=_text(obj, "text"),
+        published=_published(obj.get("published")),
+        source=source if isinstance(source, str) else None,
+    )
+
+
+def cluster_articles(
+    articles: Iterable[ClusterInput], *, hashtags: bool = True
+) -> Iterator[tuple[str, str]]:
+    """(article id, story id) for each article, in input order, clustered as they come."""
+    clusterer = StreamingClusterer()
+    for art in articles:
+        tags = [h.tag for h in extract_hashtags(art.title, art.text)] if hashtags else []
+        yield art.id, clusterer.add(art.id, art.title, art.text, art.published, tags).story_id
+
+
+def _read(stream: IO[str], name: str, errors: list[str]) -> Iterator[ClusterInput]:
+    for number, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            yield parse_line(line)
+        except BadLine as exc:
+            message = f"error: {name} line {number}: {exc}"
+            errors.append(message)
+            click.echo(message, err=True)
+
+
+@click.command(name="cluster")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.option(
+    "--hashtags/--no-hashtags",
+    default=True,
+    show_default=True,
+    help="Use the articles' hashtags as clustering terms, as ingestion does.",
+)
+def command(file: IO[str], hashtags: bool) -> None:
+    """Group the articles of FILE.jsonl into stories (one {"id", "story"} line each).
+
+    Lines are read in order and clustered as they come, as ingestion does. A bad line is
+    reported on stderr and skipped; the exit status is then 1."""
+    errors: list[str] = []
+    name = getattr(file, "name", "-")
+    try:
+        for article_id, story in cluster_articles(_read(file, name, errors), hashtags=hashtags):
+            sys.stdout.write(json.dumps({"id": article_id, "story": story}) + "\n")
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{name} is not UTF-8 text") from None
+    sys.stdout.flush()
+    if errors:
+        raise click.ClickException(f"{len(errors)} bad line(s) skipped")

@@ -1,0 +1,52 @@
+"""Story clustering, streaming and time-aware. See :mod:`.model` for the decision rule.
+
+The ingest service, per stored article (pure functions, the service owns the storage):
+
+1. ``terms = story_terms(title, text, [h.tag for h in hashtags])``;
+   ``df.add(terms)`` (persist: table ``story_df(term PRIMARY KEY, df)`` and a document count);
+   ``vector = vectorize(terms, df)`` (store it on the article as JSON: related-article typing
+   uses it).
+2. Candidates: ``SELECT story_id FROM story_term WHERE term IN (<the vector's terms>)`` joined to
+   ``story`` with ``last_seen >= published - follow_up_days``, most recent first, a few hundred
+   at most.
+3. ``decision = decide(vector, candidate_states, published)``.
+4. JOINS: ``state = add_to_story(state, vector, published)``; NEW / FOLLOW_UP: create the story
+   row and ``state = new_story(new_id, vector, published, decision.follows)``. Save ``state``
+   (centroid JSON, norm, size, first_seen, last_seen, follows) and insert
+   ``(term, story_id)`` into ``story_term`` for each term of ``vector`` (unique pair).
+
+:class:`StreamingClusterer` does all this in memory (CLI, benchmarks).
+"""
+
+from __future__ import annotations
+
+from newsloom.pipeline.stories.clusterer import Assignment, StreamingClusterer
+from newsloom.pipeline.stories.model import (
+    StoryParams,
+    add_to_story,
+    decide,
+    index_terms,
+    is_active,
+    join_threshold,
+    new_story,
+    similarity,
+)
+from newsloom.pipeline.stories.text import story_terms
+from newsloom.pipeline.stories.vectors import DocumentFrequencies, cosine, vectorize
+
+__all__ = [
+    "Assignment",
+    "DocumentFrequencies",
+    "StoryParams",
+    "StreamingClusterer",
+    "add_to_story",
+    "cosine",
+    "decide",
+    "index_terms",
+    "is_active",
+    "join_threshold",
+    "new_story",
+    "similarity",
+    "story_terms",
+    "vectorize",
+]
