@@ -82,7 +82,9 @@ def _respond(
 def _plain_validation_message(errors: list[dict[str, Any]]) -> str:
     parts = []
     for err in errors[:5]:
-        loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path", "form")]
+        loc = [str(p) for p in err.get("loc", ())]
+        if loc and loc[0] in ("body", "query", "path", "header", "cookie"):
+            loc = loc[1:]  # where it was sent; the field's own name follows
         where = ".".join(loc) or "the request"
         parts.append(f"{where}: {str(err.get('msg', 'is not valid')).rstrip('.')}")
     return "Some of what was sent is not valid: " + "; ".join(parts) + "."

@@ -77,11 +77,16 @@ def search(request: Request, ctx: Ctx, q: str = "", page: PageNumber = 1) -> Res
 
 def _article_values(ctx: App, article_id: int) -> dict[str, Any]:
     page = ctx.articles.page(article_id)
+    parts = body_parts(page.article.blocks)
+    lead_caption = None
+    if page.article.lead_image and parts and parts[0].kind == "caption":
+        lead_caption, parts = parts[0], parts[1:]  # the photo's caption goes under the photo
     return {
         "title": page.article.title,
         "page": page,
         "article": page.article,
-        "parts": body_parts(page.article.blocks),
+        "parts": parts,
+        "lead_caption": lead_caption,
         "summary": summary_or_none(ctx, article_id),
         "provider": ctx.ai.provider,
         "comments": page.comments,
