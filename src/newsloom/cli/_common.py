@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import click
+from sqlalchemy.exc import DBAPIError
 
 from newsloom.bootstrap import App, build
 from newsloom.config import Settings
 from newsloom.domain.records import Source
+from newsloom.errors import ConfigError, InvalidInput
 from newsloom.services.ingest import PollReport
+
+T = TypeVar("T")
 
 
 def settings(**overrides: Any) -> Settings:
@@ -22,11 +27,29 @@ def settings(**overrides: Any) -> Settings:
 
 @contextmanager
 def opened(config: Settings) -> Iterator[App]:
-    app = build(config)
+    try:
+        app = build(config)
+    except DBAPIError as exc:
+        raise database_error(config.database_url, exc) from None
     try:
         yield app
     finally:
         app.close()
+
+
+def database_error(url: str, exc: DBAPIError) -> ConfigError:
+    """An unreachable or unopenable database, in one line and without its password."""
+    shown = re.sub(r"://([^:/@]*):[^@/]*@", r"://\1:***@", url)
+    reason = (str(exc.orig).strip() or type(exc.orig).__name__).splitlines()[0]
+    return ConfigError(f"cannot open the database {shown} ({reason})")
+
+
+def written(path: str, write: Callable[[], T]) -> T:
+    """Run `write`, turning a file that cannot be written into one plain error line."""
+    try:
+        return write()
+    except OSError as exc:
+        raise InvalidInput(f"cannot write {path} ({exc.strerror or exc})") from None
 
 
 def ago(moment: datetime | None, now: datetime) -> str:

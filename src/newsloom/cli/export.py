@@ -9,7 +9,7 @@ from typing import TextIO
 
 import click
 
-from newsloom.cli._common import opened, settings
+from newsloom.cli._common import opened, settings, written
 from newsloom.services.export import EXPORT_FIELDS, export_rows
 from newsloom.storage.store import Store
 
@@ -24,8 +24,11 @@ def command(fmt: str, output: str | None) -> None:
     hashtags)."""
     with opened(settings()) as app:
         if output:
-            with open(output, "w", encoding="utf-8", newline="") as stream:
-                count = _write(app.store, fmt, stream)
+            def write() -> int:
+                with open(output, "w", encoding="utf-8", newline="") as stream:
+                    return _write(app.store, fmt, stream)
+
+            count = written(output, write)
             click.echo(f"Wrote {count} articles to {output}", err=True)
         else:
             _write(app.store, fmt, sys.stdout)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from newsloom.cli._common import ago, opened, settings
+from newsloom.cli._common import ago, opened, settings, written
 
 
 @click.group("feeds")
@@ -70,7 +70,7 @@ def export(path: str | None) -> None:
     with opened(settings()) as app:
         opml = app.sources.export_opml()
     if path:
-        Path(path).write_text(opml, encoding="utf-8")
+        written(path, lambda: Path(path).write_text(opml, encoding="utf-8"))
         click.echo(f"Wrote {path}", err=True)
     else:
         click.echo(opml, nl=False)

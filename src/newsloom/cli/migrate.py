@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import click
+from sqlalchemy.exc import DBAPIError
 
-from newsloom.cli._common import settings
+from newsloom.cli._common import database_error, settings
 from newsloom.storage.db import create_db_engine, migrate
 
 
@@ -15,6 +16,8 @@ def command() -> None:
     engine = create_db_engine(config.database_url)
     try:
         migrate(engine)
+    except DBAPIError as exc:
+        raise database_error(config.database_url, exc) from None
     finally:
         engine.dispose()
     click.echo(f"Database is up to date: {engine.url.render_as_string(hide_password=True)}")
