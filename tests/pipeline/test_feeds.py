@@ -296,3 +296,52 @@ def test_entry_key_is_stable_and_distinct() -> None:
     assert entry_key("https://x.example/rss", a) != entry_key("https://x.example/rss", b)
     assert entry_key("https://x.example/rss", a) != entry_key("https://y.example/rss", a)
     assert len(entry_key("https://x.example/rss", a)) == 32
+
+
+def _one_item(inner: str, feed_url: str = "https://t.example/feeds/rss") -> Entry:
+    body = ('<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel>'
+            f"<title>T</title><item><link>https://t.example/a</link>{inner}</item>"
+            "</channel></rss>").encode()
+    (entry,) = parse_feed(body, feed_url).entries
+    return entry
+
+
+@pytest.mark.parametrize(
+    ("author", "expected"),
+    [
+        ("desk@tide.example (Jo Marsh)", "Jo Marsh"),
+        ("desk@tide.example", None),
+        ("Jo Marsh", "Jo Marsh"),
+        ("Jo Marsh, Ed Vane", "Jo Marsh, Ed Vane"),
+    ],
+)
+def test_rss_author_email_is_not_shown_as_a_name(author: str, expected: str | None) -> None:
+    assert _one_item(f"<title>x</title><author>{author}</author>").author == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("<![CDATA[Caf\u00e9 &amp; bar reopens]]>", "Caf\u00e9 & bar reopens"),
+        ("Tide &amp;amp; time", "Tide & time"),
+        ("Quay &#8216;reopens&#8217;", "Quay \u2018reopens\u2019"),
+    ],
+)
+def test_titles_escaped_twice_read_as_intended(title: str, expected: str) -> None:
+    assert _one_item(f"<title>{title}</title>").title == expected
+
+
+@pytest.mark.parametrize(
+    ("inner", "expected"),
+    [
+        ('<media:thumbnail url="/img/thumb.jpg"/>', "https://t.example/img/thumb.jpg"),
+        ('<enclosure url="pics/p.png" type="image/png" length="1"/>',
+         "https://t.example/feeds/pics/p.png"),
+        ('<media:content url="https://t.example/v.mp4" type="video/mp4"/>'
+         '<media:content url="https://t.example/p.jpg" type="image/jpeg"/>',
+         "https://t.example/p.jpg"),
+        ('<media:content url="data:image/png;base64,AAAA" medium="image"/>', None),
+    ],
+)
+def test_entry_images_are_absolute_http_urls(inner: str, expected: str | None) -> None:
+    assert _one_item(f"<title>x</title>{inner}").image == expected

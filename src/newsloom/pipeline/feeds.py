@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import html
 import json
 import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urljoin
 
 import feedparser
 
@@ -17,6 +19,8 @@ from newsloom.domain.urls import is_http_url
 from newsloom.errors import FeedError
 
 _JSON_FEED_VERSION = re.compile(r"^https://jsonfeed\.org/version/1(\.\d+)?$")
+_EMAIL = re.compile(r"^(mailto:)?[^\s@()]+@[^\s@()]+$")
+_EMAIL_AND_NAME = re.compile(r"^(?:mailto:)?[^\s@()]+@[^\s@()]+\s*\((.*)\)$")
 
 
 def parse_feed(body: bytes, url: str, content_type: str | None = None) -> ParsedFeed:
@@ -85,12 +89,12 @@ def _entries_from_feedparser(items: Iterable[Mapping[str, Any]], feed_url: str) 
         yield Entry(
             guid=guid,
             url=link,
-            title=_clean(item.get("title")),
-            author=_clean(item.get("author")),
+            title=_clean(_unescape(item.get("title"))),
+            author=_author(item),
             published=_struct_time(item.get("published_parsed") or item.get("updated_parsed")),
             summary=_clean(item.get("summary")),
             content_html=content_html,
-            image=_entry_image(item),
+            image=_entry_image(item, feed_url),
         )
 
 
@@ -108,18 +112,37 @@ def _entry_link(item: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _entry_image(item: Mapping[str, Any]) -> str | None:
+def _author(item: Mapping[str, Any]) -> str | None:
+    """The byline: "desk@x.example (Jo Marsh)" is Jo Marsh; a bare e-mail address is no name."""
+    name = _clean(item.get("author"))
+    if name is None:
+        return None
+    match = _EMAIL_AND_NAME.match(name)
+    if match:
+        return match.group(1).strip() or None
+    return None if _EMAIL.match(name) else name
+
+
+def _unescape(value: Any) -> Any:
+    """Titles escaped twice (``&amp;amp;`` or ``&amp;`` inside CDATA) read as intended."""
+    return html.unescape(value) if isinstance(value, str) and "&" in value else value
+
+
+def _entry_image(item: Mapping[str, Any], feed_url: str) -> str | None:
+    return next((url for url in _image_candidates(item, feed_url) if is_http_url(url)), None)
+
+
+def _image_candidates(item: Mapping[str, Any], feed_url: str) -> Iterable[str]:
     for media in item.get("media_content") or []:
         url = media.get("url")
         if url and (media.get("medium") == "image" or "image" in str(media.get("type", ""))):
-            return str(url)
+            yield urljoin(feed_url, str(url).strip())
     for thumb in item.get("media_thumbnail") or []:
         if thumb.get("url"):
-            return str(thumb["url"])
+            yield urljoin(feed_url, str(thumb["url"]).strip())
     for link in item.get("links") or []:
         if link.get("rel") == "enclosure" and str(link.get("type", "")).startswith("image/"):
-            return str(link.get("href"))
-    return None
+            yield urljoin(feed_url, str(link.get("href") or "").strip())
 
 
 def _struct_time(value: Any) -> datetime | None:
