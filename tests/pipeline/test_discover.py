@@ -68,3 +68,19 @@ def test_looks_like_feed(body: bytes, content_type: str | None) -> None:
 )
 def test_does_not_look_like_feed(body: bytes, content_type: str | None) -> None:
     assert not looks_like_feed(body, content_type)
+
+
+def test_feed_links_respect_the_base_element() -> None:
+    page = ('<html><head><base href="https://static.quayside.example/site/">'
+            '<link rel="alternate" type="application/rss+xml" href="rss.xml"></head></html>')
+    assert feed_links(page, "https://quayside.example/") == [
+        "https://static.quayside.example/site/rss.xml"
+    ]
+
+
+def test_feed_links_skip_non_http_targets() -> None:
+    page = ('<html><head>'
+            '<link rel="alternate" type="application/rss+xml" href="javascript:void(0)">'
+            '<link rel="alternate" type="application/rss+xml" href="feed://quayside.example/x">'
+            '<link rel="alternate" type="application/atom+xml" href="/atom.xml"></head></html>')
+    assert feed_links(page, "https://quayside.example/") == ["https://quayside.example/atom.xml"]

@@ -104,3 +104,15 @@ def test_render_without_title_uses_the_url_as_text() -> None:
 
 def test_render_of_nothing_is_a_valid_empty_opml() -> None:
     assert parse_opml(render_opml([]).encode()) == []
+
+
+def test_site_urls_that_are_not_http_are_dropped_and_titles_flattened() -> None:
+    body = b"""<opml version="2.0"><body>
+      <outline text="Tide
+          Times" xmlUrl="https://tide.example/rss" htmlUrl="javascript:alert(1)"/>
+      <outline text="Quay" xmlUrl="https://quay.example/rss" htmlUrl=" https://quay.example/ "/>
+    </body></opml>"""
+    assert parse_opml(body) == [
+        OpmlFeed("https://tide.example/rss", "Tide Times", None),
+        OpmlFeed("https://quay.example/rss", "Quay", "https://quay.example/"),
+    ]

@@ -6,6 +6,8 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsloom.domain.urls import is_http_url
+
 FEED_TYPES = (
     "application/rss+xml",
     "application/atom+xml",
@@ -35,12 +37,15 @@ def feed_links(html: bytes | str, page_url: str) -> list[str]:
     """Feed URLs a page announces, best first (RSS/Atom/JSON Feed alternates in document order)."""
     tree = LexborHTMLParser(html if isinstance(html, str) else html.decode("utf-8", "replace"))
     found: list[str] = []
+    base_node = tree.css_first("base[href]")
+    base_href = (base_node.attributes.get("href") or "").strip() if base_node else ""
+    base = urljoin(page_url, base_href) if base_href else page_url
     for node in tree.css("link[rel][href]"):
         rels = (node.attributes.get("rel") or "").lower().split()
         kind = (node.attributes.get("type") or "").lower().split(";")[0].strip()
         href = node.attributes.get("href")
         if "alternate" in rels and kind in FEED_TYPES and href:
-            url = urljoin(page_url, href.strip())
-            if url not in found:
+            url = urljoin(base, href.strip())
+            if url not in found and is_http_url(url):
                 found.append(url)
     return found

@@ -40,8 +40,9 @@ def parse_opml(body: bytes) -> list[OpmlFeed]:
         if not url or not is_http_url(url) or url in seen:
             continue
         seen.add(url)
-        title = outline.get("title") or outline.get("text")
-        feeds.append(OpmlFeed(url, title.strip() if title else None, outline.get("htmlUrl")))
+        title = " ".join((outline.get("title") or outline.get("text") or "").split())
+        site = (outline.get("htmlUrl") or "").strip()
+        feeds.append(OpmlFeed(url, title or None, site if is_http_url(site) else None))
     return feeds
 
 
