@@ -276,3 +276,51 @@ def test_openapi_document_and_docs_page(client: TestClient) -> None:
     assert docs.status_code == 200
     assert "/api/v1/articles/{article_id}/comments" in docs.text
     assert "cdn" not in docs.text.lower()
+
+
+def test_huge_bodies_are_refused_plainly(client: TestClient,
+                                         feature_article: tuple[DemoArticle, Article]) -> None:
+    _, article = feature_article
+    huge = "x" * 5_000_000
+    api = client.post(f"/api/v1/articles/{article.id}/comments",
+                      json={"author_name": "A", "body": huge})
+    assert api.status_code == 413
+    assert "too large" in assert_error(api.json(), "too_large")["message"]
+    page = client.post(f"/articles/{article.id}/comments", data={"author_name": "A", "body": huge})
+    assert page.status_code == 413
+    assert "too large" in page.text and page.headers["content-type"].startswith("text/html")
+
+    def chunks() -> Iterator[bytes]:
+        for _ in range(50):
+            yield b"x" * 100_000
+
+    chunked = client.post("/api/v1/sources", content=chunks(),
+                          headers={"content-type": "application/json"})
+    assert chunked.status_code == 413
+    assert_error(chunked.json(), "too_large")
+
+
+def test_opml_export_and_import(rw_client: TestClient, fresh_ctx: App) -> None:
+    exported = rw_client.get("/api/v1/sources/opml")
+    assert exported.status_code == 200
+    assert exported.headers["content-type"].startswith("text/x-opml")
+    for source in fresh_ctx.sources.list():
+        assert source.feed_url in exported.text
+    opml = (b'<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>'
+            b'<outline text="New One" xmlUrl="https://new.example/feed.xml"/>'
+            b'<outline text="Not http" xmlUrl="ftp://old.example/feed"/>'
+            b"</body></opml>")
+    r = rw_client.post("/api/v1/sources/opml", content=opml,
+                       headers={"content-type": "text/x-opml"})
+    assert r.status_code == 200
+    body = r.json()
+    assert [a["name"] for a in body["added"]] == ["New One"]
+    again = rw_client.post("/api/v1/sources/opml", content=exported.content).json()
+    assert again["added"] == []
+    assert len(again["already_present"]) == len(fresh_ctx.sources.list()) - 1
+    empty = rw_client.post("/api/v1/sources/opml", content=b"")
+    assert empty.status_code == 422
+    assert_error(empty.json(), "invalid_input")
+    junk = rw_client.post("/api/v1/sources/opml", content=b"<html>no</html>")
+    assert junk.status_code == 422
+    assert "OPML" in assert_error(junk.json(), "invalid_input")["message"]

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
+from newsloom.errors import InvalidInput
 from newsloom.web import schemas as s
 from newsloom.web.deps import Ctx, summary_or_none
 
@@ -87,6 +89,24 @@ def list_sources(ctx: Ctx) -> list[s.SourceOut]:
                         502: {"model": s.ErrorOut, "description": "Could not be fetched"}})
 def add_source(ctx: Ctx, source: s.SourceIn) -> s.SourceOut:
     return s.source_out(ctx.sources.add(source.url))
+
+
+@router.get("/sources/opml", tags=["sources"], summary="Every source as an OPML list",
+            response_class=Response,
+            responses={200: {"content": {"text/x-opml": {}}, "description": "OPML 2.0"}})
+def export_opml(ctx: Ctx) -> Response:
+    return Response(ctx.sources.export_opml(), media_type="text/x-opml; charset=utf-8")
+
+
+@router.post("/sources/opml", response_model=s.ImportOut, tags=["sources"],
+             summary="Import an OPML list (the request body is the OPML file)",
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "text/x-opml": {"schema": {"type": "string"}}}}})
+async def import_opml(ctx: Ctx, request: Request) -> s.ImportOut:
+    body = await request.body()
+    if not body.strip():
+        raise InvalidInput("The request body is empty; send the OPML file itself.")
+    return s.import_out(await run_in_threadpool(ctx.sources.import_opml, body))
 
 
 @router.delete("/sources/{source_id}", status_code=204, tags=["sources"],

@@ -58,7 +58,7 @@ def error_body(code: str, message: str, detail: dict[str, Any] | None = None) ->
     return {"error": {"code": code, "message": message, "detail": jsonable_encoder(detail or {})}}
 
 
-def _respond(
+def respond(
     request: Request,
     status: int,
     code: str,
@@ -92,7 +92,7 @@ def _plain_validation_message(errors: list[dict[str, Any]]) -> str:
 
 async def _newsloom_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, NewsloomError)
-    return _respond(request, exc.http_status, exc.code, exc.message, exc.detail)
+    return respond(request, exc.http_status, exc.code, exc.message, exc.detail)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -103,7 +103,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         "Not Found", "Method Not Allowed",
     ):  # fmt: skip
         message = exc.detail
-    return _respond(request, exc.status_code, code, message, headers=exc.headers)
+    return respond(request, exc.status_code, code, message, headers=exc.headers)
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
@@ -114,19 +114,19 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
         for err in exc.errors()
     ]  # fmt: skip
     if is_api(request):
-        return _respond(request, 422, "invalid_input", _plain_validation_message(errors),
+        return respond(request, 422, "invalid_input", _plain_validation_message(errors),
                         {"errors": errors})
     # a page address with a malformed part (/articles/abc) simply does not exist
     if any(e["loc"] and e["loc"][0] == "path" for e in errors):
-        return _respond(request, 404, "not_found", _HTTP_CODES[404][1])
-    return _respond(request, 400, "bad_request", _plain_validation_message(errors))
+        return respond(request, 404, "not_found", _HTTP_CODES[404][1])
+    return respond(request, 400, "bad_request", _plain_validation_message(errors))
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> Response:
     log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
     code, message = _HTTP_CODES[500]
     try:
-        return _respond(request, 500, code, message)
+        return respond(request, 500, code, message)
     except Exception:  # even the error page failed: answer in plain text, still no traceback
         log.exception("the error page itself failed")
         return Response(message, status_code=500, media_type="text/plain")

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from newsloom.domain.models import Block, Hashtag, SummarySentence
 from newsloom.domain.records import ArticleCard, Comment, Source, TagCount
 from newsloom.services.articles import ArticlePage, Listing, RelatedArticle
+from newsloom.services.sources import ImportReport
 from newsloom.web.formatting import as_utc
 from newsloom.web.views import article_path, hashtag_path
 
@@ -173,6 +174,17 @@ class SourceIn(BaseModel):
     url: str = Field(description="A feed URL, or a site's home page that names its feed.")
 
 
+class ImportFailure(BaseModel):
+    url: str
+    message: str
+
+
+class ImportOut(BaseModel):
+    added: list[SourceOut]
+    already_present: list[str]
+    failed: list[ImportFailure]
+
+
 class HealthOut(BaseModel):
     status: str = Field(description='"ok", or "degraded" when some feeds are failing.')
     sources: int
@@ -291,4 +303,12 @@ def source_out(source: Source) -> SourceOut:
         error_count=source.error_count,
         article_count=source.article_count,
         low_quality_count=source.low_quality_count,
+    )
+
+
+def import_out(report: ImportReport) -> ImportOut:
+    return ImportOut(
+        added=[source_out(x) for x in report.added],
+        already_present=list(report.already_present),
+        failed=[ImportFailure(url=url, message=message) for url, message in report.failed],
     )
