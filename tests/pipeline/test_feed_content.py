@@ -84,6 +84,13 @@ def test_html_without_block_tags_becomes_text() -> None:
     )
 
 
+def test_double_line_breaks_separate_paragraphs() -> None:
+    html = "Line one<br>still one<br><br>Second <b>one</b><BR/> <br />Third one<br><br>Read more"
+    assert feed_html_to_blocks(html) == (
+        Block(P, "Line one still one"), Block(P, "Second one"), Block(P, "Third one")
+    )
+
+
 @pytest.mark.parametrize("empty", [None, "", "   \n ", "<p>  </p>", "<script>x()</script>"])
 def test_nothing_gives_no_blocks(empty: str | None) -> None:
     assert feed_html_to_blocks(empty) == ()

@@ -19,6 +19,7 @@ _JUNK = re.compile(
     re.IGNORECASE,
 )
 _JUNK_MAX_CHARS = 160
+_DOUBLE_BREAK = re.compile(r"(?:<br\s*/?>\s*){2,}", re.IGNORECASE)
 
 
 def feed_html_to_blocks(content: str | None) -> tuple[Block, ...]:
@@ -41,6 +42,9 @@ def feed_html_to_blocks(content: str | None) -> tuple[Block, ...]:
         if text and not _is_junk(text):
             blocks.append(Block(_kind(node), text))
     if not blocks:
+        parts = _DOUBLE_BREAK.split(content)
+        if len(parts) > 1:  # "First paragraph<br><br>Second paragraph"
+            return tuple(block for part in parts for block in feed_html_to_blocks(part))
         body = tree.body
         return _plain_blocks(body.text(separator="\n") if body is not None else "")
     return tuple(blocks)
