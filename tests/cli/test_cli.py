@@ -209,3 +209,14 @@ def test_demo_without_serving_ingests_and_prints_the_rate(tmp_path: Path) -> Non
     assert "FAILED" not in out
     assert (tmp_path / "demo.db").exists()
     assert not (tmp_path / "newsloom-demo.db").exists()
+
+
+def test_demo_on_a_busy_port_fails_plainly(tmp_path: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = int(busy.getsockname()[1])
+        line = fails_plainly(run(tmp_path / "demo.db", "demo", "--no-serve",
+                                 "--demo-port", str(port)))
+    assert line.startswith(f"error: cannot start the sample news site on 127.0.0.1:{port} (")
+    assert line.endswith("choose another with --demo-port")

@@ -9,9 +9,9 @@ import time
 import click
 
 from newsloom.cli._common import describe, ingest_with_progress, opened, settings
-from newsloom.cli._serving import serve
+from newsloom.cli._serving import check_port_free, serve
 from newsloom.demo.site import DemoSite
-from newsloom.errors import Conflict
+from newsloom.errors import ConfigError, Conflict
 
 DEMO_DATABASE = "sqlite:///newsloom-demo.db"
 
@@ -27,8 +27,16 @@ def command(host: str | None, port: int | None, demo_port: int, no_serve: bool) 
     newsloom-demo.db unless NEWSLOOM_DATABASE_URL is set."""
     database_url = os.environ.get("NEWSLOOM_DATABASE_URL") or DEMO_DATABASE
     config = settings(host=host, port=port, database_url=database_url)
+    if not no_serve:
+        check_port_free(config.host, config.port)  # before the work, not after it
     site = DemoSite(port=demo_port)
-    site.start()
+    try:
+        site.start()
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot start the sample news site on 127.0.0.1:{demo_port} "
+            f"({exc.strerror or exc}); choose another with --demo-port"
+        ) from None
     try:
         click.echo(f"Sample news site running at {site.base_url}/ "
                    f"({len(site.outlets)} invented outlets)")
