@@ -20,7 +20,7 @@ _CUT = re.compile(
 _NOT_NAME_WORDS = frozenset(
     ["staff", "reporter", "reporters", "writer", "writers", "editor", "editors", "correspondent", "contributor", "contributors", "columnist", "desk", "team", "news", "newsroom", "agency", "press", "wire", "wires", "associated", "reuters", "afp", "admin", "administrator", "published", "updated", "minute", "minutes", "read", "reading", "by", "share", "comments", "comment", "photo", "photos", "photographer", "video", "the", "of", "for", "and", "in", "at", "view", "profile", "more", "articles", "bio", "posts", "all", "follow", "twitter", "facebook", "instagram", "linkedin", "email", "subscribe", "guest", "senior", "chief", "political", "business", "sports", "health", "science", "technology", "tech", "opinion", "contributing", "special", "correspondents", "media", "online", "digital", "web", "editorial", "board", "unknown", "anonymous", "author"]
 )
-_HANDLE = re.compile(r"@\w|https?:|www\.|\.com\b")
+_HANDLE = re.compile(r"@\w|https?:|www\.|\.com\b|[{}<>=#/\\\[\]]|\w\.\w{2,}")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 

@@ -6,6 +6,7 @@ Sources, most trusted first: schema.org JSON-LD, OpenGraph / meta tags, then the
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -56,12 +57,22 @@ _AUTHOR_KEYS = (
 _TITLE_SPLIT = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|/|:)\s+")
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], '
-    '[class*="author-name"], [class*="authorName"], [class*="byline"], [class*="Byline"], '
-    '[class*="author"], [id*="author"], [class*="writer"]'
+    'a[href*="/author/"], a[href*="/authors/"], a[href*="/autor/"], a[href*="/auteur/"], '
+    'a[href*="/writers/"], a[href*="/staff/"], a[href*="/people/"], a[href*="/profile/"], '
+    '[class*="author-name"], [class*="authorName"], [class*="AuthorName"], '
+    '[class*="byline"], [class*="Byline"], [class*="author"], [class*="Author"], '
+    '[id*="author"], [class*="writer"], [class*="posted-by"], [class*="contributor"]'
+)
+_BY_TEXT = re.compile(
+    r"(?:^|\n|\|)\s*(?:written |posted |words |story )?(?:by|von|par|por|di|door)\b\s*:?\s*"
+    r"([^\n|•·]{3,80})",
+    re.IGNORECASE,
 )
 _TIME_SELECTOR = (
     '[itemprop="datePublished"], time[pubdate], time[class*="publish"], '
-    '[class*="publish"] time, time[datetime], [class*="date"], [class*="time"]'
+    '[class*="publish"] time, time[datetime], time, [class*="date"], [class*="Date"], '
+    '[class*="publish"], [class*="posted"], [class*="time"], [class*="byline"], '
+    '[class*="meta"]'
 )
 
 
@@ -138,10 +149,23 @@ def _join_like(title: str, parts: list[str]) -> str:
     return title[start:end] if 0 <= start < end else " - ".join(parts)
 
 
+def _words(s: str) -> set[str]:
+    return set(_fold(s).split())
+
+
+def _similarity(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
 def _pick_title(
     tree: LexborHTMLParser, meta: dict[str, list[str]], ld: dict[str, Any] | None,
     site_name: str | None,
 ) -> str | None:  # fmt: skip
+    """The headline: the page's visible <h1> when it agrees with the metadata title, else the
+    metadata title without its site-name part."""
     candidates: list[str] = []
     ld_title = text_value(ld.get("headline") or ld.get("name")) if ld else None
     for value in (
@@ -149,22 +173,26 @@ def _pick_title(
         _first(meta, "title", "dc.title", "headline"),
     ):  # fmt: skip
         if value:
-            candidates.append(" ".join(value.split()))
-    title_node = tree.css_first("head title") or tree.css_first("title")
+            candidates.append(_clean_text(value))
+    title_node = tree.css_first("title")
     if title_node is not None:
-        t = " ".join((title_node.text() or "").split())
+        t = _clean_text(title_node.text() or "")
         if t:
             candidates.append(t)
-    folded = [_fold(c) for c in candidates]
+    site = _fold(site_name) if site_name else ""
     h1_texts = []
-    for h1 in tree.css("h1")[:6]:
-        t = " ".join((h1.text() or "").split())
-        if 3 <= len(t) <= 300:
+    for h1 in tree.css("h1")[:8]:
+        t = _clean_text(h1.text(separator=" ") or "")
+        if 3 <= len(t) <= 300 and _fold(t) != site:
             h1_texts.append(t)
-    for t in h1_texts:
-        ft = _fold(t)
-        if ft and any(ft == f or (len(ft) > 15 and ft in f) for f in folded):
-            return t
+    if h1_texts:
+        if not candidates:
+            return h1_texts[0]
+        scored = [(max(_similarity(t, c) for c in candidates), -i, t)
+                  for i, t in enumerate(h1_texts)]  # fmt: skip
+        sim, _, best = max(scored)
+        if sim >= 0.5:
+            return best
     for c in candidates:
         stripped = strip_site_suffix(c, site_name)
         if len(stripped) >= 3:
@@ -172,14 +200,42 @@ def _pick_title(
     return h1_texts[0] if h1_texts else None
 
 
+def _clean_text(value: str) -> str:
+    text = " ".join(value.split())
+    if "&" in text:
+        text = html.unescape(text)
+    return text
+
+
 def _dom_authors(tree: LexborHTMLParser) -> tuple[str, ...]:
-    for node in tree.css(_BYLINE_SELECTOR)[:30]:
+    for node in tree.css(_BYLINE_SELECTOR)[:40]:
+        if node.tag in ("style", "script", "meta", "link", "noscript", "template"):
+            continue
         text = node.text(separator=" ") or ""
         if not text or len(text) > 200:
             continue
         names = clean_names([text], limit=4)
         if names:
             return names
+    return _byline_near_headline(tree)
+
+
+def _byline_near_headline(tree: LexborHTMLParser) -> tuple[str, ...]:
+    """"By Jane Doe" written near the headline, in a block without a telling class."""
+    h1 = tree.css_first("h1")
+    node = h1.parent if h1 is not None else None
+    for _ in range(3):
+        if node is None:
+            return ()
+        text = node.text(separator="\n") or ""
+        if len(text) > 5000:
+            return ()
+        m = _BY_TEXT.search(text)
+        if m:
+            names = clean_names([m.group(1)], limit=4)
+            if names:
+                return names
+        node = node.parent
     return ()
 
 
@@ -193,10 +249,27 @@ def _dom_date(tree: LexborHTMLParser) -> datetime | None:
                 if dt:
                     return dt
         text = node.text(separator=" ") or ""
-        if 6 <= len(text) <= 120:
+        if 6 <= len(text) <= 200:
             dt = find_date(text)
             if dt:
                 return dt
+    return _date_near_headline(tree)
+
+
+def _date_near_headline(tree: LexborHTMLParser) -> datetime | None:
+    """A written date in the block around the page's headline (bylines often sit there)."""
+    h1 = tree.css_first("h1")
+    node = h1.parent if h1 is not None else None
+    for _ in range(3):
+        if node is None:
+            return None
+        text = node.text(separator=" ") or ""
+        if len(text) > 5000:
+            return None
+        dt = find_date(text)
+        if dt:
+            return dt
+        node = node.parent
     return None
 
 
