@@ -82,7 +82,7 @@ def parse_line(line: str) -> ClusterInput:
 
 
 def cluster_articles(
-    articles: Iterable[ClusterInput], *, hashtags: bool = True
+    articles: Iterable[ClusterInput], *, hashtags: bool = False
 ) -> Iterator[tuple[str, str]]:
     """(article id, story id) for each article, in input order, clustered as they come."""
     clusterer = StreamingClusterer()
@@ -107,9 +107,9 @@ def _read(stream: IO[str], name: str, errors: list[str]) -> Iterator[ClusterInpu
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 @click.option(
     "--hashtags/--no-hashtags",
-    default=True,
+    default=False,
     show_default=True,
-    help="Use the articles' hashtags as clustering terms, as ingestion does.",
+    help="Also use the articles' hashtags as clustering terms.",
 )
 def command(file: IO[str], hashtags: bool) -> None:
     """Group the articles of FILE.jsonl into stories (one {"id", "story"} line each).

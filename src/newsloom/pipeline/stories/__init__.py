@@ -2,7 +2,8 @@
 
 The ingest service, per stored article (pure functions, the service owns the storage):
 
-1. ``terms = story_terms(title, text, [h.tag for h in hashtags])``;
+1. ``terms = story_terms(title, text)`` (hashtags may be passed as a third argument; the
+   benchmarks run without them);
    ``df.add(terms)`` (persist: table ``story_df(term PRIMARY KEY, df)`` and a document count);
    ``vector = vectorize(terms, df)`` (store it on the article as JSON: related-article typing
    uses it).
@@ -25,6 +26,7 @@ from newsloom.pipeline.stories.model import (
     StoryParams,
     add_to_story,
     decide,
+    freshness,
     index_terms,
     is_active,
     join_threshold,
@@ -42,6 +44,7 @@ __all__ = [
     "add_to_story",
     "cosine",
     "decide",
+    "freshness",
     "index_terms",
     "is_active",
     "join_threshold",

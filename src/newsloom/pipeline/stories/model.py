@@ -1,17 +1,21 @@
 """Pure story decisions: score an article against stories, decide new / joins / follow-up,
 fold an article into a story's centroid.
 
-A story is joined when ``similarity - join_threshold(size) >= 0`` for the best active
-candidate. The threshold falls with the story's size: a lone article must be close
-(cosine 0.30 by default), a large story's centroid is a good summary and a weaker match is
-enough (0.05 + 0.25/size). A story is *active* while its last article is at most
-``active_days`` older than the new one; a close match to a story that went quiet opens a
-new story that *follows* it.
+A story is joined when ``similarity * freshness - join_threshold(size) >= 0`` for the best
+candidate. The threshold falls with the story's size: a lone article must be close (cosine
+0.25 by default), a large story's centroid is a good summary and a weaker match is enough
+(0.06 + 0.19/size). Freshness decays with the time since the story's last article, at the
+story's own pace: ``exp(-gap / tau)`` with ``tau = pace_factor * mean gap between its articles
++ pace_floor_hours`` (``single_hours`` for a one-article story), so a burst of coverage closes
+soon after it stops and a slow story stays open for days. A story takes no article more than
+``active_days`` after its last one. An article close (cosine >= ``follow_up_at``) to a story it
+cannot join opens a new story that *follows* it. Without dates nothing decays.
 """
 
 from __future__ import annotations
 
 import heapq
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -24,6 +28,7 @@ __all__ = [
     "StoryParams",
     "add_to_story",
     "decide",
+    "freshness",
     "index_terms",
     "is_active",
     "join_threshold",
@@ -34,16 +39,20 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class StoryParams:
-    join_single: float = 0.30
+    join_single: float = 0.25
     """Cosine needed to join a one-article story."""
-    join_large: float = 0.05
+    join_large: float = 0.06
     """Cosine a very large story needs (the threshold tends to this as the story grows)."""
     active_days: float = 3.0
-    """A story goes quiet this long after its last article."""
+    """A story takes no article this long after its last one."""
+    pace_factor: float = 10.0
+    pace_floor_hours: float = 1.0
+    single_hours: float = 6.0
+    """Freshness time constant of a one-article story."""
     follow_up_days: float = 30.0
     """A quiet story can be followed up this long after its last article."""
     follow_up_at: float = 0.25
-    """Cosine to a quiet story's centroid that makes a new story its follow-up."""
+    """Cosine to a story's centroid that makes a new story its follow-up when it can't join."""
     centroid_terms: int = 200
     """A story's centroid keeps its heaviest terms."""
 
@@ -73,6 +82,21 @@ def is_active(
     return when - story.last_seen <= timedelta(days=params.active_days)
 
 
+def freshness(
+    story: StoryState, when: datetime | None, params: StoryParams = DEFAULT_PARAMS
+) -> float:
+    """1.0 for a story just updated, falling towards 0 as it goes quiet (see module doc)."""
+    if when is None or story.last_seen is None or when <= story.last_seen:
+        return 1.0
+    gap_hours = (when - story.last_seen).total_seconds() / 3600.0
+    if story.size > 1 and story.first_seen is not None:
+        span = (story.last_seen - story.first_seen).total_seconds() / 3600.0
+        tau = params.pace_factor * span / (story.size - 1) + params.pace_floor_hours
+    else:
+        tau = params.single_hours
+    return math.exp(-gap_hours / tau)
+
+
 def decide(
     vector: Mapping[str, float],
     candidates: Iterable[StoryState],
@@ -84,28 +108,30 @@ def decide(
     terms with it, found through the term index). ``similarities`` may carry precomputed
     cosines by story id (the in-memory clusterer accumulates them from its index)."""
     best_join: tuple[float, float, StoryState] | None = None
-    best_quiet: tuple[float, StoryState] | None = None
+    best_other: tuple[float, StoryState] | None = None
     follow_horizon = timedelta(days=params.follow_up_days)
     for story in candidates:
         sim = similarities[story.id] if similarities is not None else similarity(vector, story)
         if sim <= 0.0:
             continue
         if is_active(story, when, params):
-            margin = sim - join_threshold(story.size, params)
-            if margin >= 0.0 and (best_join is None or margin > best_join[0]):
-                best_join = (margin, sim, story)
+            margin = sim * freshness(story, when, params) - join_threshold(story.size, params)
+            if margin >= 0.0:
+                if best_join is None or margin > best_join[0]:
+                    best_join = (margin, sim, story)
+                continue
         elif (
             when is not None
             and story.last_seen is not None
-            and when - story.last_seen <= follow_horizon
-            and sim >= params.follow_up_at
-            and (best_quiet is None or sim > best_quiet[0])
+            and when - story.last_seen > follow_horizon
         ):
-            best_quiet = (sim, story)
+            continue
+        if sim >= params.follow_up_at and (best_other is None or sim > best_other[0]):
+            best_other = (sim, story)
     if best_join is not None:
         return StoryDecision(DecisionKind.JOINS, best_join[2].id, round(best_join[1], 4))
-    if best_quiet is not None:
-        sim, story = best_quiet
+    if best_other is not None:
+        sim, story = best_other
         return StoryDecision(DecisionKind.FOLLOW_UP, None, round(sim, 4), follows=story.id)
     return StoryDecision(DecisionKind.NEW, None)
 
