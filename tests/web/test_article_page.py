@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 from web_support import Ingested, parse
 
 from newsloom.bootstrap import App
@@ -272,3 +273,22 @@ def test_comment_on_missing_article_is_404(rw_client: TestClient) -> None:
     r = rw_client.post("/articles/999999/comments", data={"author_name": "A", "body": "B"})
     assert r.status_code == 404
     assert "Page not found" in r.text
+
+
+def test_copy_and_wire_credit_notes(
+    rw_client: TestClient, fresh_ctx: App, stored: list[Article],
+    feature_article: tuple[DemoArticle, Article],
+) -> None:
+    _, first = feature_article
+    copy = next(a for a in stored if a.id != first.id and a.source_id != first.source_id)
+    fresh_ctx.store.articles.mark_duplicate(copy.id, first.id)
+    with fresh_ctx.store.engine.begin() as conn:
+        conn.execute(text("UPDATE articles SET originator = 'Wirepoint' WHERE id = :id"),
+                     {"id": copy.id})
+    doc = parse(rw_client.get(f"/articles/{copy.id}").text)
+    head = doc.css_first(".story-head")
+    assert "Originally from Wirepoint." in head.css_first(".credit").text()
+    note = next(n for n in head.css(".note") if "copy" in n.text())
+    link = note.css_first("a")
+    assert link.attributes["href"] == f"/articles/{first.id}/{first.slug}"
+    assert first.title in link.text() and first.source_name in note.text()
