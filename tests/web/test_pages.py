@@ -257,3 +257,13 @@ def test_static_files_and_layout(client: TestClient) -> None:
         n.attributes.get("src") or n.attributes.get("href") or ""
         for n in parse(base).css("link, script")
     )
+
+
+def test_head_requests_answer_like_get(client: TestClient) -> None:
+    for path in ("/", "/sources", "/api/v1/health", "/static/style.css"):
+        get = client.get(path)
+        head = client.head(path)
+        assert head.status_code == 200, path
+        assert head.content == b""
+        assert head.headers["content-type"] == get.headers["content-type"]
+    assert client.head("/nowhere").status_code == 404

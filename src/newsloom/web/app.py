@@ -14,6 +14,7 @@ from newsloom.bootstrap import App
 from newsloom.jobs.scheduler import Scheduler
 from newsloom.web import api, docs, pages
 from newsloom.web.errors import install_error_handlers
+from newsloom.web.head import HeadAsGet
 from newsloom.web.limits import BodyLimit
 from newsloom.web.views import STATIC_DIR
 
@@ -50,6 +51,7 @@ def create_app(ctx: App, *, scheduler: Scheduler | None = None) -> FastAPI:
     app.state.scheduler = scheduler
     install_error_handlers(app)
     app.add_middleware(BodyLimit)
+    app.add_middleware(HeadAsGet)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
     app.include_router(docs.router)
