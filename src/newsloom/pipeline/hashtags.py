@@ -14,6 +14,7 @@ only) are lower-case nouns that recur or stand in the title, never a common word
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from collections import Counter
@@ -105,6 +106,7 @@ _TOPIC_SUFFIXES = (
 )
 _OPENERS = frozenset({'"', "“", "«", "\n", ":", "—", "–", "--", "(", "[", "|"})
 _DATELINE = re.compile(r"^\s*((?:[A-Z][A-Z'’.-]*\s+){0,3}[A-Z][A-Z'’.-]+)(?=\s*[,(—–-])")
+_NAME_ENDINGS = _ORG_WORDS | _PLACE_WORDS | _EVENT_WORDS
 
 
 @dataclass(slots=True)
@@ -230,6 +232,25 @@ def _is_title_cased(tokens: list[_Tok], common: frozenset[str]) -> bool:
     return (caps >= 0.75 * len(words) and lowered_function == 0) or caps == len(words)
 
 
+def _decapitalise(
+    toks: list[_Tok], lowered: Counter[str], gaz: Gazetteer, body_known: bool
+) -> None:
+    """In a Title Cased Headline, lower-case the words the body writes in lower case (or that
+    are common words), so that only names keep their capital."""
+    words = [t for t in toks if t.kind == "word"]
+    for i, tok in enumerate(words):
+        low = tok.text.casefold()
+        if tok.text.isupper() and len(tok.text) > 1:
+            continue
+        if gaz.lookup([tok.text]) is not None:
+            continue
+        nxt = words[i + 1].text if i + 1 < len(words) else None
+        if nxt is not None and gaz.lookup([tok.text, nxt]) is not None:
+            continue
+        if lowered[low] or low in gaz.common or not body_known:
+            tok.text = low
+
+
 class _Extractor:
     def __init__(self, gaz: Gazetteer, english: bool) -> None:
         self.gaz = gaz
@@ -237,6 +258,7 @@ class _Extractor:
         self.cands: dict[str, _Candidate] = {}
         self.lower_seen: Counter[str] = Counter()
         self.total = 1
+        self.body_tags: frozenset[str] = frozenset()
 
     # -- names ------------------------------------------------------------------------------
 
@@ -290,9 +312,32 @@ class _Extractor:
             return HashtagKind.ORG
         return HashtagKind.TOPIC
 
+    def _title_run(self, run: list[_Tok]) -> None:
+        """A run of a Title Cased headline: keep only gazetteer names and names the body also
+        writes (longest first); the rest is headline capitalisation, not names."""
+        i = 0
+        while i < len(run):
+            for n in range(len(run) - i, 0, -1):
+                words = [t.text for t in run[i : i + n]]
+                entry = self.gaz.lookup(words)
+                if entry is not None:
+                    self._emit(run[i : i + n], entry.kind, True, entry.tag, False)
+                    break
+                tag = camel_case(words)
+                if tag in self.body_tags:
+                    cand = self.cands[tag]
+                    self._emit(run[i : i + n], cand.kind, cand.gazetteer, tag, cand.person_hint)
+                    break
+            else:
+                n = 1
+            i += n
+
     def _run(self, run: list[_Tok], next_word: str | None, title_cased: bool) -> None:
         """Split one run of capitalised tokens into gazetteer names and other names."""
         gaz = self.gaz
+        if title_cased:
+            self._title_run(run)
+            return
         i = 0
         person_hint = False
         span: list[_Tok] = []
@@ -300,7 +345,11 @@ class _Extractor:
         def flush() -> None:
             nonlocal span, person_hint
             while span and (
-                span[-1].text.casefold() in _CONNECTORS or span[-1].text.casefold() in gaz.common
+                span[-1].text.casefold() in _CONNECTORS
+                or (
+                    span[-1].text.casefold() in gaz.common
+                    and span[-1].text.casefold() not in _NAME_ENDINGS
+                )
             ):
                 span.pop()
             if span:
@@ -460,7 +509,8 @@ class _Extractor:
             first.setdefault(key, tok.index / self.total)
         out = []
         for key, n in counts.items():
-            if n < 2 and not short and key not in in_title:
+            body_n = n - (2 if key in in_title else 0)
+            if not short and body_n < 2:
                 continue
             word = surface[key].most_common(1)[0][0]
             score = (1 + math.log(n)) * (1.3 if word.endswith(_TOPIC_SUFFIXES) else 1.0)
@@ -479,6 +529,13 @@ def _stem(word: str) -> str:
     return word
 
 
+_W_NAME = 1.0
+_W_CAPS = 1.0
+_W_MULTI_TOPIC = 0.5
+_W_ONCE = 0.4
+_W_TOPIC = 2.0
+
+
 def extract_hashtags(
     title: str, text: str, *, language: str | None = None, limit: int = 10
 ) -> list[Hashtag]:
@@ -487,8 +544,8 @@ def extract_hashtags(
         return []
     gaz = gazetteer()
     english = language is None or language.casefold().startswith("en")
-    title = (title or "").strip()
-    body = _fix_dateline(text or "")
+    title = html.unescape(title or "").strip()
+    body = _fix_dateline(html.unescape(text or ""))
     title_toks = _tokenize(title, True, 0)
     body_toks = _tokenize(body, False, len(title_toks))
     toks = title_toks + body_toks
@@ -501,13 +558,21 @@ def extract_hashtags(
     )
     ex.lower_seen = lowered
     title_cased = _is_title_cased(title_toks, gaz.common)
-    ex.names(title_toks, title_cased)
+    if title_cased:
+        body_words = sum(1 for t in body_toks if t.kind == "word")
+        _decapitalise(title_toks, lowered, gaz, body_words >= 20)
     ex.names(body_toks, False)
+    ex.body_tags = frozenset(ex.cands)
+    ex.names(title_toks, title_cased)
     ex.merge(lowered)
 
     scored: dict[str, tuple[float, Hashtag]] = {}
     for cand in ex.cands.values():
-        weight = 1.6 if cand.kind is not HashtagKind.TOPIC else 1.3
+        weight = _W_NAME if cand.kind is not HashtagKind.TOPIC else _W_CAPS
+        if len(cand.tokens) > 1 and cand.kind is HashtagKind.TOPIC:
+            weight *= _W_MULTI_TOPIC
+        if cand.count < 2 and not cand.in_title:
+            weight *= _W_ONCE
         score = (1 + math.log(cand.count)) * weight
         score *= 1.0 + 0.6 * (1.0 - cand.first) + (0.4 if cand.in_title else 0.0)
         variants = tuple(v for v, _ in cand.variants.most_common(5))
@@ -517,7 +582,7 @@ def extract_hashtags(
         for word, base, in_title, first, tag in ex.topics(toks, short=words < 60):
             if tag in scored:
                 continue
-            score = base * (1.0 + 0.4 * (1.0 - first) + (0.5 if in_title else 0.0))
+            score = _W_TOPIC * base * (1.0 + 0.4 * (1.0 - first) + (0.5 if in_title else 0.0))
             scored[tag] = (score, Hashtag(tag, HashtagKind.TOPIC, 0.0, (word,)))
     ranked = sorted(scored.values(), key=lambda st: (-st[0], st[1].tag))[:limit]
     if not ranked:
