@@ -145,6 +145,8 @@ class _Candidate:
 
 
 def _strip_possessive(word: str) -> str:
+    if "'" not in word and "’" not in word:
+        return word
     for suffix in ("'s", "’s", "'", "’"):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             return word[: -len(suffix)]
@@ -529,6 +531,8 @@ def _stem(word: str) -> str:
     return word
 
 
+_MAX_BODY_CHARS = 6000
+"""Longer texts are read to here: what matters in an article is said early."""
 _W_NAME = 1.0
 _W_CAPS = 1.0
 _W_MULTI_TOPIC = 0.5
@@ -545,7 +549,11 @@ def extract_hashtags(
     gaz = gazetteer()
     english = language is None or language.casefold().startswith("en")
     title = html.unescape(title or "").strip()
-    body = _fix_dateline(html.unescape(text or ""))
+    body = html.unescape(text or "")
+    if len(body) > _MAX_BODY_CHARS:
+        cut = body.rfind(" ", 0, _MAX_BODY_CHARS)
+        body = body[: cut if cut > 0 else _MAX_BODY_CHARS]
+    body = _fix_dateline(body)
     title_toks = _tokenize(title, True, 0)
     body_toks = _tokenize(body, False, len(title_toks))
     toks = title_toks + body_toks

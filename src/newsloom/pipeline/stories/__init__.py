@@ -17,6 +17,9 @@ The ingest service, per stored article (pure functions, the service owns the sto
    ``(term, story_id)`` into ``story_term`` for each term of ``vector`` (unique pair).
 
 :class:`StreamingClusterer` does all this in memory (CLI, benchmarks).
+
+Related articles of an article: :func:`classify_related` (see :mod:`.related`), given
+candidates found by shared story, follow-up links, shared hashtags or shared terms.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from newsloom.pipeline.stories.model import (
     new_story,
     similarity,
 )
+from newsloom.pipeline.stories.related import classify_related, is_opinion
 from newsloom.pipeline.stories.text import story_terms
 from newsloom.pipeline.stories.vectors import DocumentFrequencies, cosine, vectorize
 
@@ -42,11 +46,13 @@ __all__ = [
     "StoryParams",
     "StreamingClusterer",
     "add_to_story",
+    "classify_related",
     "cosine",
     "decide",
     "freshness",
     "index_terms",
     "is_active",
+    "is_opinion",
     "join_threshold",
     "new_story",
     "similarity",
