@@ -4,7 +4,8 @@
     .venv/bin/python bench/extraction.py DATASET_DIR --sets zyte --tools newsloom --sample 30
 
 Every tool runs on the same pages in the same run, single process; pages/s counts only the tool's
-call (text and metadata together). Each set is scored with its own recipe (see
+call (text and metadata together), in CPU time of this process (time.process_time), so that
+other work on a shared machine does not skew one tool more than another. Each set is scored with its own recipe (see
 ../shared/eval/README.md). The data set is read in place and never copied.
 """
 
@@ -209,13 +210,13 @@ def run_set(name: str, pages: list[Page], tool: Callable[[bytes, str | None], Ou
     errors = 0
     per_page: list[tuple[str, float]] = []
     for page in pages:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         try:
             out = tool(page.data, page.url)
         except Exception:
             out = Output("")
             errors += 1
-        elapsed += time.perf_counter() - t0
+        elapsed += time.process_time() - t0
         if name == "trafilatura":
             f = metric.add(page.gold.get("with", []), page.gold.get("without", []), out.text)
         elif name == "wcxb":

@@ -42,6 +42,7 @@ INLINE = frozenset(
 )  # fmt: skip
 _ORDER = f"{NATURAL}, div, section, article, main, center, body, form"
 ANCESTOR_DEPTH = 10
+MAX_WALK = 200_000
 MAX_CANDIDATES = 20_000
 BR_MARK = "\u2029"
 """Written before every <br> so that a double line break can be told from source newlines."""
@@ -78,28 +79,48 @@ def _link_chars(node: LexborNode) -> int:
     return total
 
 
-def _ancestry(node: LexborNode) -> tuple[list[int], list[str], list[LexborNode]]:
-    ids: list[int] = []
-    tags: list[str] = []
-    nodes: list[LexborNode] = []
-    parent = node.parent
-    while parent is not None and len(ids) < ANCESTOR_DEPTH:
-        tag = parent.tag or ""
-        if tag in ("html", "-document"):
-            break
-        ids.append(parent.mem_id)
-        tags.append(tag)
-        nodes.append(parent)
-        parent = parent.parent
-    return ids, tags, nodes
+@dataclass(slots=True)
+class Tree:
+    """What is known of the DOM above the candidates: node, tag and parent by node id."""
 
+    node: dict[int, LexborNode] = field(default_factory=dict)
+    tag: dict[int, str] = field(default_factory=dict)
+    parent: dict[int, int] = field(default_factory=dict)
 
-def _note(ids: list[int], chain: list[LexborNode], nodes: dict[int, LexborNode],
-          parents: dict[int, int]) -> None:  # fmt: skip
-    for k, anc_id in enumerate(ids):
-        nodes[anc_id] = chain[k]
-        if k + 1 < len(ids):
-            parents[anc_id] = ids[k + 1]
+    def register(self, node: LexborNode) -> int:
+        """Record a node and its ancestors (walking up until a known one); return its id."""
+        nid: int = node.mem_id
+        if nid in self.tag:
+            return nid
+        self.node[nid] = node
+        self.tag[nid] = node.tag or ""
+        cur, cur_id = node, nid
+        steps = 0
+        while steps < MAX_WALK:
+            steps += 1
+            parent = cur.parent
+            if parent is None:
+                break
+            ptag = parent.tag or ""
+            if ptag == "html" or ptag == "-document":
+                break
+            pid: int = parent.mem_id
+            self.parent[cur_id] = pid
+            if pid in self.tag:
+                break
+            self.node[pid] = parent
+            self.tag[pid] = ptag
+            cur, cur_id = parent, pid
+        return nid
+
+    def ancestors(self, nid: int, depth: int = ANCESTOR_DEPTH) -> list[int]:
+        out: list[int] = []
+        get = self.parent.get
+        cur = get(nid)
+        while cur is not None and len(out) < depth:
+            out.append(cur)
+            cur = get(cur)
+        return out
 
 
 def _table_text(table: LexborNode) -> str:
@@ -168,30 +189,28 @@ def _inline_runs(node: LexborNode) -> list[tuple[str, int]]:
     return out
 
 
-def collect(
-    root: LexborNode, nodes: dict[int, LexborNode], parents: dict[int, int]
-) -> list[Candidate]:
-    """Candidate blocks of the page in document order.
-
-    ``nodes`` gets every ancestor seen (by id) and ``parents`` each such node's parent id.
-    """
+def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
+    """Candidate blocks of the page in document order; ``tree`` learns their ancestry."""
     tables = data_tables(root)
-    natural = root.css(NATURAL)[:MAX_CANDIDATES]
+    tags = tree.tag
     # Which outer blocks (li, td, blockquote...) contain other blocks: those are split.
     has_inner: set[int] = set()
-    entries: list[tuple[int, LexborNode, str, list[int], list[str]]] = []
-    for node in natural:
-        ids, tags, anc_nodes = _ancestry(node)
-        _note(ids, anc_nodes, nodes, parents)
-        for anc_id, anc_tag in zip(ids, tags, strict=True):
-            if anc_tag in _OUTER:
-                has_inner.add(anc_id)
-        entries.append((node.mem_id, node, node.tag or "", ids, tags))
+    entries: list[tuple[int, LexborNode, str, list[int], str]] = []
+    for node in root.css(NATURAL)[:MAX_CANDIDATES]:
+        raw = node.text(deep=True) or ""
+        if len(raw) < 2 and not raw.strip():
+            continue
+        nid = tree.register(node)
+        ids = tree.ancestors(nid)
+        for anc in ids[:4]:
+            if tags[anc] in _OUTER:
+                has_inner.add(anc)
+        entries.append((nid, node, tags[nid], ids, raw))
     natural_ids = {e[0] for e in entries}
     bare: dict[int, LexborNode] = {}
     for node in root.css(BARE)[:MAX_CANDIDATES]:
         own = node.text(deep=False) or ""
-        if not own.strip():
+        if len(own) < 3 or len(own.strip()) < 3:
             continue
         host: LexborNode | None = node
         steps = 0
@@ -205,41 +224,44 @@ def collect(
             continue
         bare[hid] = host
     for mid, node in bare.items():
-        ids, tags, anc_nodes = _ancestry(node)
-        if any(t in _LEAF_TAGS for t in tags):
+        tree.register(node)
+        ids = tree.ancestors(mid)
+        if any(tags[i] in _LEAF_TAGS for i in ids):
             continue
-        nodes[mid] = node
-        _note([mid, *ids], [node, *anc_nodes], nodes, parents)
-        for anc_id, anc_tag in zip(ids, tags, strict=True):
-            if anc_tag in _OUTER:
-                has_inner.add(anc_id)
-        entries.append((mid, node, "bare", ids, tags))
-    # Restore document order for bare containers by merging on a document-order index.
-    order = {n.mem_id: i for i, n in enumerate(root.css(_ORDER)[: MAX_CANDIDATES * 2])}
+        for anc in ids[:4]:
+            if tags[anc] in _OUTER:
+                has_inner.add(anc)
+        entries.append((mid, node, "bare", ids, ""))
+    if bare:
+        # Restore document order for bare containers by merging on a document-order index.
+        order = {n.mem_id: i for i, n in enumerate(root.css(_ORDER)[: MAX_CANDIDATES * 2])}
 
-    def position(entry: tuple[int, LexborNode, str, list[int], list[str]]) -> float:
-        found = order.get(entry[0])
-        if found is not None:
-            return float(found)
-        return next((order[i] + 0.5 for i in entry[3] if i in order), 0.0)
+        def position(entry: tuple[int, LexborNode, str, list[int], str]) -> float:
+            found = order.get(entry[0])
+            if found is not None:
+                return float(found)
+            return next((order[i] + 0.5 for i in entry[3] if i in order), 0.0)
 
-    entries.sort(key=position)
+        entries.sort(key=position)
 
     out: list[Candidate] = []
     emitted_tables: set[int] = set()
-    for mid, node, tag, ids, tags in entries:
-        kind = _kind(tag, tags)
-        linked = "a" in tags
-        table_id = next((i for i in ids if i in tables), 0)
-        if table_id:
-            if table_id in emitted_tables:
+    for mid, node, tag, ids, raw in entries:
+        near = [tags[i] for i in ids[:4]]
+        kind = _kind(tag, near)
+        linked = "a" in near
+        if tables:
+            table_id = next((i for i in ids if i in tables), 0)
+            if table_id:
+                if table_id not in emitted_tables:
+                    emitted_tables.add(table_id)
+                    text = _table_text(tables[table_id])
+                    if text:
+                        tree.register(tables[table_id])
+                        out.append(Candidate(table_id, BlockKind.TABLE, "table", text,
+                                             _link_chars(tables[table_id]),
+                                             tree.ancestors(table_id), len(out), table_id))  # fmt: skip
                 continue
-            emitted_tables.add(table_id)
-            text = _table_text(tables[table_id])
-            if text:
-                out.append(Candidate(table_id, BlockKind.TABLE, "table", text,
-                                     _link_chars(tables[table_id]), ids, len(out), table_id))  # fmt: skip
-            continue
         if tag == "bare" or mid in has_inner:
             for text, links in _inline_runs(node):
                 links = len(text) if linked else links
@@ -247,11 +269,10 @@ def collect(
             continue
         if tag == "pre":
             pieces = [_pre_text(node)]
+        elif BR_MARK in raw:
+            pieces = [squash(p) for p in _PARAGRAPH_BREAK.split(raw)]
         else:
-            raw = node.text(deep=True) or ""
-            pieces = [squash(p) for p in _PARAGRAPH_BREAK.split(raw)] if BR_MARK in raw else [
-                squash(raw)
-            ]
+            pieces = [squash(raw)]
         links = -1
         for text in pieces:
             if not text:
@@ -281,7 +302,7 @@ def _kind(tag: str, ancestor_tags: list[str]) -> BlockKind:
         return BlockKind.QUOTE
     if tag in ("li", "dd"):
         return BlockKind.LIST_ITEM
-    for anc in ancestor_tags[:4]:
+    for anc in ancestor_tags:
         kind = _KIND_OF_ANCESTOR.get(anc)
         if kind is not None:
             return kind

@@ -45,15 +45,9 @@ _JUNK_PAIRS = frozenset(
 )  # fmt: skip
 _NEGATORS = frozenset({"no", "has", "with", "without", "not", "show", "two", "one", "hide"})
 _NOT_JUNK = frozenset({"commentary", "commentaries", "commentator", "menuitem"})
-_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _verdicts: dict[str, bool] = {}
 _MAX_CACHE = 50_000
 
-_POSITIVE = re.compile(
-    r"article|content|story|body|entry|post|main|text|blog|page|wrap|container|layout|site",
-    re.IGNORECASE,
-)
 _KEEP_TAGS = frozenset({"body", "html", "main", "article"})
 _STRONG = re.compile(r"(?i)comment(?!ary)|disqus|cookie|consent|gdpr")
 _BIG_TEXT = 500
@@ -61,9 +55,22 @@ _BIG_TEXT = 500
 _STRUCTURAL_JUNK = (
     'nav, aside, footer, header, form, fieldset, [role="navigation"], [role="banner"], '
     '[role="contentinfo"], [role="complementary"], [role="dialog"], [role="alert"], [hidden], '
-    '[aria-hidden="true"], [style*="display:none"], [style*="display: none"], '
-    '[style*="visibility:hidden"]'
+    '[aria-hidden="true"]'
 )
+_LABELLED = (
+    "div[class], div[id], section[class], section[id], ul[class], ul[id], ol[class], "
+    "aside[class], p[class], table[class], figure[class], span[class], a[class], li[id], "
+    "dl[class], center[class]"
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_TOKEN = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+_BY_HEAD: dict[str, tuple[str, ...]] = {}
+
+
+def _index_prefixes() -> None:
+    for prefix in _JUNK_PREFIXES:
+        key = prefix[:3]
+        _BY_HEAD[key] = (*_BY_HEAD.get(key, ()), prefix)
 
 
 def is_junk_label(label: str) -> bool:
@@ -71,15 +78,21 @@ def is_junk_label(label: str) -> bool:
     verdict = _verdicts.get(label)
     if verdict is not None:
         return verdict
-    words = [w for w in _WORD_SPLIT.split(_CAMEL.sub(" ", label).lower()) if w]
+    if not _BY_HEAD:
+        _index_prefixes()
     verdict = False
     prev = ""
-    for w in words:
+    for token in _TOKEN.findall(label):
+        w = token.lower()
         if prev in _NEGATORS:
             prev = w
             continue
-        if (w in _JUNK_EXACT or (w.startswith(_JUNK_PREFIXES) and w not in _NOT_JUNK)
-                or (prev, w) in _JUNK_PAIRS):  # fmt: skip
+        heads = _BY_HEAD.get(w[:3])
+        if (
+            w in _JUNK_EXACT
+            or (heads is not None and w.startswith(heads) and w not in _NOT_JUNK)
+            or (prev, w) in _JUNK_PAIRS
+        ):
             verdict = True
             break
         prev = w
@@ -108,7 +121,10 @@ def drop_junk(root: LexborNode, total_chars: int) -> None:
     cookie or consent boxes, which are junk however long they are.
     """
     doomed: list[tuple[LexborNode, bool]] = [(n, False) for n in root.css(_STRUCTURAL_JUNK)]
-    for node in root.css("[class], [id]"):
+    for node in root.css("[style]"):
+        if _HIDDEN_STYLE.search(node.attrs.get("style") or ""):
+            doomed.append((node, False))
+    for node in root.css(_LABELLED):
         attrs = node.attrs
         label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         if is_junk_label(label):

@@ -8,7 +8,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsloom.domain.models import BlockKind, Extracted
 from newsloom.errors import ExtractionError
-from newsloom.pipeline.extract.blocks import BR_MARK, Candidate, collect
+from newsloom.pipeline.extract.blocks import BR_MARK, Candidate, Tree, collect
 from newsloom.pipeline.extract.boilerplate import SiteProfile, fingerprint, page_fingerprints
 from newsloom.pipeline.extract.clean import drop_junk, drop_never_text
 from newsloom.pipeline.extract.decode import decode_html
@@ -59,20 +59,19 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
     drop_never_text(body)
     total_chars = len(body.text(deep=True) or "")
     drop_junk(body, total_chars)
-    nodes: dict[int, LexborNode] = {}
-    parents: dict[int, int] = {}
-    candidates = collect(body, nodes, parents)
+    tree_info = Tree()
+    candidates = collect(body, tree_info)
     fps = page_fingerprints(c.text for c in candidates)
     skip: set[int] = set()
     if profile is not None and profile.boilerplate:
         learned = profile.boilerplate
         skip = {i for i, c in enumerate(candidates) if fingerprint(c.text) in learned}
-    best, best_votes, total_votes = best_container(candidates, skip, parents)
+    best, best_votes, total_votes = best_container(candidates, skip, tree_info.parent)
     if best is None:
         members = {c.node_id for c in candidates if len(c.text) >= _MIN_VOTER_CHARS}
         share = 0.0
     else:
-        members = _members(nodes.get(best), candidates)
+        members = _members(tree_info.node.get(best), candidates)
         share = best_votes / total_votes if total_votes else 0.0
     choice = select(candidates, members, skip, md.title, share)
     if best is None:

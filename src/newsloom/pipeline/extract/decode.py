@@ -112,7 +112,8 @@ def decode_html(data: bytes | str) -> str:
         return data.replace("\x00", "")
     if not isinstance(data, bytes | bytearray | memoryview):
         raise ExtractionError("The page must be given as bytes or text.")
-    data = bytes(data)
+    if not isinstance(data, bytes):
+        data = bytes(data)
     if len(data) > MAX_INPUT_BYTES:
         raise ExtractionError(f"The page is too large to extract ({len(data) // 1_000_000} MB).")
     if not data:

@@ -56,12 +56,10 @@ _AUTHOR_KEYS = (
 )  # fmt: skip
 _TITLE_SPLIT = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|/|:)\s+")
 _BYLINE_SELECTOR = (
-    '[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], '
-    'a[href*="/author/"], a[href*="/authors/"], a[href*="/autor/"], a[href*="/auteur/"], '
-    'a[href*="/writers/"], a[href*="/staff/"], a[href*="/people/"], a[href*="/profile/"], '
-    '[class*="author-name"], [class*="authorName"], [class*="AuthorName"], '
-    '[class*="byline"], [class*="Byline"], [class*="author"], [class*="Author"], '
-    '[id*="author"], [class*="writer"], [class*="posted-by"], [class*="contributor"]'
+    '[rel="author"], [itemprop="author"], a[href*="/author"], a[href*="/autor/"], '
+    'a[href*="/auteur/"], a[href*="/writers/"], a[href*="/staff/"], a[href*="/people/"], '
+    '[class*="uthor"], [class*="yline"], [id*="author"], [class*="writer"], '
+    '[class*="contributor"]'
 )
 _BY_TEXT = re.compile(
     r"(?:^|\n|\|)\s*(?:written |posted |words |story )?(?:by|von|par|por|di|door)\b\s*:?\s*"
@@ -69,10 +67,8 @@ _BY_TEXT = re.compile(
     re.IGNORECASE,
 )
 _TIME_SELECTOR = (
-    '[itemprop="datePublished"], time[pubdate], time[class*="publish"], '
-    '[class*="publish"] time, time[datetime], time, [class*="date"], [class*="Date"], '
-    '[class*="publish"], [class*="posted"], [class*="time"], [class*="byline"], '
-    '[class*="meta"]'
+    '[itemprop="datePublished"], time, [class*="date"], [class*="Date"], [class*="publish"], '
+    '[class*="posted"], [class*="yline"], [class*="meta"]'
 )
 
 
