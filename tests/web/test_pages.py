@@ -267,3 +267,12 @@ def test_head_requests_answer_like_get(client: TestClient) -> None:
         assert head.content == b""
         assert head.headers["content-type"] == get.headers["content-type"]
     assert client.head("/nowhere").status_code == 404
+
+
+def test_security_headers(client: TestClient) -> None:
+    r = client.get("/")
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["referrer-policy"] == "no-referrer"
+    assert client.get("/api/v1/nowhere").headers["x-content-type-options"] == "nosniff"

@@ -16,6 +16,7 @@ from newsloom.web import api, docs, pages
 from newsloom.web.errors import install_error_handlers
 from newsloom.web.head import HeadAsGet
 from newsloom.web.limits import BodyLimit
+from newsloom.web.security import SecurityHeaders
 from newsloom.web.views import STATIC_DIR
 
 DESCRIPTION = (
@@ -52,6 +53,7 @@ def create_app(ctx: App, *, scheduler: Scheduler | None = None) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(BodyLimit)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(api.router)
     app.include_router(docs.router)
