@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsloom.domain.urls import canonicalize, host_of, is_http_url, slugify
 
@@ -149,3 +153,40 @@ def test_slugify_respects_length_without_trailing_hyphen() -> None:
 )
 def test_is_http_url(url: str, ok: bool) -> None:
     assert is_http_url(url) is ok
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("https://example.org/caf\u00e9/menu", "https://example.org/caf%C3%A9/menu"),
+        ("https://example.org/a b", "https://example.org/a%20b"),
+    ],
+)
+def test_unescaped_and_escaped_paths_agree(a: str, b: str) -> None:
+    assert canonicalize(a) == canonicalize(b) == b
+
+
+_PIECE = st.text(alphabet=list("abcXYZ09-._~%/?&=#+ \u00e9;:@"), max_size=12)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(["http", "https", "HTTPS"]),
+    st.sampled_from(["Example.org", "example.org:80", "example.org:443", "example.org:8080",
+                     "[::1]", "news.example.co.uk."]),
+    _PIECE, _PIECE, _PIECE,
+)
+def test_canonical_form_is_stable(scheme: str, host: str, path: str, query: str,
+                                  fragment: str) -> None:
+    once = canonicalize(f"{scheme}://{host}/{path}?{query}#{fragment}")
+    assert canonicalize(once) == once
+    assert is_http_url(once)
+    assert "#" not in once
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text())
+def test_slugs_are_always_safe(text: str) -> None:
+    slug = slugify(text)
+    assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug)
+    assert len(slug) <= 80

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
 _TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "piwik_", "matomo_", "hsa_", "_hs")
 _TRACKING_NAMES = frozenset(
@@ -17,6 +17,7 @@ _TRACKING_NAMES = frozenset(
     }
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
 
 
 def canonicalize(url: str, base: str | None = None) -> str:
@@ -32,7 +33,7 @@ def canonicalize(url: str, base: str | None = None) -> str:
     netloc = host
     if parts.port and _DEFAULT_PORTS.get(scheme) != parts.port:
         netloc = f"{host}:{parts.port}"
-    path = re.sub(r"/{2,}", "/", parts.path) or "/"
+    path = quote(re.sub(r"/{2,}", "/", parts.path), safe=_PATH_SAFE) or "/"
     query = [
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
