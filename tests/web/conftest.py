@@ -3,29 +3,19 @@ site, read-only clients on it, and writable copies for tests that post or remove
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from web_support import BROKEN_FEED_NAME, Ingested
+from web_support import BROKEN_FEED_NAME, Ingested, copy_database, open_app
 
-from newsloom.bootstrap import App, build
-from newsloom.config import Settings
+from newsloom.bootstrap import App
 from newsloom.demo.model import DemoArticle
 from newsloom.demo.site import DemoSite
 from newsloom.domain.records import Article
 from newsloom.pipeline.opml import OpmlFeed
 from newsloom.web.app import create_app
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
-
-
-def open_app(path: Path) -> App:
-    return build(Settings.from_env({}, database_url=sqlite_url(path), fetch_timeout=5.0))
 
 
 @pytest.fixture(scope="session")
@@ -64,10 +54,7 @@ def client(ctx: App) -> Iterator[TestClient]:
 @pytest.fixture
 def fresh_ctx(ingested: Ingested, tmp_path: Path) -> Iterator[App]:
     """A private copy of the ingested database, for tests that write."""
-    copy = tmp_path / "copy.db"
-    with sqlite3.connect(ingested.path) as src, sqlite3.connect(copy) as dst:
-        src.backup(dst)
-    app = open_app(copy)
+    app = open_app(copy_database(ingested.path, tmp_path / "copy.db"), migrate=False)
     yield app
     app.close()
 

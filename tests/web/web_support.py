@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsloom.bootstrap import App, build
+from newsloom.config import Settings
 from newsloom.demo.site import DemoSite
 
 BROKEN_FEED_NAME = "Broken Feed"
@@ -22,3 +25,15 @@ class Ingested:
 
 def parse(html: str) -> LexborHTMLParser:
     return LexborHTMLParser(html)
+
+
+def open_app(path: Path, *, migrate: bool = True) -> App:
+    settings = Settings.from_env({}, database_url=f"sqlite:///{path}", fetch_timeout=5.0)
+    return build(settings, run_migrations=migrate)
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """A consistent copy through SQLite's backup API (the WAL is included)."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target
