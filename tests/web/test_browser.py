@@ -5,7 +5,6 @@ Screenshots (desktop and phone, light and dark) go to /tmp/newsloom-screenshots/
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -15,7 +14,7 @@ from typing import Any
 
 import pytest
 import uvicorn
-from web_support import Ingested, copy_database, open_app
+from web_support import Ingested, browser_unavailable, copy_database, open_app
 
 from newsloom.bootstrap import App
 from newsloom.demo.model import DemoArticle
@@ -34,21 +33,14 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
-def _unavailable(why: str) -> None:
-    """Skip on a developer machine without a browser; fail in CI, where it must run."""
-    if os.environ.get("CI"):
-        pytest.fail(f"the browser test must run in CI: {why}")
-    pytest.skip(why)
-
-
 @pytest.fixture(scope="module")
 def playwright() -> Iterator[Any]:
     if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
+        browser_unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("Playwright for Python is not installed")
+        browser_unavailable("Playwright for Python is not installed")
     with sync_playwright() as p:
         yield p
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsloom.bootstrap import App, build
@@ -37,3 +39,11 @@ def copy_database(source: Path, target: Path) -> Path:
     with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
     return target
+
+
+def browser_unavailable(why: str) -> None:
+    """No browser here: skip on a developer machine, but fail in CI (the CI variable is set),
+    where a browser test that silently skips would hide a broken page."""
+    if os.environ.get("CI"):
+        pytest.fail(f"the browser test must run in CI: {why}")
+    pytest.skip(why)
