@@ -345,3 +345,21 @@ def test_titles_escaped_twice_read_as_intended(title: str, expected: str) -> Non
 )
 def test_entry_images_are_absolute_http_urls(inner: str, expected: str | None) -> None:
     assert _one_item(f"<title>x</title>{inner}").image == expected
+
+
+def test_json_feed_whose_items_are_not_a_list_is_malformed() -> None:
+    body = b'{"version": "https://jsonfeed.org/version/1.1", "title": "Odd", "items": 5}'
+    with pytest.raises(FeedError, match=r"malformed JSON feed \(its items are not a list\)"):
+        parse_feed(body, "https://odd.example/feed.json")
+
+
+def test_json_feed_values_of_the_wrong_type_are_ignored() -> None:
+    body = (b'{"version": "https://jsonfeed.org/version/1.1", "items": [{'
+            b'"url": "/s/relative", "authors": true, "content_html": 5, "title": 7,'
+            b' "image": "img/1.jpg"},'
+            b' {"url": "https://odd.example/b", "authors": {"name": "Vi"}}]}')
+    first, second = parse_feed(body, "https://odd.example/feeds/main.json").entries
+    assert first.url == "https://odd.example/s/relative"
+    assert (first.author, first.content_html, first.title) == (None, None, None)
+    assert first.image == "https://odd.example/feeds/img/1.jpg"
+    assert second.author == "Vi"

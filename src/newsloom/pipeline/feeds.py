@@ -167,17 +167,24 @@ def _parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         description=_clean(data.get("description")),
         language=_clean(data.get("language")),
     )
+    items = data.get("items") or []
+    if not isinstance(items, list):
+        raise FeedError(f"{url} is a malformed JSON feed (its items are not a list)",
+                        detail={"url": url})
     entries = []
-    for item in data.get("items") or []:
+    for item in items:
         if not isinstance(item, dict):
             continue
         link = item.get("url") or item.get("external_url")
-        if not isinstance(link, str) or not is_http_url(link):
+        if not isinstance(link, str) or not is_http_url(link := urljoin(url, link.strip())):
             continue
         authors = item.get("authors") or ([item["author"]] if item.get("author") else [])
+        if not isinstance(authors, list):
+            authors = [authors]
         author_names = [
             str(a["name"]) for a in authors if isinstance(a, dict) and a.get("name")
         ]
+        content_html = item.get("content_html")
         entries.append(
             Entry(
                 guid=str(item.get("id") or link),
@@ -186,11 +193,17 @@ def _parse_json_feed(body: bytes, url: str) -> ParsedFeed:
                 author=", ".join(author_names) or None,
                 published=_iso_date(item.get("date_published") or item.get("date_modified")),
                 summary=_clean(item.get("summary")),
-                content_html=item.get("content_html") or None,
-                image=_http_or_none(item.get("image") or item.get("banner_image")),
+                content_html=content_html if isinstance(content_html, str) and content_html
+                else None,
+                image=_json_image(item, url),
             )
         )
     return ParsedFeed(info=info, entries=tuple(entries))
+
+
+def _json_image(item: Mapping[str, Any], feed_url: str) -> str | None:
+    image = item.get("image") or item.get("banner_image")
+    return _http_or_none(urljoin(feed_url, image.strip())) if isinstance(image, str) else None
 
 
 def _iso_date(value: Any) -> datetime | None:
