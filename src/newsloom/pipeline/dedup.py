@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -36,6 +37,7 @@ import numpy as np
 
 __all__ = [
     "BANDS",
+    "FINGERPRINT_VERSION",
     "NUM_PERM",
     "Copy",
     "DuplicateKind",
@@ -54,6 +56,8 @@ __all__ = [
     "simhash",
 ]
 
+FINGERPRINT_VERSION = 2
+"""Bumped whenever fingerprints of the same text change (stored ones must then be rebuilt)."""
 NUM_PERM = 32
 """Number of minhash values per signature."""
 BANDS = 8
@@ -83,7 +87,9 @@ def content_hash(text: str) -> str:
 
 
 def _h64(data: str) -> int:
-    return int.from_bytes(hashlib.blake2b(data.encode("utf-8"), digest_size=8).digest(), "little")
+    """A stable 64-bit hash of a shingle (two CRC-32s: fast, and the same in every process)."""
+    raw = data.encode("utf-8")
+    return zlib.crc32(raw) | (zlib.crc32(raw, 0x9E3779B9) << 32)
 
 
 def shingles(text: str, size: int = 3) -> list[str]:

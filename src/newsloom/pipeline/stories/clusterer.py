@@ -3,9 +3,10 @@ benchmarks and tests. Story ids are ``s1``, ``s2``, ... in order of creation and
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import islice
 
 from newsloom.domain.stories import DecisionKind, StoryDecision, StoryState
@@ -15,6 +16,7 @@ from newsloom.pipeline.stories.model import (
     add_to_story,
     decide,
     new_story,
+    similarity,
 )
 from newsloom.pipeline.stories.text import story_terms
 from newsloom.pipeline.stories.vectors import DocumentFrequencies, vectorize
@@ -22,7 +24,13 @@ from newsloom.pipeline.stories.vectors import DocumentFrequencies, vectorize
 __all__ = ["Assignment", "StreamingClusterer"]
 
 _POSTINGS_KEEP = 300
-"""Candidate lookup reads the most recent stories under each term, at most this many."""
+"""Stories kept under each term (the most recently updated)."""
+_POSTINGS_READ = 100
+"""Candidate lookup reads this many of the most recent stories under each term..."""
+_LOOKUP_TERMS = 20
+"""... for the article's heaviest terms ..."""
+_FULL_SCORES = 40
+"""... and scores the best this many in full."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +49,8 @@ class StreamingClusterer:
         self.stories: dict[str, StoryState] = {}
         self._postings: dict[str, dict[str, None]] = {}
         self._clock: datetime | None = None
+        self._created = 0
+        self._since_prune = 0
 
     def _index(self, story: StoryState, terms: Iterable[str]) -> None:
         for term in terms:
@@ -71,24 +81,52 @@ class StreamingClusterer:
         if published is not None and (self._clock is None or published > self._clock):
             self._clock = published
 
-        # accumulate dot products through the postings
-        acc: dict[str, float] = {}
         stories = self.stories
-        for term, weight in vector.items():
-            posting = self._postings.get(term)
-            if not posting:
-                continue
-            for sid in islice(reversed(posting), _POSTINGS_KEEP):
-                c = stories[sid].centroid.get(term)
-                if c is not None:
-                    acc[sid] = acc.get(sid, 0.0) + weight * c
-        sims = {sid: value / stories[sid].norm for sid, value in acc.items() if stories[sid].norm}
+        sims = self._candidates(vector)
         decision = decide(vector, (stories[s] for s in sims), when, self.params, sims)
 
         if decision.kind is DecisionKind.JOINS and decision.story_id is not None:
             story = add_to_story(stories[decision.story_id], vector, when, self.params)
         else:
-            story = new_story(f"s{len(stories) + 1}", vector, when, decision.follows)
+            self._created += 1
+            story = new_story(f"s{self._created}", vector, when, decision.follows)
         stories[story.id] = story
         self._index(story, vector)
+        self._since_prune += 1
+        if self._since_prune >= 1000:
+            self._prune()
         return Assignment(article_id, story.id, decision)
+
+    def _candidates(self, vector: dict[str, float]) -> dict[str, float]:
+        """Cosine of the vector with the most promising stories: those under its heaviest
+        terms (most recent first), ranked by partial dot product, then scored in full."""
+        stories = self.stories
+        lookup = sorted(vector.items(), key=lambda kv: -kv[1])[:_LOOKUP_TERMS]
+        partial: dict[str, float] = {}
+        for term, weight in lookup:
+            posting = self._postings.get(term)
+            if not posting:
+                continue
+            for sid in islice(reversed(posting), _POSTINGS_READ):
+                story = stories.get(sid)
+                if story is None:
+                    continue
+                c = story.centroid.get(term)
+                if c is not None:
+                    partial[sid] = partial.get(sid, 0.0) + weight * c / story.norm
+        best = heapq.nlargest(_FULL_SCORES, partial.items(), key=lambda kv: kv[1])
+        return {sid: similarity(vector, stories[sid]) for sid, _ in best}
+
+    def _prune(self) -> None:
+        """Forget stories too old to be joined or followed up (their ids are never reused)."""
+        self._since_prune = 0
+        if self._clock is None:
+            return
+        horizon = self._clock - timedelta(days=self.params.follow_up_days)
+        old = [
+            sid
+            for sid, story in self.stories.items()
+            if story.last_seen is not None and story.last_seen < horizon
+        ]
+        for sid in old:
+            del self.stories[sid]
