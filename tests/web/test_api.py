@@ -214,6 +214,10 @@ def test_error_shape_validation(client: TestClient) -> None:
     assert error["detail"]["errors"][0]["loc"] == ["path", "article_id"]
     assert "article_id" in error["message"]
 
+    too_big = client.get("/api/v1/articles/99999999999999999999999")
+    assert too_big.status_code == 422
+    assert_error(too_big.json(), "invalid_input")
+
     bad_page = client.get("/api/v1/articles", params={"page": 0})
     assert bad_page.status_code == 422
     assert_error(bad_page.json(), "invalid_input")

@@ -158,7 +158,8 @@ def test_feed_content_article_says_so(client: TestClient, stored: list[Article])
 
 
 def test_missing_article_is_a_friendly_404(client: TestClient) -> None:
-    for path in ("/articles/999999", "/articles/999999/some-slug", "/articles/not-a-number"):
+    for path in ("/articles/999999", "/articles/999999/some-slug", "/articles/not-a-number",
+                 "/articles/0", "/articles/99999999999999999999999"):
         r = client.get(path)
         assert r.status_code == 404
         assert r.headers["content-type"].startswith("text/html")

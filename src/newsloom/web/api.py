@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from newsloom.errors import InvalidInput
 from newsloom.web import schemas as s
-from newsloom.web.deps import Ctx, summary_or_none
+from newsloom.web.deps import ArticleId, Ctx, SourceId, summary_or_none
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": s.ErrorOut, "description": "Not found"},
@@ -31,7 +31,7 @@ def list_articles(ctx: Ctx, page: PageNumber = 1) -> s.ListingOut:
 
 @router.get("/articles/{article_id}", response_model=s.ArticleOut, tags=["articles"],
             summary="One article: body blocks, hashtags, summary, comments, related")
-def get_article(ctx: Ctx, article_id: int) -> s.ArticleOut:
+def get_article(ctx: Ctx, article_id: ArticleId) -> s.ArticleOut:
     page = ctx.articles.page(article_id)
     summary = s.summary_out(ctx.ai.provider, summary_or_none(ctx, article_id))
     return s.article_out(page, summary)
@@ -39,14 +39,14 @@ def get_article(ctx: Ctx, article_id: int) -> s.ArticleOut:
 
 @router.get("/articles/{article_id}/comments", response_model=list[s.CommentOut],
             tags=["comments"], summary="An article's comments, newest first")
-def list_comments(ctx: Ctx, article_id: int) -> list[s.CommentOut]:
+def list_comments(ctx: Ctx, article_id: ArticleId) -> list[s.CommentOut]:
     ctx.articles.get(article_id)
     return [s.comment_out(c) for c in ctx.comments.for_article(article_id)]
 
 
 @router.post("/articles/{article_id}/comments", response_model=s.CommentOut, status_code=201,
              tags=["comments"], summary="Post a comment on an article")
-def post_comment(ctx: Ctx, article_id: int, comment: s.CommentIn) -> s.CommentOut:
+def post_comment(ctx: Ctx, article_id: ArticleId, comment: s.CommentIn) -> s.CommentOut:
     return s.comment_out(ctx.comments.post(article_id, comment.author_name, comment.body))
 
 
@@ -111,7 +111,7 @@ async def import_opml(ctx: Ctx, request: Request) -> s.ImportOut:
 
 @router.delete("/sources/{source_id}", status_code=204, tags=["sources"],
                summary="Remove a source and its articles")
-def remove_source(ctx: Ctx, source_id: int) -> Response:
+def remove_source(ctx: Ctx, source_id: SourceId) -> Response:
     ctx.sources.remove(str(source_id))
     return Response(status_code=204)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 
 from newsloom.bootstrap import App
 from newsloom.domain.models import SummarySentence
@@ -19,6 +19,11 @@ def get_ctx(request: Request) -> App:
 
 
 Ctx = Annotated[App, Depends(get_ctx)]
+
+MAX_ID = 2**63 - 1
+"""Ids are 64-bit database integers; a bigger number in an address names nothing."""
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="The article's id.")]
+SourceId = Annotated[int, Path(ge=1, le=MAX_ID, description="The source's id.")]
 
 
 def summary_or_none(ctx: App, article_id: int) -> list[SummarySentence] | None:

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse,
 from newsloom.bootstrap import App
 from newsloom.errors import InvalidInput, NewsloomError, NotFound
 from newsloom.services.sources import ImportReport
-from newsloom.web.deps import Ctx, summary_or_none
+from newsloom.web.deps import ArticleId, Ctx, SourceId, summary_or_none
 from newsloom.web.formatting import body_parts, group_by_story
 from newsloom.web.views import article_path, render
 
@@ -98,12 +98,12 @@ def _article_values(ctx: App, article_id: int) -> dict[str, Any]:
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article(request: Request, ctx: Ctx, article_id: int) -> Response:
+def article(request: Request, ctx: Ctx, article_id: ArticleId) -> Response:
     return render(request, "article.html", _article_values(ctx, article_id))
 
 
 @router.get("/articles/{article_id}/{slug}", response_class=HTMLResponse)
-def article_with_slug(request: Request, ctx: Ctx, article_id: int, slug: str) -> Response:
+def article_with_slug(request: Request, ctx: Ctx, article_id: ArticleId, slug: str) -> Response:
     """Any slug works (titles change, links get cut); the page names the right one as
     canonical."""
     return render(request, "article.html", _article_values(ctx, article_id))
@@ -113,14 +113,12 @@ def article_with_slug(request: Request, ctx: Ctx, article_id: int, slug: str) ->
 def post_comment(
     request: Request,
     ctx: Ctx,
-    article_id: int,
+    article_id: ArticleId,
     author_name: Annotated[str, Form()] = "",
     body: Annotated[str, Form()] = "",
 ) -> Response:
     try:
         comment = ctx.comments.post(article_id, author_name, body)
-    except NotFound:
-        raise
     except InvalidInput as exc:
         field = str(exc.detail.get("field", "body"))
         values = _article_values(ctx, article_id)
@@ -197,7 +195,7 @@ def add_source(request: Request, ctx: Ctx, url: Annotated[str, Form()] = "") -> 
 
 
 @router.post("/sources/{source_id}/remove", response_class=HTMLResponse)
-def remove_source(request: Request, ctx: Ctx, source_id: int) -> Response:
+def remove_source(request: Request, ctx: Ctx, source_id: SourceId) -> Response:
     source = ctx.sources.remove(str(source_id))
     return RedirectResponse("/sources?" + urlencode({"removed": source.name}), status_code=303)
 

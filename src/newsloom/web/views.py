@@ -71,7 +71,6 @@ def render(
         "now": ctx.clock(),
         "q": "",
         "title": None,
-        "is_htmx": request.headers.get("HX-Request") == "true",
     }
     base.update(values or {})
     return templates.TemplateResponse(request, name, base, status_code=status_code)
