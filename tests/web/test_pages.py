@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 from web_support import BROKEN_FEED_NAME, Ingested, parse
 
 from newsloom.bootstrap import App
@@ -276,3 +277,26 @@ def test_security_headers(client: TestClient) -> None:
     assert r.headers["x-content-type-options"] == "nosniff"
     assert r.headers["referrer-policy"] == "no-referrer"
     assert client.get("/api/v1/nowhere").headers["x-content-type-options"] == "nosniff"
+
+
+def test_one_story_takes_one_place_on_home(rw_client: TestClient, fresh_ctx: App) -> None:
+    cards = fresh_ctx.articles.home().cards
+    lead = cards[1]
+    other = next(c for c in cards[2:] if c.source_slug != lead.source_slug)
+    with fresh_ctx.store.engine.begin() as conn:
+        conn.execute(text("INSERT INTO stories (id, title, first_at, last_at, article_count, "
+                          "outlet_count) VALUES (900, 'x', :t, :t, 2, 2)"),
+                     {"t": lead.published_at})
+    for card in (lead, other):
+        fresh_ctx.store.articles.set_story(card.id, 900)
+    doc = parse(rw_client.get("/").text)
+    titles = [a.text() for a in doc.css(".cards .card-title a")]
+    assert lead.title in titles and other.title not in titles
+    group = next(g for g in doc.css(".cards > li") if lead.title in g.text())
+    also = group.css_first(".also a")
+    assert also.text() == other.source_name
+    assert also.attributes["href"] == f"/articles/{other.id}/{other.slug}"
+    # and on the article page, the other outlet's article is first among related coverage
+    page = parse(rw_client.get(f"/articles/{lead.id}").text)
+    first = page.css_first(".related .cards > li")
+    assert other.title in first.text() and "same story" in first.css_first(".reason").text().lower()
