@@ -450,7 +450,9 @@ class _Extractor:
                     del cands[tag]
                     continue
                 if not cand.non_initial and not cand.in_title:
-                    del cands[tag]
+                    # only ever sentence-initial: a name only as part of a full name
+                    if not any(word in c.tokens for c in cands.values() if len(c.tokens) > 1):
+                        del cands[tag]
                     continue
         # surname (or first name) alone -> the full name it belongs to
         multi = [c for c in cands.values() if len(c.tokens) > 1 and not c.gazetteer]
@@ -484,7 +486,11 @@ class _Extractor:
 
     # -- topics -----------------------------------------------------------------------------
 
-    def topics(self, toks: list[_Tok], short: bool) -> list[tuple[str, float, bool, float, str]]:
+    def topics(
+        self, toks: list[_Tok], body_words: int
+    ) -> list[tuple[str, float, bool, float, str]]:
+        """Lower-case words that recur: twice in the body of a long text; in the title and the
+        body (or twice in the body) of a short one; anywhere in a bare headline."""
         gaz = self.gaz
         counts: Counter[str] = Counter()
         surface: dict[str, Counter[str]] = {}
@@ -499,7 +505,7 @@ class _Extractor:
             low = w.casefold()
             if len(low) < 4 or low in gaz.common or low in gaz.lower_names:
                 continue
-            if low.endswith(("ly", "ed")) or (low.endswith("ing") and not low.endswith("ings")):
+            if low.endswith(("ly", "ed")):
                 continue
             if tok.initial and w[:1].isupper() and not self.lower_seen[low]:
                 continue
@@ -512,10 +518,15 @@ class _Extractor:
         out = []
         for key, n in counts.items():
             body_n = n - (2 if key in in_title else 0)
-            if not short and body_n < 2:
-                continue
             word = surface[key].most_common(1)[0][0]
+            gerund = word.endswith("ing")
+            if body_words >= 60 and body_n < (3 if gerund else 2):
+                continue
+            if 20 <= body_words < 60 and (body_n < 1 or n < 2 or (gerund and n < 3)):
+                continue
             score = (1 + math.log(n)) * (1.3 if word.endswith(_TOPIC_SUFFIXES) else 1.0)
+            if gerund:
+                score *= 0.8
             score *= min(1.0, 0.55 + len(word) / 20)
             out.append((word, score, key in in_title, first[key], camel_case([word])))
         return out
@@ -533,11 +544,11 @@ def _stem(word: str) -> str:
 
 _MAX_BODY_CHARS = 6000
 """Longer texts are read to here: what matters in an article is said early."""
-_W_NAME = 1.0
-_W_CAPS = 1.0
+_W_NAME = 1.3
+_W_CAPS = 1.1
 _W_MULTI_TOPIC = 0.5
 _W_ONCE = 0.4
-_W_TOPIC = 2.0
+_W_TOPIC = 1.5
 
 
 def extract_hashtags(
@@ -587,7 +598,7 @@ def extract_hashtags(
         scored[cand.tag] = (score, Hashtag(cand.tag, cand.kind, 0.0, variants))
     if english:
         words = sum(1 for t in body_toks if t.kind == "word")
-        for word, base, in_title, first, tag in ex.topics(toks, short=words < 60):
+        for word, base, in_title, first, tag in ex.topics(toks, words):
             if tag in scored:
                 continue
             score = _W_TOPIC * base * (1.0 + 0.4 * (1.0 - first) + (0.5 if in_title else 0.0))

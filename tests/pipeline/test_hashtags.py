@@ -1,0 +1,98 @@
+"""Hashtags of invented news texts: names, places, organisations in CamelCase, variants merged,
+never a common word."""
+
+from __future__ import annotations
+
+from newsloom.domain.models import HashtagKind
+from newsloom.pipeline.hashtags import extract_hashtags
+
+TITLE = "North Korean troops join Russia's fight in Kursk"
+TEXT = (
+    "SEOUL (AFP) — North Korea has sent thousands of soldiers to the Kursk region, South Korean "
+    "intelligence said on Monday. Basically, the deployment deepens ties between Pyongyang and "
+    "Moscow. Kim Jong-un met Russian President Vladimir Putin last year in Vostochny. Putin "
+    "praised the DPRK for its support. Kim Jong Un has not commented on the deployment. The "
+    "U.S. and NATO condemned the move, and the United States said the soldiers could face "
+    "Ukrainian forces in Kursk. People in Seoul were worried, officials said."
+)
+
+
+def tags(title: str, text: str, **kw: object) -> list[str]:
+    return [h.tag for h in extract_hashtags(title, text, **kw)]  # type: ignore[arg-type]
+
+
+def test_people_places_and_organisations_in_canonical_form() -> None:
+    found = tags(TITLE, TEXT)
+    for expected in ("NorthKorea", "Kursk", "Russia", "KimJongUn", "VladimirPutin", "UnitedStates"):
+        assert expected in found
+    assert found.index("NorthKorea") < 5
+    assert "Kursk" in found[:4]
+
+
+def test_variants_are_merged_into_one_tag() -> None:
+    result = {h.tag: h for h in extract_hashtags(TITLE, TEXT, limit=20)}
+    assert {"Kim Jong-un", "Kim Jong Un"} <= set(result["KimJongUn"].variants)
+    assert {"North Korea", "DPRK"} <= set(result["NorthKorea"].variants)
+    assert {"U.S.", "United States"} <= set(result["UnitedStates"].variants)
+    assert result["KimJongUn"].kind is HashtagKind.PERSON
+    assert result["NorthKorea"].kind is HashtagKind.PLACE
+    assert result["NATO"].kind is HashtagKind.ORG
+    # "Putin" alone joins the full name given earlier
+    assert "Putin" not in result
+    assert "KimJongUn" in result and "KimJong" not in result
+
+
+def test_common_words_and_sentence_initial_capitals_are_never_tags() -> None:
+    found = {t.casefold() for t in tags(TITLE, TEXT, limit=50)}
+    for word in ("basically", "said", "monday", "people", "the", "president", "officials"):
+        assert word not in found
+
+
+def test_best_first_with_scores_in_unit_range_and_limit() -> None:
+    result = extract_hashtags(TITLE, TEXT, limit=3)
+    assert len(result) == 3
+    assert result[0].score == 1.0
+    assert all(0.0 < h.score <= 1.0 for h in result)
+    assert [h.score for h in result] == sorted((h.score for h in result), reverse=True)
+    assert extract_hashtags(TITLE, TEXT, limit=0) == []
+    assert extract_hashtags("", "") == []
+
+
+def test_title_cased_headline_capitals_are_not_names() -> None:
+    title = "Harbour Board Approves Costly Pier Repairs In Valderra"
+    text = (
+        "The harbour board of Valderra approved the repairs of the northern pier on Thursday. "
+        "The repairs are costly: the board expects to spend four million euros. Board chair "
+        "Marta Quell said the pier would reopen in May. Quell said fishermen would be paid."
+    )
+    found = tags(title, text)
+    assert "HarbourBoardApprovesCostlyPierRepairs" not in found
+    assert not any("Approves" in t or "Costly" in t for t in found)
+    assert "Valderra" in found
+    assert "MartaQuell" in found
+
+
+def test_topic_words_recur_and_read_as_topics() -> None:
+    title = "Drought forces water rationing in Ostrava"
+    text = (
+        "The drought has emptied two reservoirs near Ostrava. Water rationing starts next week, "
+        "the utility said, and farmers fear the drought will ruin the harvest. Rationing will "
+        "last until the reservoirs recover; the utility asked households to save water."
+    )
+    found = tags(title, text)
+    assert "Drought" in found
+    assert "Rationing" in found
+    assert "Ostrava" in found
+
+
+def test_dateline_in_capitals_becomes_a_place() -> None:
+    found = tags("Storm damages harbour", "EL PASO, Texas (AP) — A storm damaged the harbour.")
+    assert "ElPaso" in found
+    assert "Texas" in found
+
+
+def test_other_languages_get_names_but_no_english_topic_words() -> None:
+    text = "Le président Emmanuel Macron a rencontré Olaf Scholz à Berlin. Macron a parlé."
+    found = tags("Macron à Berlin", text, language="fr")
+    assert "EmmanuelMacron" in found
+    assert "Berlin" in found
