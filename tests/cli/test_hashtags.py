@@ -1,0 +1,63 @@
+"""`newsloom hashtags PATH...`: one JSON line per file, tags best first without '#'."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from newsloom.cli.hashtags import command
+
+NEWSLOOM = Path(sys.executable).with_name("newsloom")
+
+ARTICLE = (
+    "North Korean troops join fighting in Kursk\n"
+    "SEOUL (AFP) — North Korea has sent soldiers to the Kursk region, South Korean officials "
+    "said on Monday. Kim Jong Un met Russian President Vladimir Putin in June; Putin thanked "
+    "Kim Jong-un for the troops. The deployment worries Seoul.\n"
+)
+
+
+def test_prints_tags_of_each_file(tmp_path: Path) -> None:
+    one = tmp_path / "one.txt"
+    one.write_text(ARTICLE, encoding="utf-8")
+    two = tmp_path / "two.txt"
+    two.write_text("Ostrava library opens on Sundays\nThe library in Ostrava will open.\n")
+    result = CliRunner().invoke(command, [str(one), str(two)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["path"] for r in rows] == [str(one), str(two)]
+    tags = rows[0]["tags"]
+    assert tags[:2] == ["NorthKorea", "Kursk"]
+    assert {"KimJongUn", "VladimirPutin", "Russia", "Seoul"} <= set(tags)
+    assert not any(t.startswith("#") or t.casefold() in {"monday", "said"} for t in tags)
+    assert "Ostrava" in rows[1]["tags"]
+
+
+def test_limit_option(tmp_path: Path) -> None:
+    one = tmp_path / "one.txt"
+    one.write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(command, ["--limit", "2", str(one)])
+    assert json.loads(result.stdout)["tags"] == ["NorthKorea", "Kursk"]
+
+
+def test_missing_and_unreadable_files_are_reported(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\xff\xfe\x00bad")
+    proc = subprocess.run(
+        [str(NEWSLOOM), "hashtags", str(tmp_path / "nope.txt"), str(good), str(binary)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert [json.loads(x)["path"] for x in proc.stdout.splitlines()] == [str(good)]
+    assert "nope.txt: no such file" in proc.stderr
+    assert "bin.txt: not UTF-8 text" in proc.stderr
+    assert "Traceback" not in proc.stderr
