@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from newsloom.domain.stories import DecisionKind, Relation, RelatedCandidate, StoryState
+from newsloom.domain.stories import DecisionKind, RelatedCandidate, Relation, StoryState
 from newsloom.pipeline.stories import (
     DocumentFrequencies,
     StoryParams,
