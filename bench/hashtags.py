@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from nltk.stem.porter import PorterStemmer
+from nltk.stem.porter import PorterStemmer  # type: ignore[import-untyped]
 
 from newsloom.pipeline.hashtags import extract_hashtags
 
@@ -29,13 +29,13 @@ def split_camel(tag: str) -> str:
 
 
 def norm(phrase: str) -> str:
-    return " ".join(_STEMMER.stem(w) for w in phrase.lower().split())
+    return " ".join(str(_STEMMER.stem(w)) for w in phrase.lower().split())
 
 
 def score(preds: list[str], keys: set[str]) -> tuple[float, float, float]:
-    got = []
-    for p in preds:
-        n = norm(p)
+    got: list[str] = []
+    for pred in preds:
+        n = norm(pred)
         if n not in got:
             got.append(n)
     tp = sum(1 for g in got if g in keys)
@@ -50,12 +50,12 @@ def newsloom(title: str, body: str) -> list[str]:
 
 
 def make_yake() -> Callable[[str, str], list[str]]:
-    import yake
+    import yake  # type: ignore[import-untyped]
 
     extractor = yake.KeywordExtractor(lan="en", n=1, top=10)
 
     def run(title: str, body: str) -> list[str]:
-        return [kw for kw, _ in extractor.extract_keywords(title + "\n" + body)][:10]
+        return [str(kw) for kw, _ in extractor.extract_keywords(title + "\n" + body)][:10]
 
     return run
 

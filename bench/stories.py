@@ -16,11 +16,15 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
-from sklearn.cluster import KMeans
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+from sklearn.cluster import KMeans  # type: ignore[import-untyped]
+from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
+from sklearn.metrics import (  # type: ignore[import-untyped]
+    adjusted_rand_score,
+    normalized_mutual_info_score,
+)
 
 from newsloom.cli.cluster import ClusterInput, cluster_articles
 
@@ -80,8 +84,8 @@ def main() -> None:
         items, gold = loader(root)
         k = len(set(gold))
         runs: list[tuple[str, Callable[[], list[str]]]] = [
-            ("newsloom (k unknown)", lambda items=items: newsloom(items)),
-            (f"tfidf+kmeans (k={k} given)", lambda items=items, k=k: kmeans_baseline(items, k)),
+            ("newsloom (k unknown)", partial(newsloom, items)),
+            (f"tfidf+kmeans (k={k} given)", partial(kmeans_baseline, items, k)),
         ]
         for system, run in runs:
             start = time.perf_counter()
