@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, Select, func, literal_column, select, text, update
+from sqlalchemy import Engine, Select, column, func, literal_column, select, table, update
 
 from newsloom.domain.models import Block, BlockKind, Hashtag, HashtagKind
 from newsloom.domain.records import Article, ArticleCard, NewArticle, TagCount
@@ -242,11 +242,13 @@ class ArticleRepository:
             return []
         if self._engine.dialect.name == "sqlite":
             match = " ".join('"' + t.replace('"', "") + '"' for t in terms[:20])
+            fts = table("articles_fts", column("rowid"), column("articles_fts"))
             query = (
                 self._card_query()
-                .join(text("articles_fts ON articles_fts.rowid = articles.id"))
-                .where(text("articles_fts MATCH :match").bindparams(match=match))
-                .order_by(text("bm25(articles_fts, 4.0, 1.0)"), articles.c.published_at.desc())
+                .join(fts, fts.c.rowid == articles.c.id)
+                .where(fts.c.articles_fts.op("MATCH")(match))
+                .order_by(func.bm25(fts.c.articles_fts, 4.0, 1.0),
+                          articles.c.published_at.desc())
             )
         else:
             vector: Any = literal_column("articles.search_vector")
