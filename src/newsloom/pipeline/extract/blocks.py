@@ -197,16 +197,24 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
     has_inner: set[int] = set()
     entries: list[tuple[int, LexborNode, str, list[int], str]] = []
     for node in root.css(NATURAL)[:MAX_CANDIDATES]:
+        nid = tree.register(node)
+        ids = tree.ancestors(nid)
+        for anc in ids:
+            if tags[anc] in _OUTER:
+                has_inner.add(anc)
+        entries.append((nid, node, tags[nid], ids, ""))
+    natural_ids = {e[0] for e in entries}
+    # Text only for blocks that are not split (so nested lists are not read again and again).
+    kept_entries = []
+    for nid, node, tag, ids, _ in entries:
+        if nid in has_inner:
+            kept_entries.append((nid, node, tag, ids, ""))
+            continue
         raw = node.text(deep=True) or ""
         if len(raw) < 2 and not raw.strip():
             continue
-        nid = tree.register(node)
-        ids = tree.ancestors(nid)
-        for anc in ids[:4]:
-            if tags[anc] in _OUTER:
-                has_inner.add(anc)
-        entries.append((nid, node, tags[nid], ids, raw))
-    natural_ids = {e[0] for e in entries}
+        kept_entries.append((nid, node, tag, ids, raw))
+    entries = kept_entries
     bare: dict[int, LexborNode] = {}
     for node in root.css(BARE)[:MAX_CANDIDATES]:
         own = node.text(deep=False) or ""
