@@ -94,14 +94,20 @@ def _h64(data: str) -> int:
 
 def shingles(text: str, size: int = 3) -> list[str]:
     """Word ``size``-grams of the normalised text (one shingle for very short texts)."""
-    words = normalize_text(text).split()
+    return _shingles_of(normalize_text(text).split(), size)
+
+
+def _shingles_of(words: list[str], size: int = 3) -> list[str]:
     if len(words) <= size:
         return [" ".join(words)] if words else []
     return [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
 
 
 def _shingle_hashes(text: str) -> np.ndarray:
-    shs = set(shingles(text))
+    return _hashes_of(set(shingles(text)))
+
+
+def _hashes_of(shs: set[str]) -> np.ndarray:
     return np.fromiter((_h64(s) for s in shs), dtype=np.uint64, count=len(shs))
 
 
@@ -160,14 +166,16 @@ def fingerprint(title: str | None, text: str) -> Fingerprint:
     """Fingerprint of an article. The body is what is compared; the title is used only when
     the body is empty (a feed item with a headline and nothing else)."""
     body = text if text.strip() else (title or "")
-    hashes = _shingle_hashes(body)
+    normal = normalize_text(body)
+    words = normal.split()
+    hashes = _hashes_of(set(_shingles_of(words)))
     sig = _minhash_of(hashes)
     return Fingerprint(
-        content_hash=content_hash(body),
+        content_hash=hashlib.blake2b(normal.encode("utf-8"), digest_size=16).hexdigest(),
         simhash=_simhash_of(hashes),
         minhash=sig,
         band_keys=tuple(band_keys(sig)),
-        length=len(normalize_text(body).split()),
+        length=len(words),
     )
 
 

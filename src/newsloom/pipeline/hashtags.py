@@ -109,6 +109,9 @@ _DATELINE = re.compile(r"^\s*((?:[A-Z][A-Z'’.-]*\s+){0,3}[A-Z][A-Z'’.-]+)(?=
 _NAME_ENDINGS = _ORG_WORDS | _PLACE_WORDS | _EVENT_WORDS
 
 
+_NAMEISH = ("word", "acr")
+
+
 @dataclass(slots=True)
 class _Tok:
     text: str
@@ -134,14 +137,14 @@ class _Candidate:
     in_title: bool = False
     non_initial: bool = False
     person_hint: bool = False
-    variants: Counter[str] = field(default_factory=Counter)
+    variants: dict[str, int] = field(default_factory=dict)
 
     def add(self, surface: str, pos: float, in_title: bool, initial: bool) -> None:
         self.count += 2.0 if in_title else 1.0
         self.first = min(self.first, pos)
         self.in_title = self.in_title or in_title
         self.non_initial = self.non_initial or not initial
-        self.variants[surface] += 1
+        self.variants[surface] = self.variants.get(surface, 0) + 1
 
 
 def _strip_possessive(word: str) -> str:
@@ -415,25 +418,22 @@ class _Extractor:
                 self._run(run, nxt, title_cased and run[0].in_title)
             run = []
 
+        caps = [t.kind in _NAMEISH and t.text[:1].isupper() for t in toks]
+        last = len(toks) - 1
         for j, tok in enumerate(toks):
-            if tok.is_cap and not tok.split_from_hyphen:
-                run.append(tok)
-                continue
-            if tok.is_cap:
+            if caps[j]:
+                if not tok.split_from_hyphen:
+                    run.append(tok)
+                    continue
                 close(tok)
                 run = [tok]
-                close(toks[j + 1] if j + 1 < len(toks) else None)
+                close(toks[j + 1] if j < last else None)
                 continue
-            if (
-                tok.kind == "word"
-                and tok.text in _CONNECTORS
-                and run
-                and j + 1 < len(toks)
-                and toks[j + 1].is_cap
-            ):
+            if run and j < last and caps[j + 1] and tok.kind == "word" and tok.text in _CONNECTORS:
                 run.append(tok)
                 continue
-            close(tok)
+            if run:
+                close(tok)
         close(None)
 
     # -- merging ----------------------------------------------------------------------------
@@ -475,7 +475,8 @@ class _Extractor:
             owner.count += cand.count
             owner.first = min(owner.first, cand.first)
             owner.in_title = owner.in_title or cand.in_title
-            owner.variants.update(cand.variants)
+            for surface, n in cand.variants.items():
+                owner.variants[surface] = owner.variants.get(surface, 0) + n
             owner.person_hint = owner.person_hint or cand.person_hint
             if owner.kind is HashtagKind.TOPIC and cand.person_hint:
                 owner.kind = HashtagKind.PERSON
@@ -496,18 +497,22 @@ class _Extractor:
         surface: dict[str, Counter[str]] = {}
         in_title: set[str] = set()
         first: dict[str, float] = {}
+        common, lower_names = gaz.common, gaz.lower_names
         for tok in toks:
-            if tok.kind != "word":
-                continue
             w = tok.text
-            if not w.isalpha() or (not w.islower() and not (tok.initial and w[1:].islower())):
+            if tok.kind != "word" or len(w) < 4:
                 continue
-            low = w.casefold()
-            if len(low) < 4 or low in gaz.common or low in gaz.lower_names:
+            if w.islower():
+                low = w
+            elif tok.initial and w[1:].islower():
+                low = w.casefold()
+                if not self.lower_seen[low]:
+                    continue
+            else:
+                continue
+            if low in common or low in lower_names or not low.isalpha():
                 continue
             if low.endswith(("ly", "ed")):
-                continue
-            if tok.initial and w[:1].isupper() and not self.lower_seen[low]:
                 continue
             key = _stem(low)
             counts[key] += 2 if tok.in_title else 1
@@ -577,8 +582,8 @@ def extract_hashtags(
     )
     ex.lower_seen = lowered
     title_cased = _is_title_cased(title_toks, gaz.common)
+    body_words = sum(1 for t in body_toks if t.kind == "word")
     if title_cased:
-        body_words = sum(1 for t in body_toks if t.kind == "word")
         _decapitalise(title_toks, lowered, gaz, body_words >= 20)
     ex.names(body_toks, False)
     ex.body_tags = frozenset(ex.cands)
@@ -594,11 +599,10 @@ def extract_hashtags(
             weight *= _W_ONCE
         score = (1 + math.log(cand.count)) * weight
         score *= 1.0 + 0.6 * (1.0 - cand.first) + (0.4 if cand.in_title else 0.0)
-        variants = tuple(v for v, _ in cand.variants.most_common(5))
+        variants = tuple(v for v, _ in sorted(cand.variants.items(), key=lambda kv: -kv[1])[:5])
         scored[cand.tag] = (score, Hashtag(cand.tag, cand.kind, 0.0, variants))
     if english:
-        words = sum(1 for t in body_toks if t.kind == "word")
-        for word, base, in_title, first, tag in ex.topics(toks, words):
+        for word, base, in_title, first, tag in ex.topics(toks, body_words):
             if tag in scored:
                 continue
             score = _W_TOPIC * base * (1.0 + 0.4 * (1.0 - first) + (0.5 if in_title else 0.0))

@@ -43,6 +43,11 @@ def phrase_key(tokens: list[str] | tuple[str, ...]) -> str:
 
 def camel_case(tokens: list[str] | tuple[str, ...]) -> str:
     """CamelCase tag of name tokens: ("Kim", "Jong", "un") -> "KimJongUn"; acronyms kept."""
+    return _camel_case(tuple(tokens))
+
+
+@lru_cache(maxsize=65536)
+def _camel_case(tokens: tuple[str, ...]) -> str:
     parts: list[str] = []
     for token in tokens:
         for piece in re.split(r"[-'’.\s]+", token):

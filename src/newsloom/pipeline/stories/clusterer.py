@@ -25,11 +25,11 @@ __all__ = ["Assignment", "StreamingClusterer"]
 
 _POSTINGS_KEEP = 300
 """Stories kept under each term (the most recently updated)."""
-_POSTINGS_READ = 100
+_POSTINGS_READ = 60
 """Candidate lookup reads this many of the most recent stories under each term..."""
 _LOOKUP_TERMS = 20
 """... for the article's heaviest terms ..."""
-_FULL_SCORES = 40
+_FULL_SCORES = 20
 """... and scores the best this many in full."""
 
 

@@ -54,7 +54,7 @@ class StoryParams:
     follow_up_at: float = 0.25
     """Cosine to a story's centroid that makes a new story its follow-up when it can't join."""
     centroid_terms: int = 200
-    """A story's centroid keeps its heaviest terms."""
+    """A story's centroid keeps its heaviest terms (up to half as many more between trims)."""
 
 
 DEFAULT_PARAMS = StoryParams()
@@ -178,15 +178,21 @@ def add_to_story(
 ) -> StoryState:
     """The story with one more article: centroid += vector (trimmed), size + 1, dates moved."""
     centroid = dict(story.centroid)
+    squares = story.norm * story.norm
     for term, weight in vector.items():
-        centroid[term] = centroid.get(term, 0.0) + weight
-    if len(centroid) > params.centroid_terms:
+        before = centroid.get(term, 0.0)
+        after = before + weight
+        centroid[term] = after
+        squares += after * after - before * before
+    if len(centroid) > params.centroid_terms + params.centroid_terms // 2:
+        # trimmed back to centroid_terms once it has grown by half (amortised cost)
         kept = heapq.nlargest(params.centroid_terms, centroid.items(), key=lambda kv: kv[1])
         centroid = dict(kept)
+        squares = sum(w * w for w in centroid.values())
     return replace(
         story,
         centroid=centroid,
-        norm=norm(centroid),
+        norm=math.sqrt(max(squares, 0.0)),
         size=story.size + 1,
         first_seen=_earlier(story.first_seen, when),
         last_seen=_later(story.last_seen, when),
