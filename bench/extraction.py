@@ -5,7 +5,8 @@
 
 Every tool runs on the same pages in the same run, single process; pages/s counts only the tool's
 call (text and metadata together), in CPU time of this process (time.process_time), so that
-other work on a shared machine does not skew one tool more than another. Each set is scored with its own recipe (see
+other work on a shared machine does not skew one tool more than another. Each set is scored
+with its own recipe (see
 ../shared/eval/README.md). The data set is read in place and never copied.
 """
 
@@ -27,7 +28,7 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from extraction_metrics import (  # noqa: E402
+from extraction_metrics import (
     MetaMetric,
     Score,
     ShingleMetric,
@@ -118,8 +119,11 @@ def load_l3s(root: Path) -> list[Page]:
 
 
 LOADERS: dict[str, Callable[[Path], list[Page]]] = {
-    "zyte": load_zyte, "wcxb": load_wcxb, "trafilatura": load_trafilatura, "l3s-gn1": load_l3s,
-}  # fmt: skip
+    "zyte": load_zyte,
+    "wcxb": load_wcxb,
+    "trafilatura": load_trafilatura,
+    "l3s-gn1": load_l3s,
+}
 
 
 # ---------------------------------------------------------------- tools
@@ -179,9 +183,11 @@ def tool_resiliparse() -> Callable[[bytes, str | None], Output]:
 
 
 TOOL_FACTORIES = {
-    "newsloom": tool_newsloom, "trafilatura": tool_trafilatura,
-    "readability": tool_readability, "resiliparse": tool_resiliparse,
-}  # fmt: skip
+    "newsloom": tool_newsloom,
+    "trafilatura": tool_trafilatura,
+    "readability": tool_readability,
+    "resiliparse": tool_resiliparse,
+}
 
 
 # ---------------------------------------------------------------- running
@@ -200,11 +206,19 @@ class Result:
         return self.pages / self.seconds if self.seconds else 0.0
 
 
-def run_set(name: str, pages: list[Page], tool: Callable[[bytes, str | None], Output],
-            dump: Path | None = None) -> Result:  # fmt: skip
+def run_set(
+    name: str,
+    pages: list[Page],
+    tool: Callable[[bytes, str | None], Output],
+    dump: Path | None = None,
+) -> Result:
     metric: Any
-    metric = {"zyte": ShingleMetric, "l3s-gn1": ShingleMetric, "wcxb": WordBagMetric,
-              "trafilatura": SnippetMetric}[name]()  # fmt: skip
+    metric = {
+        "zyte": ShingleMetric,
+        "l3s-gn1": ShingleMetric,
+        "wcxb": WordBagMetric,
+        "trafilatura": SnippetMetric,
+    }[name]()
     meta = MetaMetric() if name == "wcxb" else None
     elapsed = 0.0
     errors = 0
@@ -232,11 +246,8 @@ def run_set(name: str, pages: list[Page], tool: Callable[[bytes, str | None], Ou
             )
     if dump is not None:
         per_page.sort(key=lambda x: x[1])
-        (dump / f"{name}__worst.txt").write_text(
-            "\n".join(f"{f:.3f} {pid}" for pid, f in per_page)
-        )
-    return Result(metric.result(), elapsed, len(pages), errors,
-                  meta.result() if meta else None)  # fmt: skip
+        (dump / f"{name}__worst.txt").write_text("\n".join(f"{f:.3f} {pid}" for pid, f in per_page))
+    return Result(metric.result(), elapsed, len(pages), errors, meta.result() if meta else None)
 
 
 def sample(pages: list[Page], n: int | None) -> list[Page]:
@@ -272,10 +283,14 @@ def profile_benchmark(root: Path, set_names: list[str], min_pages: int = 3) -> N
     """Learned site boilerplate: leave-one-out per host, F1 with vs without the profile."""
     from newsloom.pipeline.extract import SiteProfile, extract
 
-    print("\nSite profiles (hosts with >= %d pages; profile learned from the host's other "
-          "pages):" % min_pages)  # fmt: skip
-    print(f"{'set':<12} {'hosts':>5} {'pages':>5} {'F1 without':>10} {'F1 with':>8} "
-          f"{'blocks removed/page':>20}")  # fmt: skip
+    print(
+        f"\nSite profiles (hosts with >= {min_pages} pages; profile learned from the host's "
+        "other pages):"
+    )
+    print(
+        f"{'set':<12} {'hosts':>5} {'pages':>5} {'F1 without':>10} {'F1 with':>8} "
+        f"{'blocks removed/page':>20}"
+    )
     for name in set_names:
         pages = LOADERS[name](root)
         by_host: dict[str, list[Page]] = defaultdict(list)
@@ -286,8 +301,12 @@ def profile_benchmark(root: Path, set_names: list[str], min_pages: int = 3) -> N
         if not groups:
             print(f"{name:<12} {0:>5} {0:>5} {'-':>10} {'-':>8} {'-':>20}")
             continue
-        factory = {"zyte": ShingleMetric, "l3s-gn1": ShingleMetric, "wcxb": WordBagMetric,
-                   "trafilatura": SnippetMetric}[name]  # fmt: skip
+        factory = {
+            "zyte": ShingleMetric,
+            "l3s-gn1": ShingleMetric,
+            "wcxb": WordBagMetric,
+            "trafilatura": SnippetMetric,
+        }[name]
         without: Any = factory()
         with_: Any = factory()
         removed = 0
@@ -306,14 +325,20 @@ def profile_benchmark(root: Path, set_names: list[str], min_pages: int = 3) -> N
                         metric.add(page.gold.get("main_content") or "", e.text)
                     else:
                         metric.add(page.gold, e.text)
-        print(f"{name:<12} {len(groups):>5} {n:>5} {without.result().f1:>10.3f} "
-              f"{with_.result().f1:>8.3f} {removed / max(n, 1):>20.2f}")  # fmt: skip
+        print(
+            f"{name:<12} {len(groups):>5} {n:>5} {without.result().f1:>10.3f} "
+            f"{with_.result().f1:>8.3f} {removed / max(n, 1):>20.2f}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("dataset", nargs="?", default=os.environ.get("NEWSLOOM_EVAL_EXTRACTION"),
-                    help="DATASET_DIR (the extraction/ folder)")  # fmt: skip
+    ap.add_argument(
+        "dataset",
+        nargs="?",
+        default=os.environ.get("NEWSLOOM_EVAL_EXTRACTION"),
+        help="DATASET_DIR (the extraction/ folder)",
+    )
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--tools", default=",".join(TOOLS))
     ap.add_argument("--sample", type=int, default=None, help="evenly spaced N pages per set")
@@ -330,8 +355,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.dump:
         args.dump.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict[str, Result]] = {}
-    print(f"{'set':<12} {'tool':<12} {'pages':>5} {'F1':>6} {'P':>6} {'R':>6} {'pages/s':>8} "
-          f"{'err':>4}  metadata (title/date/author)")  # fmt: skip
+    print(
+        f"{'set':<12} {'tool':<12} {'pages':>5} {'F1':>6} {'P':>6} {'R':>6} {'pages/s':>8} "
+        f"{'err':>4}  metadata (title/date/author)"
+    )
     for set_name in set_names:
         pages = sample(LOADERS[set_name](root), args.sample)
         results[set_name] = {}
@@ -344,16 +371,22 @@ def main(argv: list[str] | None = None) -> int:
             s = res.score
             meta = ""
             if res.meta is not None and tool_name in ("newsloom", "trafilatura"):
-                meta = (f"{res.meta['title']:.3f} / {res.meta['date']:.3f} / "
-                        f"{res.meta['author']:.3f}")  # fmt: skip
-            print(f"{set_name:<12} {tool_name:<12} {res.pages:>5} {s.f1:>6.3f} {s.precision:>6.3f} "
-                  f"{s.recall:>6.3f} {res.pages_per_s:>8.1f} {res.errors:>4}  {meta}", flush=True)  # fmt: skip
+                meta = (
+                    f"{res.meta['title']:.3f} / {res.meta['date']:.3f} / {res.meta['author']:.3f}"
+                )
+            print(
+                f"{set_name:<12} {tool_name:<12} {res.pages:>5} {s.f1:>6.3f} {s.precision:>6.3f} "
+                f"{s.recall:>6.3f} {res.pages_per_s:>8.1f} {res.errors:>4}  {meta}",
+                flush=True,
+            )
     if "newsloom" in tools and "trafilatura" in tools:
         nl = sum(r["newsloom"].pages for r in results.values())
         nl_t = sum(r["newsloom"].seconds for r in results.values())
         tr_t = sum(r["trafilatura"].seconds for r in results.values())
-        print(f"\nall sets: newsloom {nl / nl_t:.1f} pages/s, trafilatura {nl / tr_t:.1f} pages/s,"
-              f" speed-up x{tr_t / nl_t:.1f}")  # fmt: skip
+        print(
+            f"\nall sets: newsloom {nl / nl_t:.1f} pages/s, trafilatura {nl / tr_t:.1f} pages/s,"
+            f" speed-up x{tr_t / nl_t:.1f}"
+        )
     if not args.sample:
         drops = check_floors(results, args.floors)
         print("\nfloors: " + ("no drop" if not drops else "DROPS: " + "; ".join(drops)))

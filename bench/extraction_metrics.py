@@ -145,8 +145,9 @@ class MetaMetric:
     date: list[bool] = field(default_factory=list)
     author: list[bool] = field(default_factory=list)
 
-    def add(self, gold: dict[str, object], title: str | None, date: str | None,
-            author: str | None) -> None:  # fmt: skip
+    def add(
+        self, gold: dict[str, object], title: str | None, date: str | None, author: str | None
+    ) -> None:
         g_title = gold.get("title")
         if isinstance(g_title, str) and g_title.strip():
             self.title.append(fold(g_title) == fold(title))
@@ -162,8 +163,11 @@ class MetaMetric:
         return sum(xs) / len(xs) if xs else 0.0
 
     def result(self) -> dict[str, float]:
-        return {"title": self._rate(self.title), "date": self._rate(self.date),
-                "author": self._rate(self.author)}  # fmt: skip
+        return {
+            "title": self._rate(self.title),
+            "date": self._rate(self.date),
+            "author": self._rate(self.author),
+        }
 
 
 def iso_date(value: object) -> str | None:

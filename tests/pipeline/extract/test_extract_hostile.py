@@ -7,11 +7,10 @@ import resource
 import time
 
 import pytest
+from extract_pages import ARTICLE_PARAGRAPHS, article_html
 
 from newsloom.errors import ExtractionError
 from newsloom.pipeline.extract import extract
-
-from pages import ARTICLE_PARAGRAPHS, article_html
 
 ARTICLE = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
 

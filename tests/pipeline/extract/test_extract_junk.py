@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from extract_pages import ARTICLE_PARAGRAPHS, article_html
 
 from newsloom.domain.models import BlockKind
 from newsloom.pipeline.extract import extract
-
-from pages import ARTICLE_PARAGRAPHS, article_html
 
 NEWSLETTER = (
     '<div class="newsletter-signup"><h3>Get the Morning Brief</h3><p>Sign up to receive our '
@@ -81,8 +80,9 @@ def test_junk_is_removed_article_kept(kind: str, where: str) -> None:
 
 def test_all_junk_kinds_together() -> None:
     everything = "".join(j for j, _ in JUNK.values())
-    html = article_html(before=COOKIES + CAROUSEL, inside_after=SHARE + AUTHOR_BIO + RELATED,
-                        after=everything)  # fmt: skip
+    html = article_html(
+        before=COOKIES + CAROUSEL, inside_after=SHARE + AUTHOR_BIO + RELATED, after=everything
+    )
     result = extract(html)
     assert _paragraphs(html) == list(ARTICLE_PARAGRAPHS)
     assert result.score > 0.5
@@ -113,7 +113,10 @@ def test_block_kinds() -> None:
     result = extract(article_html(inside_after=inside))
     kinds = [(b.kind, b.text) for b in result.blocks]
     assert (BlockKind.HEADING, "What happens next") in kinds
-    assert (BlockKind.LIST_ITEM, "Boats will moor at the north quay while the work goes on.") in kinds
+    assert (
+        BlockKind.LIST_ITEM,
+        "Boats will moor at the north quay while the work goes on.",
+    ) in kinds
     assert any(k is BlockKind.QUOTE and t.startswith("We have waited") for k, t in kinds)
     assert (BlockKind.CAPTION, "The pier at low tide last winter.") in kinds
     assert (BlockKind.TABLE, "Year | Cost\n2024 | 1.2m\n2025 | 2.3m") in kinds

@@ -34,12 +34,46 @@ _KIND_OF_ANCESTOR = {
 }
 INLINE = frozenset(
     {
-        "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
-        "font", "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub",
-        "sup", "time", "tt", "u", "var", "wbr", "br", "-text", "label", "nobr", "strike",
-        "img", "picture", "acronym",
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+        "br",
+        "-text",
+        "label",
+        "nobr",
+        "strike",
+        "img",
+        "picture",
+        "acronym",
     }
-)  # fmt: skip
+)
 _ORDER = f"{NATURAL}, div, section, article, main, center, body, form"
 ANCESTOR_DEPTH = 10
 MAX_WALK = 200_000
@@ -266,9 +300,18 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
                     text = _table_text(tables[table_id])
                     if text:
                         tree.register(tables[table_id])
-                        out.append(Candidate(table_id, BlockKind.TABLE, "table", text,
-                                             _link_chars(tables[table_id]),
-                                             tree.ancestors(table_id), len(out), table_id))  # fmt: skip
+                        out.append(
+                            Candidate(
+                                table_id,
+                                BlockKind.TABLE,
+                                "table",
+                                text,
+                                _link_chars(tables[table_id]),
+                                tree.ancestors(table_id),
+                                len(out),
+                                table_id,
+                            )
+                        )
                 continue
         if tag == "bare" or mid in has_inner:
             for text, links in _inline_runs(node):

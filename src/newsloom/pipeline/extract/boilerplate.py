@@ -80,8 +80,11 @@ class SiteProfile:
 
     def to_json(self) -> str:
         return json.dumps(
-            {"version": PROFILE_VERSION, "pages": self.pages,
-             "boilerplate": sorted(self.boilerplate)},  # fmt: skip
+            {
+                "version": PROFILE_VERSION,
+                "pages": self.pages,
+                "boilerplate": sorted(self.boilerplate),
+            },
             separators=(",", ":"),
         )
 

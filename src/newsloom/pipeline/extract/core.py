@@ -6,7 +6,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsloom.domain.models import BlockKind, Extracted
+from newsloom.domain.models import Block, BlockKind, Extracted
 from newsloom.errors import ExtractionError
 from newsloom.pipeline.extract.blocks import BR_MARK, Candidate, Tree, collect
 from newsloom.pipeline.extract.boilerplate import SiteProfile, fingerprint, page_fingerprints
@@ -75,7 +75,7 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
     else:
         members = _members(tree_info.node.get(best), candidates)
         share = best_votes / total_votes if total_votes else 0.0
-    choice = select(candidates, members, skip, md.title, share)
+    choice = select(candidates, members, skip, md.title, share, md.authors)
     if best is None:
         choice.score = min(choice.score, 0.2)
     return _result(md, choice.blocks, choice.score, fps)
@@ -89,7 +89,9 @@ def _members(container: LexborNode | None, candidates: list[Candidate]) -> set[i
     return ids
 
 
-def _result(md: Metadata, blocks: tuple, score: float, fps: tuple[str, ...]) -> Extracted:  # type: ignore[type-arg]
+def _result(
+    md: Metadata, blocks: tuple[Block, ...], score: float, fps: tuple[str, ...]
+) -> Extracted:
     language = md.language
     if language is None and blocks:
         language = guess_language(" ".join(b.text for b in blocks[:40]))

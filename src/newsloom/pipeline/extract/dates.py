@@ -13,28 +13,100 @@ MIN_YEAR = 1990
 MAX_YEAR = 2100
 
 _MONTHS = {
-    "jan": 1, "january": 1, "januar": 1, "janvier": 1, "enero": 1, "gennaio": 1, "jän": 1,
-    "feb": 2, "february": 2, "februar": 2, "février": 2, "fevrier": 2, "febrero": 2,
+    "jan": 1,
+    "january": 1,
+    "januar": 1,
+    "janvier": 1,
+    "enero": 1,
+    "gennaio": 1,
+    "jän": 1,
+    "feb": 2,
+    "february": 2,
+    "februar": 2,
+    "février": 2,
+    "fevrier": 2,
+    "febrero": 2,
     "febbraio": 2,
-    "mar": 3, "march": 3, "märz": 3, "maerz": 3, "mars": 3, "marzo": 3, "mär": 3,
-    "apr": 4, "april": 4, "avril": 4, "abril": 4, "aprile": 4,
-    "may": 5, "mai": 5, "mayo": 5, "maggio": 5,
-    "jun": 6, "june": 6, "juni": 6, "juin": 6, "junio": 6, "giugno": 6,
-    "jul": 7, "july": 7, "juli": 7, "juillet": 7, "julio": 7, "luglio": 7,
-    "aug": 8, "august": 8, "août": 8, "aout": 8, "agosto": 8,
-    "sep": 9, "sept": 9, "september": 9, "septembre": 9, "septiembre": 9, "settembre": 9,
-    "oct": 10, "october": 10, "okt": 10, "oktober": 10, "octobre": 10, "octubre": 10,
+    "mar": 3,
+    "march": 3,
+    "märz": 3,
+    "maerz": 3,
+    "mars": 3,
+    "marzo": 3,
+    "mär": 3,
+    "apr": 4,
+    "april": 4,
+    "avril": 4,
+    "abril": 4,
+    "aprile": 4,
+    "may": 5,
+    "mai": 5,
+    "mayo": 5,
+    "maggio": 5,
+    "jun": 6,
+    "june": 6,
+    "juni": 6,
+    "juin": 6,
+    "junio": 6,
+    "giugno": 6,
+    "jul": 7,
+    "july": 7,
+    "juli": 7,
+    "juillet": 7,
+    "julio": 7,
+    "luglio": 7,
+    "aug": 8,
+    "august": 8,
+    "août": 8,
+    "aout": 8,
+    "agosto": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "septembre": 9,
+    "septiembre": 9,
+    "settembre": 9,
+    "oct": 10,
+    "october": 10,
+    "okt": 10,
+    "oktober": 10,
+    "octobre": 10,
+    "octubre": 10,
     "ottobre": 10,
-    "nov": 11, "november": 11, "novembre": 11, "noviembre": 11,
-    "dec": 12, "december": 12, "dez": 12, "dezember": 12, "décembre": 12, "decembre": 12,
-    "diciembre": 12, "dicembre": 12,
-}  # fmt: skip
+    "nov": 11,
+    "november": 11,
+    "novembre": 11,
+    "noviembre": 11,
+    "dec": 12,
+    "december": 12,
+    "dez": 12,
+    "dezember": 12,
+    "décembre": 12,
+    "decembre": 12,
+    "diciembre": 12,
+    "dicembre": 12,
+}
 
 _ZONES = {
-    "utc": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7,
-    "mdt": -6, "pst": -8, "pdt": -7, "bst": 1, "cet": 1, "cest": 2, "ist": 5.5, "jst": 9,
-    "aest": 10, "aedt": 11,
-}  # fmt: skip
+    "utc": 0,
+    "gmt": 0,
+    "z": 0,
+    "est": -5,
+    "edt": -4,
+    "cst": -6,
+    "cdt": -5,
+    "mst": -7,
+    "mdt": -6,
+    "pst": -8,
+    "pdt": -7,
+    "bst": 1,
+    "cet": 1,
+    "cest": 2,
+    "ist": 5.5,
+    "jst": 9,
+    "aest": 10,
+    "aedt": 11,
+}
 
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _TIME = (
@@ -77,9 +149,7 @@ def _zone(label: str | None) -> timezone | None:
     return None if hours is None else timezone(timedelta(hours=hours))
 
 
-def _build(
-    year: int, month: int, day: int, groups: tuple[str | None, ...]
-) -> datetime | None:
+def _build(year: int, month: int, day: int, groups: tuple[str | None, ...]) -> datetime | None:
     hour_s, minute_s, second_s, ampm, zone_s = groups
     hour = int(hour_s) if hour_s else 0
     minute = int(minute_s) if minute_s else 0
@@ -145,8 +215,12 @@ def parse_date(value: str | None) -> datetime | None:
 def find_date(text: str) -> datetime | None:
     """Find the first written date in a piece of text ("May 5, 2023", "5. Mai 2023 10:30")."""
     best: tuple[int, datetime] | None = None
-    for pattern, order in ((_MDY, "mdy"), (_DMY, "dmy"), (_NUMERIC_YMD, "ymd"),
-                           (_NUMERIC_DMY, "ndmy")):  # fmt: skip
+    for pattern, order in (
+        (_MDY, "mdy"),
+        (_DMY, "dmy"),
+        (_NUMERIC_YMD, "ymd"),
+        (_NUMERIC_DMY, "ndmy"),
+    ):
         m = pattern.search(text)
         if not m:
             continue

@@ -26,9 +26,43 @@ _RAW = re.compile(
 )
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
 _NO_DEPTH = frozenset(
-    """area base br col embed hr img input link meta param source track wbr keygen basefont
-    frame isindex p li dt dd option optgroup tr td th thead tbody tfoot colgroup rb rt rp
-    caption""".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+        "basefont",
+        "frame",
+        "isindex",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "option",
+        "optgroup",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "colgroup",
+        "rb",
+        "rt",
+        "rp",
+        "caption",
+    ]
 )
 
 

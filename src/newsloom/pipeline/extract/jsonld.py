@@ -11,12 +11,27 @@ from selectolax.lexbor import LexborHTMLParser
 
 ARTICLE_TYPES = frozenset(
     {
-        "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle",
-        "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "blogposting",
-        "liveblogposting", "socialmediaposting", "techarticle", "scholarlyarticle", "report",
-        "medicalwebpage", "recipe", "review", "howto", "posting", "discussionforumposting",
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "blogposting",
+        "liveblogposting",
+        "socialmediaposting",
+        "techarticle",
+        "scholarlyarticle",
+        "report",
+        "medicalwebpage",
+        "recipe",
+        "review",
+        "howto",
+        "posting",
+        "discussionforumposting",
     }
-)  # fmt: skip
+)
 _PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "collectionpage", "profilepage"})
 _MAX_OBJECTS = 2000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")

@@ -39,21 +39,56 @@ class Metadata:
 
 
 _PUBLISHED_KEYS = (
-    "article:published_time", "og:article:published_time", "datepublished",
-    "article.published", "published_time", "publish-date", "publish_date", "publishdate",
-    "pubdate", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
-    "dc.date", "dcterms.date", "dcterms.created", "dc.date.created", "date", "citation_date",
-    "citation_publication_date", "originalpublicationdate", "article_date_original",
-    "cxenseparse:recs:publishtime", "og:published_time", "release_date", "displaydate",
-)  # fmt: skip
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "article.published",
+    "published_time",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "dc.date.created",
+    "date",
+    "citation_date",
+    "citation_publication_date",
+    "originalpublicationdate",
+    "article_date_original",
+    "cxenseparse:recs:publishtime",
+    "og:published_time",
+    "release_date",
+    "displaydate",
+)
 _UPDATED_KEYS = (
-    "article:modified_time", "og:updated_time", "datemodified", "og:article:modified_time",
-    "last-modified", "dcterms.modified", "modified_time", "lastmod", "article.updated",
-)  # fmt: skip
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "og:article:modified_time",
+    "last-modified",
+    "dcterms.modified",
+    "modified_time",
+    "lastmod",
+    "article.updated",
+)
 _AUTHOR_KEYS = (
-    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-    "dcterms.creator", "citation_author", "byl", "og:article:author", "cxenseparse:author",
-)  # fmt: skip
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "byl",
+    "og:article:author",
+    "cxenseparse:author",
+)
 _TITLE_SPLIT = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|/|:)\s+")
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop="author"], a[href*="/author"], a[href*="/autor/"], '
@@ -65,6 +100,10 @@ _BY_TEXT = re.compile(
     r"(?:^|\n|\|)\s*(?:written |posted |words |story )?(?:by|von|par|por|di|door)\b\s*:?\s*"
     r"([^\n|•·]{3,80})",
     re.IGNORECASE,
+)
+_DATETIME_ATTR_SELECTOR = (
+    '[itemprop="datePublished"], time[pubdate], time[datetime], [datetime], '
+    '[class*="publish"][content], [data-timestamp]'
 )
 _TIME_SELECTOR = (
     '[itemprop="datePublished"], time, [class*="date"], [class*="Date"], [class*="publish"], '
@@ -130,11 +169,21 @@ def strip_site_suffix(title: str, site_name: str | None) -> str:
         return " - ".join(kept) if len(kept) > 1 else kept[0]
     # No site name known: drop a short last (or first) part when the rest is clearly longer.
     longest = max(parts, key=len)
-    if len(parts[-1].split()) <= 4 and parts[-1] is not longest:
+    if len(parts[-1].split()) <= 4 and parts[-1] is not longest and _site_like(parts[-1]):
         return _join_like(title, parts[:-1])
-    if len(parts[0].split()) <= 3 and parts[0] is not longest:
+    if len(parts[0].split()) <= 3 and parts[0] is not longest and _site_like(parts[0]):
         return _join_like(title, parts[1:])
     return title
+
+
+def _site_like(part: str) -> bool:
+    """Looks like an outlet's name: capitalised words or a domain."""
+    if "." in part and " " not in part.strip():
+        return True
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_JOINERS for w in part.split())
+
+
+_NAME_JOINERS = frozenset({"the", "of", "and", "&", "de", "la", "le", "der", "die", "das", "for"})
 
 
 def _join_like(title: str, parts: list[str]) -> str:
@@ -157,17 +206,21 @@ def _similarity(a: str, b: str) -> float:
 
 
 def _pick_title(
-    tree: LexborHTMLParser, meta: dict[str, list[str]], ld: dict[str, Any] | None,
+    tree: LexborHTMLParser,
+    meta: dict[str, list[str]],
+    ld: dict[str, Any] | None,
     site_name: str | None,
-) -> str | None:  # fmt: skip
+) -> str | None:
     """The headline: the page's visible <h1> when it agrees with the metadata title, else the
     metadata title without its site-name part."""
     candidates: list[str] = []
     ld_title = text_value(ld.get("headline") or ld.get("name")) if ld else None
     for value in (
-        ld_title, _first(meta, "og:title"), _first(meta, "twitter:title"),
+        ld_title,
+        _first(meta, "og:title"),
+        _first(meta, "twitter:title"),
         _first(meta, "title", "dc.title", "headline"),
-    ):  # fmt: skip
+    ):
         if value:
             candidates.append(_clean_text(value))
     title_node = tree.css_first("title")
@@ -184,8 +237,9 @@ def _pick_title(
     if h1_texts:
         if not candidates:
             return h1_texts[0]
-        scored = [(max(_similarity(t, c) for c in candidates), -i, t)
-                  for i, t in enumerate(h1_texts)]  # fmt: skip
+        scored = [
+            (max(_similarity(t, c) for c in candidates), -i, t) for i, t in enumerate(h1_texts)
+        ]
         sim, _, best = max(scored)
         if sim >= 0.5:
             return best
@@ -210,6 +264,11 @@ def _dom_authors(tree: LexborHTMLParser) -> tuple[str, ...]:
         text = node.text(separator=" ") or ""
         if not text or len(text) > 200:
             continue
+        if node.tag == "a":
+            parent = node.parent
+            around = (parent.text(separator=" ") or "") if parent is not None else ""
+            if len(around) < 200:
+                text = around
         names = clean_names([text], limit=4)
         if names:
             return names
@@ -217,7 +276,7 @@ def _dom_authors(tree: LexborHTMLParser) -> tuple[str, ...]:
 
 
 def _byline_near_headline(tree: LexborHTMLParser) -> tuple[str, ...]:
-    """"By Jane Doe" written near the headline, in a block without a telling class."""
+    """ "By Jane Doe" written near the headline, in a block without a telling class."""
     h1 = tree.css_first("h1")
     node = h1.parent if h1 is not None else None
     for _ in range(3):
@@ -236,14 +295,15 @@ def _byline_near_headline(tree: LexborHTMLParser) -> tuple[str, ...]:
 
 
 def _dom_date(tree: LexborHTMLParser) -> datetime | None:
-    for node in tree.css(_TIME_SELECTOR)[:40]:
-        attrs = node.attributes
-        for key in ("datetime", "content", "data-timestamp", "data-date", "title"):
+    for node in tree.css(_DATETIME_ATTR_SELECTOR)[:40]:
+        attrs = node.attrs
+        for key in ("datetime", "content", "data-timestamp", "data-date"):
             value = attrs.get(key)
             if value:
                 dt = parse_date(value)
                 if dt:
                     return dt
+    for node in tree.css(_TIME_SELECTOR)[:40]:
         text = node.text(separator=" ") or ""
         if 6 <= len(text) <= 200:
             dt = find_date(text)
@@ -269,8 +329,9 @@ def _date_near_headline(tree: LexborHTMLParser) -> datetime | None:
     return None
 
 
-def _language(tree: LexborHTMLParser, meta: dict[str, list[str]],
-              ld: dict[str, Any] | None) -> str | None:  # fmt: skip
+def _language(
+    tree: LexborHTMLParser, meta: dict[str, list[str]], ld: dict[str, Any] | None
+) -> str | None:
     html = tree.css_first("html")
     values = [
         html.attributes.get("lang") if html is not None else None,
@@ -293,9 +354,8 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     md = Metadata()
 
     publisher = ld.get("publisher") if ld else None
-    md.site_name = (
-        _first(meta, "og:site_name", "application-name", "al:android:app_name")
-        or (text_value(publisher) if isinstance(publisher, dict) else None)
+    md.site_name = _first(meta, "og:site_name", "application-name", "al:android:app_name") or (
+        text_value(publisher) if isinstance(publisher, dict) else None
     )
     if md.site_name:
         md.site_name = " ".join(md.site_name.split())
@@ -312,8 +372,9 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         authors = _dom_authors(tree)
     md.authors = authors
 
-    published = parse_date(text_value(ld.get("datePublished") or ld.get("dateCreated"))) if ld \
-        else None  # fmt: skip
+    published = (
+        parse_date(text_value(ld.get("datePublished") or ld.get("dateCreated"))) if ld else None
+    )
     if published is None:
         for key in _PUBLISHED_KEYS:
             for value in meta.get(key, ()):
@@ -340,12 +401,21 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     link = tree.css_first('link[rel="canonical"]')
     if link is not None:
         canonical = _absolute(link.attributes.get("href"), url)
-    md.canonical_url = canonical or _absolute(_first(meta, "og:url"), url) or (
-        url if url and urlsplit(url).scheme in ("http", "https") else None
+    md.canonical_url = (
+        canonical
+        or _absolute(_first(meta, "og:url"), url)
+        or (url if url and urlsplit(url).scheme in ("http", "https") else None)
     )
     base = url or md.canonical_url
-    image = _first(meta, "og:image", "og:image:url", "og:image:secure_url", "twitter:image",
-                   "twitter:image:src", "thumbnailurl")  # fmt: skip
+    image = _first(
+        meta,
+        "og:image",
+        "og:image:url",
+        "og:image:secure_url",
+        "twitter:image",
+        "twitter:image:src",
+        "thumbnailurl",
+    )
     if not image and ld:
         image = image_url(ld.get("image") or ld.get("thumbnailUrl"))
     if not image:
@@ -353,8 +423,9 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         image = node.attributes.get("href") if node is not None else None
     md.lead_image = _absolute(image, base)
 
-    description = _first(meta, "og:description", "description", "twitter:description",
-                         "dc.description")  # fmt: skip
+    description = _first(
+        meta, "og:description", "description", "twitter:description", "dc.description"
+    )
     if not description and ld:
         description = text_value(ld.get("description"))
     md.description = " ".join(description.split()) if description else None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from newsloom.domain.models import Block, BlockKind
 from newsloom.pipeline.extract.blocks import Candidate
+from newsloom.pipeline.extract.dates import find_date
 
 _DECAY = (1.0, 0.5, 0.3, 0.2, 0.15, 0.1)
 _MIN_VOTER_CHARS = 25
@@ -34,6 +35,7 @@ _BOILER_LINE = re.compile(
     re.IGNORECASE,
 )
 _BOILER_SHORT_MAX = 90
+_BYLINE_START = re.compile(r"^\W*(?:by|von|par|por|di|door|written by|words by)\b", re.I)
 _STOP_HEADING = re.compile(
     r"^(?:most (?:popular|read|viewed|shared)|related(?: articles| stories| posts| content|"
     r" news| coverage| reading)?|recommended(?: for you| stories| articles)?|"
@@ -58,6 +60,15 @@ class Choice:
 def _is_teaser(text: str) -> bool:
     """A cut-off summary ("... and more...") of another article."""
     return len(text) < 400 and text.endswith(("...", "…", "[…]", "[...]", "Read more"))
+
+
+def _is_byline(text: str, authors: Sequence[str]) -> bool:
+    """A short line naming the article's authors ("By Jane Doe · 2 May 2023")."""
+    if len(text) > 160:
+        return False
+    return any(a in text for a in authors) and (
+        _BYLINE_START.match(text) is not None or len(text) < 60 or find_date(text) is not None
+    )
 
 
 def _is_stop_heading(text: str) -> bool:
@@ -146,6 +157,7 @@ def select(
     skip: set[int],
     title: str | None,
     share: float,
+    authors: Sequence[str] = (),
 ) -> Choice:
     """Keep the candidates inside the container that read like article text."""
     title_fold = " ".join(title.lower().split()) if title else None
@@ -159,7 +171,7 @@ def select(
             if kept_chars >= 0.5 * total_chars:
                 break
             continue
-        if _is_teaser(text):
+        if _is_teaser(text) or (authors and _is_byline(text, authors)):
             continue
         if c.kind is BlockKind.HEADING:
             if title_fold and " ".join(text.lower().split()) == title_fold:

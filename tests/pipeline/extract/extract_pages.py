@@ -29,6 +29,6 @@ def article_html(
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{title} | The Wenlow Gazette</title>{head}</head><body>"
         f'<div class="site">{before}<main><article class="story">'
-        f"<h1>{title}</h1><div class=\"story-body\">{body}{inside_after}</div></article></main>"
+        f'<h1>{title}</h1><div class="story-body">{body}{inside_after}</div></article></main>'
         f"{after}</div></body></html>"
     )

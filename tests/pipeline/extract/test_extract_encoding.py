@@ -1,0 +1,103 @@
+"""Bytes in any encoding: BOM, <meta charset> and the bytes themselves may disagree."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from newsloom.errors import ExtractionError
+from newsloom.pipeline.extract import extract
+from newsloom.pipeline.extract.decode import decode_html
+
+TEXT = (
+    "Der Bürgermeister von Wenlow äußerte sich am Dienstag über die Größe der neuen Mole, "
+    "die im Frühjahr gebaut wird, und über die Kosten für die Gemeinde."
+)
+
+
+def page(charset: str | None, text: str = TEXT) -> str:
+    meta = f'<meta charset="{charset}">' if charset else ""
+    return (
+        f"<html><head>{meta}<title>Mole</title></head>"
+        f"<body><article><p>{text}</p></article></body></html>"
+    )
+
+
+def test_utf8_declared_utf8() -> None:
+    assert extract(page("utf-8").encode("utf-8")).text == TEXT
+
+
+def test_latin1_declared_latin1() -> None:
+    assert extract(page("iso-8859-1").encode("latin-1")).text == TEXT
+
+
+def test_utf8_bytes_mislabelled_as_latin1() -> None:
+    assert extract(page("iso-8859-1").encode("utf-8")).text == TEXT
+
+
+def test_cp1252_bytes_mislabelled_as_utf8() -> None:
+    text = (
+        "Quotes \u201clike these\u201d and a dash \u2013 in the mayor\u2019s statement "
+        "about the pier."
+    )
+    result = extract(page("utf-8", text).encode("cp1252"))
+    assert result.text == text
+
+
+def test_cp1252_bytes_without_declaration() -> None:
+    result = extract(page(None).encode("cp1252"))
+    assert result.text == TEXT
+
+
+def test_utf8_bom_overrides_meta() -> None:
+    data = codecs.BOM_UTF8 + page("windows-1251").encode("utf-8")
+    assert extract(data).text == TEXT
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_bom(codec: str) -> None:
+    bom = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
+    assert extract(bom + page("utf-16").encode(codec)).text == TEXT
+
+
+def test_utf16_without_bom() -> None:
+    assert extract(page(None).encode("utf-16-le")).text == TEXT
+
+
+def test_shift_jis_declared() -> None:
+    text = (
+        "ウェンロウ市議会は火曜日、古い石の桟橋を再建することを決めました。"
+        "工事は春に始まる予定です。"
+    )
+    data = page("shift_jis", text).encode("cp932")
+    result = extract(data)
+    assert result.text == text
+    assert result.language == "ja"
+
+
+def test_koi8r_declared_in_http_equiv() -> None:
+    text = "Городской совет решил во вторник перестроить старый каменный причал у гавани."
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=koi8-r">'
+        f"</head><body><p>{text}</p></body></html>"
+    )
+    assert extract(html.encode("koi8-r")).text == text
+
+
+def test_unknown_declared_charset_falls_back() -> None:
+    assert extract(page("x-made-up-charset").encode("utf-8")).text == TEXT
+
+
+def test_str_input_is_used_as_is() -> None:
+    assert extract(page("iso-8859-1")).text == TEXT
+
+
+def test_nul_bytes_inside_text_are_dropped() -> None:
+    data = page("utf-8").encode("utf-8").replace(b"Mole</title>", b"Mo\x00le</title>")
+    assert extract(data).title == "Mole"
+
+
+def test_binary_is_refused_by_decoder() -> None:
+    with pytest.raises(ExtractionError, match="not an HTML page"):
+        decode_html(bytes(range(256)) * 40)
