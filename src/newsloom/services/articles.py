@@ -75,8 +75,11 @@ class ArticleService:
         picked: dict[int, RelatedArticle] = {}
         if article.story_id is not None:
             ids = self._store.articles.in_story(article.story_id, exclude=article.id, limit=limit)
+            story = self._store.stories.get(article.story_id)
+            outlets = int(story["outlet_count"]) if story else 0
+            reason = f"Same story, {outlets} outlets" if outlets > 1 else "Same story"
             for card in self._store.articles.by_ids(ids):
-                picked[card.id] = RelatedArticle(card, "same story", "Same story")
+                picked[card.id] = RelatedArticle(card, "same story", reason)
         tags = {t.tag.lower(): t for t in article.hashtags}
         since = article.published_at - RELATED_WINDOW
         sharing = self._store.articles.sharing_hashtags(article.id, list(tags), since=since,

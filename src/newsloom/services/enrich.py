@@ -16,6 +16,7 @@ from newsloom.pipeline import dedup
 from newsloom.pipeline.assemble import PageOutcome
 from newsloom.pipeline.extract import SiteProfile, extract
 from newsloom.pipeline.hashtags import extract_hashtags
+from newsloom.services.stories import StoryAssigner
 
 if TYPE_CHECKING:
     from newsloom.storage.store import Store
@@ -26,6 +27,7 @@ MAX_HASHTAGS = 8
 class Enricher:
     def __init__(self, store: Store) -> None:
         self._store = store
+        self._stories = StoryAssigner(store.stories)
 
     def extract(self, body: bytes, url: str, profile: SiteProfile | None = None) -> Extracted:
         return extract(body, url, profile=profile)
@@ -71,6 +73,7 @@ class Enricher:
         )
 
     def after_insert(self, article_id: int, article: NewArticle) -> None:
+        self._stories.assign(article_id, article.title, article.text, article.published_at)
         if article.content_hash:
             earlier = self._store.articles.ids_with_hash(article.content_hash, exclude=article_id)
             if earlier:

@@ -137,3 +137,18 @@ site_pages = Table(
     Column("seen_at", UTCDateTime, nullable=False),
     Index("ix_site_pages_source", "source_id", "id"),
 )
+
+term_stats = Table(
+    "term_stats",
+    metadata,
+    Column("term", String(120), primary_key=True),
+    Column("df", Integer, nullable=False),
+)
+"""Document frequencies of story terms; the row DOCS_TERM counts the documents."""
+
+story_terms = Table(
+    "story_terms",
+    metadata,
+    Column("term", String(120), primary_key=True),
+    Column("story_id", Integer, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+)

@@ -10,6 +10,7 @@ from newsloom.storage.db import create_db_engine, migrate
 from newsloom.storage.extras import AiResultRepository
 from newsloom.storage.site_pages import SitePageRepository
 from newsloom.storage.sources import SourceRepository
+from newsloom.storage.stories import StoryRepository
 
 
 class Store:
@@ -20,6 +21,7 @@ class Store:
         self.comments = CommentRepository(engine)
         self.ai_results = AiResultRepository(engine)
         self.site_pages = SitePageRepository(engine)
+        self.stories = StoryRepository(engine)
 
     @classmethod
     def open(cls, database_url: str, *, run_migrations: bool = True) -> Store:

@@ -24,6 +24,23 @@ _EXTRA_STOP = frozenset(
     """
     )
 )
+_OTHER_LANGUAGE_STOP = frozenset(
+    str.split(
+        """
+    le la les un une des du de d l au aux et ou mais dans sur sous avec pour sans est sont
+    était ont été être avoir qui que quoi dont où ce cet cette ces il elle ils elles nous vous
+    leur leurs se sa ses mon ma mes ne pas plus selon entre depuis lors aussi comme après
+    der das den dem des ein eine einer einem einen und oder aber mit für auf aus bei nach von
+    zu zum zur ist sind wurde werden hat haben nicht auch sich dass wie noch nur über
+    el los las una unos unas y o pero en con por para sin es son fue ser está están que del
+    al lo su sus se como más según entre también
+    il lo gli le uno una e ed o ma di da in con su per tra fra è sono era che del della dei
+    delle al alla nel nella non più anche
+    os as um uma uns umas e ou mas em no na nos nas com por para sem é são foi que do da dos
+    das ao à pelo pela não mais também como
+    """
+    )
+)
 _STEM_CACHE: dict[str, str] = {}
 
 
@@ -73,7 +90,7 @@ def story_terms(title: str | None, text: str | None, hashtags: Iterable[str] = (
             w = m.group(0)
             if w.endswith(("'s", "’s")):
                 w = w[:-2]
-            if len(w) < 2 or w in common or w in _EXTRA_STOP:
+            if len(w) < 2 or w in common or w in _EXTRA_STOP or w in _OTHER_LANGUAGE_STOP:
                 continue
             counts[stem(w)] += weight
 
