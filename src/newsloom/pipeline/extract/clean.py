@@ -224,6 +224,8 @@ def drop_junk(root: LexborNode, total_chars: int) -> None:
             continue
         if not strong:
             text_len = len(node.text(deep=True) or "")
-            if text_len >= _BIG_TEXT and _link_density(node, text_len) < 0.35:
+            if text_len >= _BIG_TEXT and (
+                text_len >= total_chars * 0.5 or _link_density(node, text_len) < 0.35
+            ):
                 continue
         node.remove()

@@ -110,3 +110,25 @@ def check_nesting(text: str) -> None:
             f"The page nests its elements {depth:,} levels deep (the limit is {MAX_DEPTH:,}); "
             "it is not a readable article page."
         )
+
+
+_TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.IGNORECASE)
+_TITLE_CLOSE = re.compile(r"</title\s*>", re.IGNORECASE)
+_MAX_TITLE = 2_000
+
+
+def close_runaway_title(text: str) -> str:
+    """Close a <title> that is never closed (it would swallow the whole page as its text).
+
+    The title is ended at the first line break or tag after it.
+    """
+    opened = _TITLE_OPEN.search(text, 0, 200_000)
+    if opened is None:
+        return text
+    start = opened.end()
+    closed = _TITLE_CLOSE.search(text, start, start + _MAX_TITLE)
+    if closed is not None:
+        return text
+    ends = [i for i in (text.find("\n", start), text.find("<", start)) if i >= 0]
+    end = min(ends) if ends else len(text)
+    return text[:end] + "</title>" + text[end:]
