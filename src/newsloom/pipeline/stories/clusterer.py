@@ -15,6 +15,7 @@ from newsloom.pipeline.stories.model import (
     StoryParams,
     add_to_story,
     decide,
+    lookup_terms,
     new_story,
     similarity,
 )
@@ -101,9 +102,9 @@ class StreamingClusterer:
         """Cosine of the vector with the most promising stories: those under its heaviest
         terms (most recent first), ranked by partial dot product, then scored in full."""
         stories = self.stories
-        lookup = sorted(vector.items(), key=lambda kv: -kv[1])[:_LOOKUP_TERMS]
         partial: dict[str, float] = {}
-        for term, weight in lookup:
+        for term in lookup_terms(vector, _LOOKUP_TERMS):
+            weight = vector[term]
             posting = self._postings.get(term)
             if not posting:
                 continue

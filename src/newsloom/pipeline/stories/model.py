@@ -32,6 +32,7 @@ __all__ = [
     "index_terms",
     "is_active",
     "join_threshold",
+    "lookup_terms",
     "new_story",
     "similarity",
 ]
@@ -197,6 +198,12 @@ def add_to_story(
         first_seen=_earlier(story.first_seen, when),
         last_seen=_later(story.last_seen, when),
     )
+
+
+def lookup_terms(vector: Mapping[str, float], limit: int = 20) -> list[str]:
+    """The heaviest terms of an article's vector: what to look up in the term index."""
+    ranked = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [t for t, _ in ranked[:limit]]
 
 
 def index_terms(story: StoryState, limit: int | None = None) -> list[str]:
