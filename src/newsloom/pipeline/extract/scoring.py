@@ -30,7 +30,10 @@ _BOILER_LINE = re.compile(
     r"(?:all rights reserved|copyright|©).*|recommended.*|"
     r"(?:top|latest|trending|most popular|most read) (?:stories|news|articles)?.*|"
     r"leave a (?:comment|reply).*|comments?|\d+ comments?|loading\W*|"
-    r"image|photo|video|watch|listen|skip to .*|back to top|"
+    r"image|photo|video|watch|listen|skip to .*|back to top|caption|close|open|"
+    r"back to (?:gallery|article|top)|(?:photo|image|picture|foto|bild|credit|source|quelle)"
+    r"(?: credit)?s?\s?:.{0,80}|enlarge|expand|zoom|next|previous|prev|"
+    r"(?:updated|published|posted|last updated|modified|aktualisiert|veröffentlicht)\b.{0,60}\d.*|"
     r"(?:this|the) (?:article|story) (?:was|has been) (?:updated|corrected).{0,20})\W*$",
     re.IGNORECASE,
 )
@@ -42,7 +45,11 @@ _STOP_HEADING = re.compile(
     r"(?:you )?(?:may|might) (?:also )?(?:like|enjoy|be interested)|more (?:from|on|in|stories|"
     r"news|articles|to read)\b.*|read (?:more|next|also)|also read|trending(?: now| stories)?|"
     r"(?:top|latest|popular) (?:stories|news|articles|headlines)|featured (?:video|stories)|"
-    r"what to read next|up next|keep reading|recent posts|latest posts|comments?|"
+    r"what to read next|up next|keep reading|recent posts|latest posts|comments?|want more\b.*|"
+    r"weitere artikel|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|"
+    r"ähnliche artikel|verwandte artikel|kommentare|weiterlesen|schlagworte|über den autor|"
+    r"à lire aussi|lire aussi|sur le même sujet|articles similaires|noticias relacionadas|"
+    r"te puede interesar|leggi anche|"
     r"leave a (?:reply|comment)|(?:share|follow) (?:this|us)\b.*|about the author|"
     r"sign up for .*|subscribe to .*|newsletter)\W*$",
     re.IGNORECASE,
@@ -69,6 +76,17 @@ def _is_byline(text: str, authors: Sequence[str]) -> bool:
     return any(a in text for a in authors) and (
         _BYLINE_START.match(text) is not None or len(text) < 60 or find_date(text) is not None
     )
+
+
+def _is_dateline(text: str) -> bool:
+    """A short line that is only a date and time ("Nov 18, 2019 @17:19 PM")."""
+    if len(text) > 80 or not any(ch.isdigit() for ch in text):
+        return False
+    dt = find_date(text)
+    if dt is None:
+        return False
+    letters = sum(1 for ch in text if ch.isalpha())
+    return letters <= 30
 
 
 def _is_stop_heading(text: str) -> bool:
@@ -165,13 +183,15 @@ def select(
     kept_chars = 0
     inside = [c for i, c in enumerate(candidates) if i not in skip and c.node_id in members]
     total_chars = sum(len(c.text) for c in inside if c.link_density <= 0.5)
+    # One cut-off paragraph is a paywalled article's last; several are a list of teasers.
+    teaser_list = sum(1 for c in inside if _is_teaser(c.text)) >= 2
     for c in inside:
         text = c.text
         if (c.kind is BlockKind.HEADING or len(text) < 40) and _is_stop_heading(text):
             if kept_chars >= 0.5 * total_chars:
                 break
             continue
-        if _is_teaser(text) or (authors and _is_byline(text, authors)):
+        if (teaser_list and _is_teaser(text)) or (authors and _is_byline(text, authors)):
             continue
         if c.kind is BlockKind.HEADING:
             if title_fold and " ".join(text.lower().split()) == title_fold:
@@ -182,7 +202,7 @@ def select(
             ld = c.link_density
             if ld > 0.6 or (ld > 0.35 and len(text) < 200):
                 continue
-        if _is_boiler_line(text):
+        if _is_boiler_line(text) or _is_dateline(text):
             continue
         kept.append(c)
         kept_chars += len(text)
@@ -193,7 +213,7 @@ def select(
     seen: set[str] = set()
     for c in kept:
         key = c.text
-        if key in seen and len(key) < 200:
+        if key in seen:
             continue
         seen.add(key)
         blocks.append(Block(c.kind, c.text))
