@@ -525,7 +525,8 @@ class _Extractor:
             body_n = n - (2 if key in in_title else 0)
             word = surface[key].most_common(1)[0][0]
             gerund = word.endswith("ing")
-            if body_words >= 60 and body_n < (3 if gerund else 2):
+            need = (3 if gerund else 2) - (1 if key in in_title and _TITLE_RELAX else 0)
+            if body_words >= 60 and body_n < need:
                 continue
             if 20 <= body_words < 60 and (body_n < 1 or n < 2 or (gerund and n < 3)):
                 continue
@@ -549,6 +550,9 @@ def _stem(word: str) -> str:
 
 _MAX_BODY_CHARS = 6000
 """Longer texts are read to here: what matters in an article is said early."""
+_TITLE_NAME = 0.4
+_TITLE_TOPIC = 0.5
+_TITLE_RELAX = True
 _W_NAME = 1.3
 _W_CAPS = 1.1
 _W_MULTI_TOPIC = 0.5
@@ -598,14 +602,16 @@ def extract_hashtags(
         if cand.count < 2 and not cand.in_title:
             weight *= _W_ONCE
         score = (1 + math.log(cand.count)) * weight
-        score *= 1.0 + 0.6 * (1.0 - cand.first) + (0.4 if cand.in_title else 0.0)
+        score *= 1.0 + 0.6 * (1.0 - cand.first) + (_TITLE_NAME if cand.in_title else 0.0)
         variants = tuple(v for v, _ in sorted(cand.variants.items(), key=lambda kv: -kv[1])[:5])
         scored[cand.tag] = (score, Hashtag(cand.tag, cand.kind, 0.0, variants))
     if english:
         for word, base, in_title, first, tag in ex.topics(toks, body_words):
             if tag in scored:
                 continue
-            score = _W_TOPIC * base * (1.0 + 0.4 * (1.0 - first) + (0.5 if in_title else 0.0))
+            score = (
+                _W_TOPIC * base * (1.0 + 0.4 * (1.0 - first) + (_TITLE_TOPIC if in_title else 0.0))
+            )
             scored[tag] = (score, Hashtag(tag, HashtagKind.TOPIC, 0.0, (word,)))
     ranked = sorted(scored.values(), key=lambda st: (-st[0], st[1].tag))[:limit]
     if not ranked:
