@@ -96,3 +96,17 @@ def test_other_languages_get_names_but_no_english_topic_words() -> None:
     found = tags("Macron à Berlin", text, language="fr")
     assert "EmmanuelMacron" in found
     assert "Berlin" in found
+
+
+def test_compound_adjectives_and_contractions_are_not_names() -> None:
+    title = "Irish PM Enda Kenny condemns attack"
+    text = (
+        "The Oscar-winning actress met Atlanta-based investors on Friday. Irish PM Enda Kenny "
+        "called the attack pointless. I've never seen this, Kenny said. Atlanta-based lenders "
+        "and Oscar-winning directors signed a letter."
+    )
+    found = tags(title, text, limit=20)
+    assert "EndaKenny" in found and "Ireland" in found
+    assert "Atlanta" in found and "Oscars" in found
+    assert not any(t in found for t in ("OscarWinning", "AtlantaBased", "IrishPMEndaKenny"))
+    assert not any(t.startswith("IVe") or t == "Ive" for t in found)

@@ -104,6 +104,13 @@ _TOPIC_SUFFIXES = (
     "ists",
     "ists",
 )
+_COMPOUND_TAILS = _words(
+    """
+    based born led backed owned made bound style era type like wide run area level class size
+    friendly linked themed
+    """
+)
+_CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.IGNORECASE)
 _OPENERS = frozenset({'"', "“", "«", "\n", ":", "—", "–", "--", "(", "[", "|"})
 _DATELINE = re.compile(r"^\s*((?:[A-Z][A-Z'’.-]*\s+){0,3}[A-Z][A-Z'’.-]+)(?=\s*[,(—–-])")
 _NAME_ENDINGS = _ORG_WORDS | _PLACE_WORDS | _EVENT_WORDS
@@ -193,6 +200,23 @@ def _tokenize(text: str, in_title: bool, offset: int) -> list[_Tok]:
                     )
                     initial = False
                     continue
+                tail = value.rpartition("-")[2]
+                if (
+                    head[:1].isupper()
+                    and rest.islower()
+                    and (
+                        tail in _COMPOUND_TAILS or (len(tail) >= 5 and tail.endswith(("ed", "ing")))
+                    )
+                ):
+                    # Oscar-winning, Atlanta-based: the name is the head
+                    toks.append(_Tok(head, "word", initial, in_title, offset + len(toks), True))
+                    initial = False
+                    continue
+            if kind == "word" and _CONTRACTION.search(value):
+                # I've, Don't, We'll: never part of a name
+                toks.append(_Tok(value.lower(), "word", initial, in_title, offset + len(toks)))
+                initial = False
+                continue
             toks.append(
                 _Tok(
                     _strip_possessive(value) if kind == "word" else value,
