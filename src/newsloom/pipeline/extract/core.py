@@ -15,7 +15,7 @@ from newsloom.pipeline.extract.decode import decode_html
 from newsloom.pipeline.extract.guard import check_nesting, close_runaway_title
 from newsloom.pipeline.extract.language import guess_language
 from newsloom.pipeline.extract.metadata import Metadata, read_metadata
-from newsloom.pipeline.extract.scoring import best_container, select
+from newsloom.pipeline.extract.scoring import best_container, select, teaser_runs
 
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _MIN_VOTER_CHARS = 25
@@ -65,10 +65,10 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
     tree_info = Tree()
     candidates = collect(body, tree_info)
     fps = page_fingerprints(c.text for c in candidates)
-    skip: set[int] = set()
+    skip = teaser_runs(candidates)
     if profile is not None and profile.boilerplate:
         learned = profile.boilerplate
-        skip = {i for i, c in enumerate(candidates) if fingerprint(c.text) in learned}
+        skip |= {i for i, c in enumerate(candidates) if fingerprint(c.text) in learned}
     best, best_votes, total_votes = best_container(candidates, skip, tree_info.parent)
     if best is None:
         members = {c.node_id for c in candidates if len(c.text) >= _MIN_VOTER_CHARS}

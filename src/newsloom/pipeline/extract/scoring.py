@@ -20,6 +20,11 @@ _DECAY = (1.0, 0.5, 0.3, 0.2, 0.15, 0.1)
 _MIN_VOTER_CHARS = 25
 _EXPAND_RATIO = 3.0
 _MAX_EXPANSIONS = 6
+_EXPAND_DEPTH = 30
+_NEAR_LEVELS = 3
+_GAP_CHARS = 300
+_TEASER_RUN = 3
+_TEASER_BLURB = 260
 
 _BOILER_LINE = re.compile(
     r"^(?:advertisement|advertisements?|anzeige|publicité|publicidad|sponsored|"
@@ -78,6 +83,11 @@ def _is_byline(text: str, authors: Sequence[str]) -> bool:
     )
 
 
+def _is_markup(text: str) -> bool:
+    """HTML source shown as text (from <noscript> or broken markup)."""
+    return text.startswith("<") and '="' in text[:200]
+
+
 def _is_dateline(text: str) -> bool:
     """A short line that is only a date and time ("Nov 18, 2019 @17:19 PM")."""
     if len(text) > 80 or not any(ch.isdigit() for ch in text):
@@ -122,9 +132,66 @@ def _good_bad(c: Candidate) -> tuple[float, float]:
         return 0.0, float(n)
     if c.kind is BlockKind.HEADING or n < _MIN_VOTER_CHARS:
         return 0.0, 0.0
-    if _is_boiler_line(c.text) or _is_teaser(c.text):
+    if _is_boiler_line(c.text) or _is_teaser(c.text) or _is_markup(c.text):
         return 0.0, float(n)
     return n * (1.0 - ld), n * ld
+
+
+def _connected(gb: list[tuple[float, float]], inside: set[int], extra: set[int]) -> float:
+    """Good text of ``extra`` reached from ``inside`` in reading order without crossing more
+    than _GAP_CHARS of link or boilerplate text (or a block outside both sets)."""
+    lo, hi = min(inside), max(inside)
+    reached = 0.0
+    for step in (1, -1):
+        i = hi + 1 if step == 1 else lo - 1
+        gap = 0.0
+        while 0 <= i < len(gb):
+            good, bad = gb[i]
+            if i in extra:
+                if good:
+                    reached += good
+                    gap = 0.0
+                else:
+                    gap += bad
+            elif good or bad:
+                gap += good + bad
+            if gap > _GAP_CHARS:
+                break
+            i += step
+    return reached
+
+
+def teaser_runs(candidates: Sequence[Candidate]) -> set[int]:
+    """Indices of teaser lists: three or more linked headlines in a row, each followed by at
+    most one short summary (a "more stories" block with blurbs)."""
+    found: set[int] = set()
+    run: list[int] = []
+    pairs = 0
+    i = 0
+    n = len(candidates)
+    while i < n:
+        c = candidates[i]
+        linked_head = c.kind is BlockKind.HEADING and c.link_density >= 0.8
+        if linked_head:
+            run.append(i)
+            pairs += 1
+            nxt = candidates[i + 1] if i + 1 < n else None
+            if (
+                nxt is not None
+                and nxt.kind is not BlockKind.HEADING
+                and nxt.link_density < 0.8
+                and len(nxt.text) < _TEASER_BLURB
+            ):
+                run.append(i + 1)
+                i += 1
+        else:
+            if pairs >= _TEASER_RUN:
+                found.update(run)
+            run, pairs = [], 0
+        i += 1
+    if pairs >= _TEASER_RUN:
+        found.update(run)
+    return found
 
 
 def best_container(
@@ -148,25 +215,43 @@ def best_container(
         gb.append(pair)
         total += pair[0]
         if pair[0] or pair[1]:
-            for anc in c.ancestors:
+            anc = c.ancestors[0] if c.ancestors else None
+            steps = 0
+            while anc is not None and steps < _EXPAND_DEPTH:
                 under.setdefault(anc, []).append(i)
+                anc = parents.get(anc)
+                steps += 1
     best = max(votes, key=votes.__getitem__)
     inside = set(under.get(best, ()))
     good = sum(gb[i][0] for i in inside)
-    node = best
-    for _ in range(_MAX_EXPANSIONS):
+    node = chosen = best
+    grown = 0
+    climbed = 0
+    for _ in range(_EXPAND_DEPTH):
         parent = parents.get(node)
         if parent is None or parent not in under:
             break
+        node = parent
+        climbed += 1
         extra = [i for i in under[parent] if i not in inside]
+        if not extra:
+            continue  # a wrapper that adds nothing: look further up
         extra_good = sum(gb[i][0] for i in extra)
         extra_bad = sum(gb[i][1] for i in extra)
-        if extra_good < _EXPAND_RATIO * extra_bad:
+        if extra_good <= 0 or extra_good < _EXPAND_RATIO * extra_bad:
             break
-        node = parent
+        if climbed > _NEAR_LEVELS and (
+            extra_good < good or _connected(gb, inside, set(extra)) < 0.5 * extra_good
+        ):
+            break  # far up the page: only more of the same, read on without a break, joins
+        climbed = 0
+        chosen = parent
         inside.update(extra)
         good += extra_good
-    return node, good, total
+        grown += 1
+        if grown >= _MAX_EXPANSIONS:
+            break
+    return chosen, good, total
 
 
 def select(
@@ -202,7 +287,7 @@ def select(
             ld = c.link_density
             if ld > 0.6 or (ld > 0.35 and len(text) < 200):
                 continue
-        if _is_boiler_line(text) or _is_dateline(text):
+        if _is_boiler_line(text) or _is_dateline(text) or _is_markup(text):
             continue
         kept.append(c)
         kept_chars += len(text)
