@@ -65,18 +65,19 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
     tree_info = Tree()
     candidates = collect(body, tree_info)
     fps = page_fingerprints(c.text for c in candidates)
-    skip = teaser_runs(candidates)
+    teasers = teaser_runs(candidates)
+    skip: set[int] = set()
     if profile is not None and profile.boilerplate:
         learned = profile.boilerplate
-        skip |= {i for i, c in enumerate(candidates) if fingerprint(c.text) in learned}
-    best, best_votes, total_votes = best_container(candidates, skip, tree_info.parent)
+        skip = {i for i, c in enumerate(candidates) if fingerprint(c.text) in learned}
+    best, best_votes, total_votes = best_container(candidates, skip, tree_info.parent, teasers)
     if best is None:
         members = {c.node_id for c in candidates if len(c.text) >= _MIN_VOTER_CHARS}
         share = 0.0
     else:
         members = _members(tree_info.node.get(best), candidates)
         share = best_votes / total_votes if total_votes else 0.0
-    choice = select(candidates, members, skip, md.title, share, md.authors)
+    choice = select(candidates, members, skip | teasers, md.title, share, md.authors)
     if best is None:
         choice.score = min(choice.score, 0.2)
     return _result(md, choice.blocks, choice.score, fps)

@@ -24,7 +24,7 @@ _EXPAND_DEPTH = 30
 _NEAR_LEVELS = 3
 _GAP_CHARS = 300
 _TEASER_RUN = 3
-_TEASER_BLURB = 260
+_TEASER_BLURB = 400
 
 _BOILER_LINE = re.compile(
     r"^(?:advertisement|advertisements?|anzeige|publicité|publicidad|sponsored|"
@@ -195,7 +195,10 @@ def teaser_runs(candidates: Sequence[Candidate]) -> set[int]:
 
 
 def best_container(
-    candidates: Sequence[Candidate], skip: set[int], parents: dict[int, int]
+    candidates: Sequence[Candidate],
+    skip: set[int],
+    parents: dict[int, int],
+    teasers: set[int] | None = None,
 ) -> tuple[int | None, float, float]:
     """The article container's node id, its good text and the page's total good text.
 
@@ -204,14 +207,19 @@ def best_container(
     boilerplate text it also adds), so articles split over sibling sections are kept whole
     but teaser lists (a linked headline per short summary) are not.
     """
-    votes, _ = _vote(candidates, skip)
+    votes, _ = _vote(candidates, skip | teasers if teasers else skip)
     if not votes:
         return None, 0.0, 0.0
     under: dict[int, list[int]] = {}
     gb: list[tuple[float, float]] = []
     total = 0.0
     for i, c in enumerate(candidates):
-        pair = (0.0, 0.0) if i in skip else _good_bad(c)
+        if i in skip:
+            pair = (0.0, 0.0)
+        elif teasers and i in teasers:
+            pair = (0.0, float(len(c.text)))
+        else:
+            pair = _good_bad(c)
         gb.append(pair)
         total += pair[0]
         if pair[0] or pair[1]:
