@@ -16,7 +16,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 _NEVER_TEXT = (
-    "script, style, noscript, template, svg, math, iframe, object, embed, canvas, video, audio, "
+    "script, style, template, svg, math, iframe, object, embed, canvas, video, audio, "
     "map, button, input, select, textarea, option, dialog, link, meta, head"
 )
 
@@ -192,9 +192,17 @@ def is_junk_label(label: str) -> bool:
 
 
 def drop_never_text(root: LexborNode) -> None:
-    """Unlink scripts, styles, embeds and form controls."""
+    """Unlink scripts, styles, embeds and form controls; <noscript> unless it holds the page
+    (some sites serve their whole no-JavaScript page inside one)."""
     for node in root.css(_NEVER_TEXT):
         node.remove()
+    noscripts = root.css("noscript")
+    if not noscripts:
+        return
+    total = len(root.text(deep=True) or "")
+    for node in noscripts:
+        if len(node.text(deep=True) or "") < total * 0.5:
+            node.remove()
 
 
 def _link_density(node: LexborNode, text_len: int) -> float:
