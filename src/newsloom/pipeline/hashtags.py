@@ -110,6 +110,7 @@ _COMPOUND_TAILS = _words(
     friendly linked themed
     """
 )
+_ROLE_BREAKS = _words("ceo cfo chairman chairwoman president minister pm mp spokesman spokeswoman")
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.IGNORECASE)
 _OPENERS = frozenset({'"', "“", "«", "\n", ":", "—", "–", "--", "(", "[", "|"})
 _DATELINE = re.compile(r"^\s*((?:[A-Z][A-Z'’.-]*\s+){0,3}[A-Z][A-Z'’.-]+)(?=\s*[,(—–-])")
@@ -415,7 +416,9 @@ class _Extractor:
                 continue
             tok = run[i]
             low = tok.text.casefold().rstrip(".")
-            if not span and low in gaz.titles:
+            if low in gaz.titles and (not span or tok.text.isupper() or low in _ROLE_BREAKS):
+                # "President Putin", "McDonald's CEO Ana Ruiz": a title starts a new name
+                flush()
                 person_hint = True
                 i += 1
                 continue
@@ -534,7 +537,7 @@ class _Extractor:
                     continue
             else:
                 continue
-            if low in common or low in lower_names or not low.isalpha():
+            if low in common or low in lower_names or not low.isalpha() or not low.isascii():
                 continue
             if low.endswith(("ly", "ed")):
                 continue
