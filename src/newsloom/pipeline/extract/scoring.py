@@ -39,7 +39,15 @@ _BOILER_LINE = re.compile(
     r"back to (?:gallery|article|top)|(?:photo|image|picture|foto|bild|credit|source|quelle)"
     r"(?: credit)?s?\s?:.{0,80}|enlarge|expand|zoom|next|previous|prev|"
     r"(?:updated|published|posted|last updated|modified|aktualisiert|veröffentlicht)\b.{0,60}\d.*|"
-    r"(?:this|the) (?:article|story) (?:was|has been) (?:updated|corrected).{0,20})\W*$",
+    r"(?:this|the) (?:article|story) (?:was|has been) (?:updated|corrected).{0,20}|"
+    r"mehr (?:zu|zum|zur|über|von|aus) .{0,60}|weitere (?:informationen|artikel|beiträge|"
+    r"themen|news|nachrichten|links?)\b.*|entdecke .{0,40}|vorschau auf .*|lust auf mehr.*|"
+    r"(?:themen|schlagworte|schlagwörter|tags|kategorien?|categor(?:y|ies)|rubrik|topics)\s*:.*|"
+    r"highlights aus .*|lesen sie (?:auch|mehr|weiter).*|zum artikel|zurück.*|teilen|drucken|"
+    r"nach oben|werbung|(?:bild|foto|photo|crédits? photos?)\s*(?:via|:).*|.{0,60}\b(?:photo|"
+    r"foto|bild)\s*:|lire (?:aussi|la suite|plus).*|partager.*|(?:à )?voir aussi.*|"
+    r"lee también.*|leer más.*|compartir.*|leggi anche.*|condividi.*|pubblicità|"
+    r"weiterführende links?.*|quellen(?:angaben)?\s*:?|sources?\s*:?)\W*$",
     re.IGNORECASE,
 )
 _BOILER_SHORT_MAX = 90
