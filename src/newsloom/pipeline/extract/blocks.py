@@ -78,6 +78,8 @@ _ORDER = f"{NATURAL}, div, section, article, main, center, body, form"
 ANCESTOR_DEPTH = 10
 MAX_WALK = 200_000
 MAX_CANDIDATES = 20_000
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE_ANY = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 BR_MARK = "\u2029"
 """Written before every <br> so that a double line break can be told from source newlines."""
 _PARAGRAPH_BREAK = re.compile(r"\u2029\s*\u2029")
@@ -103,6 +105,8 @@ class Candidate:
 
 def squash(text: str) -> str:
     """Collapse runs of whitespace (non-breaking spaces included) to single spaces."""
+    if _INVISIBLE_ANY.search(text):
+        text = text.translate(_INVISIBLE)
     return " ".join(text.split())
 
 

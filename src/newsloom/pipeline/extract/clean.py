@@ -138,7 +138,7 @@ _verdicts: dict[str, bool] = {}
 _MAX_CACHE = 50_000
 
 _KEEP_TAGS = frozenset({"body", "html", "main", "article"})
-_STRONG = re.compile(r"(?i)comment(?!ary)|disqus|cookie|consent|gdpr")
+_STRONG = re.compile(r"(?i)comment(?!ary)|disqus|cookie|consent|gdpr|dsgvo|privacy")
 _BIG_TEXT = 500
 
 _STRUCTURAL_JUNK = (
