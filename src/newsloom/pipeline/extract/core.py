@@ -52,7 +52,7 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
     if "<br" in text or "<BR" in text:
         text = _BR.sub(BR_MARK + "<br>", text)
     tree = LexborHTMLParser(text)
-    md = read_metadata(tree, url)
+    md = read_metadata(tree, url, text)
     body = tree.body
     root = tree.root
     if body is None:

@@ -102,7 +102,8 @@ _BY_TEXT = re.compile(
     re.IGNORECASE,
 )
 _DATETIME_ATTR_SELECTOR = (
-    '[itemprop="datePublished"], time[pubdate], time[datetime], [datetime], '
+    '[itemprop="datePublished"], [itemprop*="ublish"], time[pubdate], time[datetime], '
+    '[datetime], '
     '[class*="publish"][content], [data-timestamp]'
 )
 _TIME_SELECTOR = (
@@ -294,7 +295,7 @@ def _byline_near_headline(tree: LexborHTMLParser) -> tuple[str, ...]:
     return ()
 
 
-def _dom_date(tree: LexborHTMLParser) -> datetime | None:
+def _dom_attr_date(tree: LexborHTMLParser) -> datetime | None:
     for node in tree.css(_DATETIME_ATTR_SELECTOR)[:40]:
         attrs = node.attrs
         for key in ("datetime", "content", "data-timestamp", "data-date"):
@@ -303,6 +304,10 @@ def _dom_date(tree: LexborHTMLParser) -> datetime | None:
                 dt = parse_date(value)
                 if dt:
                     return dt
+    return None
+
+
+def _dom_date(tree: LexborHTMLParser) -> datetime | None:
     for node in tree.css(_TIME_SELECTOR)[:40]:
         text = node.text(separator=" ") or ""
         if 6 <= len(text) <= 200:
@@ -347,7 +352,23 @@ def _language(
     return None
 
 
-def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
+_JSON_DATE = re.compile(
+    r"(?:\"|&quot;|')(?:datePublished|publishedAt|published_at|publishDate|publish_date|"
+    r"pubDate|date_published|datePosted|date_posted|first_publication_date|publishedDate|"
+    r"published_time)(?:\"|&quot;|')\s*:\s*(?:\"|&quot;|')"
+    r"([0-9]{4}-[0-9]{2}-[0-9]{2}[^\"'&]{0,30})"
+)
+
+
+def _date_in_page_data(html_text: str) -> datetime | None:
+    """A publication date in JSON data embedded anywhere in the page (scripts, attributes)."""
+    m = _JSON_DATE.search(html_text)
+    return parse_date(m.group(1)) if m else None
+
+
+def read_metadata(
+    tree: LexborHTMLParser, url: str | None, html_text: str = ""
+) -> Metadata:
     """Everything but the body text, from the untouched parse tree."""
     meta = _meta_map(tree)
     ld, _all = article_objects(tree)
@@ -383,6 +404,10 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
                     break
             if published:
                 break
+    if published is None:
+        published = _dom_attr_date(tree)
+    if published is None and html_text:
+        published = _date_in_page_data(html_text)
     if published is None:
         published = _dom_date(tree)
     if published is None:
