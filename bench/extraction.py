@@ -21,6 +21,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -331,6 +332,65 @@ def profile_benchmark(root: Path, set_names: list[str], min_pages: int = 3) -> N
         )
 
 
+_SITE_BOILER = (
+    "Support independent reporting: become a member today for less than the price of a coffee "
+    "a week and read every story without limits.",
+    "Top stories Swipe. Select. Stay informed.",
+    "Our reporter has covered city hall, courts and transport for the paper since 2012 and "
+    "lives by the river with two cats and far too many bicycles.",
+    "Sign up for the morning briefing and get the five things you need to know before work, "
+    "every weekday at seven.",
+    "Corrections policy: we fix errors quickly and say so at the foot of the story. Write to "
+    "the standards desk if you spot one.",
+)
+
+
+def _invented_page(site: int, gold: str, boiler: tuple[str, ...]) -> str:
+    """One page of an invented site: the article's own paragraphs plus the site's repeated
+    boxes, marked up with neutral class names so only repetition gives them away."""
+    paragraphs = [p.strip() for p in gold.split("\n") if p.strip()]
+    half = max(1, len(paragraphs) // 2)
+    body = "".join(f"<p>{html_escape(p)}</p>" for p in paragraphs[:half])
+    body += f"<div class='c{site}a'><p>{boiler[0]}</p></div>"
+    body += "".join(f"<p>{html_escape(p)}</p>" for p in paragraphs[half:])
+    body += "".join(f"<div class='c{site}b'><p>{b}</p></div>" for b in boiler[1:])
+    return (
+        f"<html><head><title>Story {site}</title></head><body><div class='x{site}'>"
+        f"<div class='y{site}'>{body}</div></div></body></html>"
+    )
+
+
+def invented_site_benchmark(root: Path, sites: int = 10, per_site: int = 6) -> None:
+    """Site profiles on invented multi-page sites built around real article texts (in memory)."""
+    from newsloom.pipeline.extract import SiteProfile, extract
+
+    pages = [p for p in load_wcxb(root) if (p.gold.get("main_content") or "").count("\n") >= 4]
+    without, with_ = WordBagMetric(), WordBagMetric()
+    removed = 0
+    n = 0
+    for site in range(sites):
+        chunk = pages[site * per_site : (site + 1) * per_site]
+        if len(chunk) < 3:
+            break
+        boiler = tuple(f"{b} ({site})" for b in _SITE_BOILER)
+        htmls = [_invented_page(site, p.gold["main_content"], boiler) for p in chunk]
+        plain = [extract(h) for h in htmls]
+        for i, page in enumerate(chunk):
+            profile = SiteProfile.learn([e for j, e in enumerate(plain) if j != i])
+            learned = extract(htmls[i], profile=profile)
+            removed += len(plain[i].blocks) - len(learned.blocks)
+            n += 1
+            without.add(page.gold["main_content"], plain[i].text)
+            with_.add(page.gold["main_content"], learned.text)
+    a, b = without.result(), with_.result()
+    print(
+        f"\nInvented sites ({sites} sites x {per_site} pages, wcxb article texts with 5 repeated "
+        "boxes per site): word-bag F1 without profile "
+        f"{a.f1:.3f} (P {a.precision:.3f}), with leave-one-out profile {b.f1:.3f} "
+        f"(P {b.precision:.3f}); {removed / max(n, 1):.2f} blocks removed per page"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument(
@@ -392,6 +452,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\nfloors: " + ("no drop" if not drops else "DROPS: " + "; ".join(drops)))
     if args.profiles:
         profile_benchmark(root, set_names)
+        invented_site_benchmark(root)
     return 0
 
 
