@@ -27,7 +27,9 @@ _TEASER_RUN = 3
 _TEASER_BLURB = 400
 
 _BOILER_LINE = re.compile(
-    r"^(?:advertisement|advertisements?|anzeige|publicité|publicidad|sponsored|"
+    r"^(?:advertisement|advertisements?|advert|adverts|anzeige|tell us what you think|"
+    r"(?:tempo de leitura|reading time|lesezeit|temps de lecture|tiempo de lectura)\W.{0,30}|"
+    r"\d+\s*(?:min|mins|minute|minutes)(?: read|\.? lesezeit)|always enabled|publicité|publicidad|sponsored|"
     r"share(?: this)?(?: article| story| on \w+)?|share on \w+|tweet|email|print|"
     r"(?:read|see|view|show) (?:more|all|full)\b.*|related(?: articles| stories| content)?|"
     r"more (?:on|from|about) .{0,40}|"
@@ -79,7 +81,25 @@ class Choice:
 
 def _is_teaser(text: str) -> bool:
     """A cut-off summary ("... and more...") of another article."""
-    return len(text) < 400 and text.endswith(("...", "…", "[…]", "[...]", "Read more"))
+    if not 60 <= len(text) < 400:
+        return False
+    if text.endswith(("[…]", "[...]", "Read more")):
+        return True
+    if text.endswith("..."):
+        return not text[-4].isspace()
+    return text.endswith("…") and not text[-2].isspace()
+
+
+_COOKIE = re.compile(
+    r"\b(?:(?:this|our) (?:web)?site uses cookies|cookies? (?:policy|settings|preferences|"
+    r"consent)|(?:accept|allow|enable|reject) (?:all )?cookies|necessary cookies|"
+    r"privacy overview|we use cookies|verwendet cookies|utilise des cookies|utiliza cookies)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_cookie_notice(text: str) -> bool:
+    return len(text) < 1500 and _COOKIE.search(text) is not None
 
 
 def _is_byline(text: str, authors: Sequence[str]) -> bool:
@@ -141,6 +161,8 @@ def _good_bad(c: Candidate) -> tuple[float, float]:
     if c.kind is BlockKind.HEADING or n < _MIN_VOTER_CHARS:
         return 0.0, 0.0
     if _is_boiler_line(c.text) or _is_teaser(c.text) or _is_markup(c.text):
+        return 0.0, float(n)
+    if _is_cookie_notice(c.text):
         return 0.0, float(n)
     return n * (1.0 - ld), n * ld
 
@@ -304,6 +326,8 @@ def select(
             if ld > 0.6 or (ld > 0.35 and len(text) < 200):
                 continue
         if _is_boiler_line(text) or _is_dateline(text) or _is_markup(text):
+            continue
+        if _is_cookie_notice(text):
             continue
         kept.append(c)
         kept_chars += len(text)
