@@ -102,6 +102,8 @@ _JUNK_EXACT = frozenset(
         "topnav",
         "social",
         "disclaimer",
+        "reply",
+        "replies",
     ]
 )
 _JUNK_PAIRS = frozenset(
