@@ -29,7 +29,8 @@ _TEASER_BLURB = 400
 _BOILER_LINE = re.compile(
     r"^(?:advertisement|advertisements?|advert|adverts|anzeige|tell us what you think|"
     r"(?:tempo de leitura|reading time|lesezeit|temps de lecture|tiempo de lectura)\W.{0,30}|"
-    r"\d+\s*(?:min|mins|minute|minutes)(?: read|\.? lesezeit)|always enabled|publicité|publicidad|sponsored|"
+    r"\d+\s*(?:min|mins|minute|minutes)(?: read|\.? lesezeit)|always enabled|"
+    r"image (?:copyright|caption|source|credit)\b.*|getty images|publicité|publicidad|sponsored|"
     r"share(?: this)?(?: article| story| on \w+)?|share on \w+|tweet|email|print|"
     r"(?:read|see|view|show) (?:more|all|full)\b.*|related(?: articles| stories| content)?|"
     r"more (?:on|from|about) .{0,40}|"
@@ -90,6 +91,7 @@ def _is_teaser(text: str) -> bool:
     return text.endswith("…") and not text[-2].isspace()
 
 
+_URL = re.compile(r"https?://\S+")
 _COOKIE = re.compile(
     r"\b(?:(?:this|our) (?:web)?site uses cookies|cookies? (?:policy|settings|preferences|"
     r"consent)|(?:accept|allow|enable|reject) (?:all )?cookies|necessary cookies|"
@@ -112,8 +114,13 @@ def _is_byline(text: str, authors: Sequence[str]) -> bool:
 
 
 def _is_markup(text: str) -> bool:
-    """HTML source shown as text (from <noscript> or broken markup)."""
-    return text.startswith("<") and '="' in text[:200]
+    """HTML source or a dump of URLs shown as text (from <noscript>, sliders, broken markup)."""
+    if text.startswith("<") and '="' in text[:200]:
+        return True
+    if "http" not in text:
+        return False
+    url_chars = sum(len(m) for m in _URL.findall(text))
+    return url_chars > len(text) * 0.5
 
 
 def _is_dateline(text: str) -> bool:
@@ -323,7 +330,7 @@ def select(
                 continue
         elif c.kind is not BlockKind.TABLE:
             ld = c.link_density
-            if ld > 0.6 or (ld > 0.35 and len(text) < 200):
+            if ld > 0.75 or (ld > 0.5 and len(text) < 80):
                 continue
         if _is_boiler_line(text) or _is_dateline(text) or _is_markup(text):
             continue
