@@ -12,7 +12,11 @@ from newsloom.pipeline.extract.blocks import BR_MARK, Candidate, Tree, collect
 from newsloom.pipeline.extract.boilerplate import SiteProfile, fingerprint, page_fingerprints
 from newsloom.pipeline.extract.clean import drop_junk, drop_never_text
 from newsloom.pipeline.extract.decode import decode_html
-from newsloom.pipeline.extract.guard import check_nesting, close_runaway_title
+from newsloom.pipeline.extract.guard import (
+    check_nesting,
+    close_runaway_title,
+    open_template_scripts,
+)
 from newsloom.pipeline.extract.language import guess_language
 from newsloom.pipeline.extract.metadata import Metadata, read_metadata
 from newsloom.pipeline.extract.scoring import best_container, select, teaser_runs
@@ -48,7 +52,7 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
     if not text.strip():
         return Extracted()
     check_nesting(text)
-    text = close_runaway_title(text)
+    text = open_template_scripts(close_runaway_title(text))
     if "<br" in text or "<BR" in text:
         text = _BR.sub(BR_MARK + "<br>", text)
     tree = LexborHTMLParser(text)

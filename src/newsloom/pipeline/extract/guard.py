@@ -132,3 +132,22 @@ def close_runaway_title(text: str) -> str:
     ends = [i for i in (text.find("\n", start), text.find("<", start)) if i >= 0]
     end = min(ends) if ends else len(text)
     return text[:end] + "</title>" + text[end:]
+
+
+_TEMPLATE_SCRIPT = re.compile(
+    r"<script[^>]*\btype\s*=\s*[\"']?text/(?:template|html|x-template)[\"']?[^>]*>(.*?)</script\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def open_template_scripts(text: str) -> str:
+    """Let article markup that a page keeps in <script type="text/template"> be read as HTML
+    (some blog platforms deliver the post body that way)."""
+    if "text/template" not in text and "text/html" not in text and "x-template" not in text:
+        return text
+
+    def unwrap(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        return inner if "<p" in inner or "<P" in inner else m.group(0)
+
+    return _TEMPLATE_SCRIPT.sub(unwrap, text)

@@ -103,7 +103,7 @@ _BY_TEXT = re.compile(
 )
 _DATETIME_ATTR_SELECTOR = (
     '[itemprop="datePublished"], [itemprop*="ublish"], time[pubdate], time[datetime], '
-    '[datetime], '
+    "[datetime], "
     '[class*="publish"][content], [data-timestamp]'
 )
 _TIME_SELECTOR = (
@@ -366,9 +366,7 @@ def _date_in_page_data(html_text: str) -> datetime | None:
     return parse_date(m.group(1)) if m else None
 
 
-def read_metadata(
-    tree: LexborHTMLParser, url: str | None, html_text: str = ""
-) -> Metadata:
+def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") -> Metadata:
     """Everything but the body text, from the untouched parse tree."""
     meta = _meta_map(tree)
     ld, _all = article_objects(tree)
