@@ -124,6 +124,8 @@ class Tree:
     node: dict[int, LexborNode] = field(default_factory=dict)
     tag: dict[int, str] = field(default_factory=dict)
     parent: dict[int, int] = field(default_factory=dict)
+    captions: set[int] = field(default_factory=set)
+    """Ids of elements whose class or id names a caption or photo credit."""
 
     def register(self, node: LexborNode) -> int:
         """Record a node and its ancestors (walking up until a known one); return its id."""
@@ -295,6 +297,8 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
     for mid, node, tag, ids, raw in entries:
         near = [tags[i] for i in ids[:4]]
         kind = _kind(tag, near)
+        if tree.captions and (mid in tree.captions or any(i in tree.captions for i in ids[:4])):
+            kind = BlockKind.CAPTION
         linked = "a" in near
         if tables:
             table_id = next((i for i in ids if i in tables), 0)

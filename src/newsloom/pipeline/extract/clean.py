@@ -142,6 +142,7 @@ _MAX_CACHE = 50_000
 _KEEP_TAGS = frozenset({"body", "html", "main", "article"})
 _STRONG = re.compile(r"(?i)comment(?!ary)|disqus|cookie|consent|gdpr|dsgvo|privacy")
 _BIG_TEXT = 500
+_CAPTION_LABEL = re.compile(r"(?i)caption|legend|credit|bildunterschrift|bildtext")
 
 _STRUCTURAL_JUNK = (
     'nav, aside, footer, header, form, fieldset, [role="navigation"], [role="banner"], '
@@ -212,7 +213,7 @@ def _link_density(node: LexborNode, text_len: int) -> float:
     return links / text_len if text_len else 1.0
 
 
-def drop_junk(root: LexborNode, total_chars: int) -> None:
+def drop_junk(root: LexborNode, total_chars: int, captions: set[int] | None = None) -> None:
     """Unlink boilerplate subtrees, sparing big prose-like wrappers with a misleading label.
 
     A matched node survives when it holds a lot of text that is not links (a
@@ -228,6 +229,8 @@ def drop_junk(root: LexborNode, total_chars: int) -> None:
         label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         if is_junk_label(label):
             doomed.append((node, _STRONG.search(label) is not None))
+        elif captions is not None and _CAPTION_LABEL.search(label):
+            captions.add(node.mem_id)
     for node, strong in doomed:
         tag = node.tag
         if tag in _KEEP_TAGS:
