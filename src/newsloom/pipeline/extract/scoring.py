@@ -27,7 +27,7 @@ _TEASER_RUN = 3
 _TEASER_BLURB = 400
 
 _BOILER_LINE = re.compile(
-    r"^(?:advertisement|advertisements?|advert|adverts|anzeige|tell us what you think|"
+    r"^\W*(?:advertisement|advertisements?|advert|adverts|anzeige|tell us what you think|"
     r"(?:tempo de leitura|reading time|lesezeit|temps de lecture|tiempo de lectura)\W.{0,30}|"
     r"\d+\s*(?:min|mins|minute|minutes)(?: read|\.? lesezeit)|always enabled|"
     r"image (?:copyright|caption|source|credit)\b.*|getty images|publicité|publicidad|sponsored|"
@@ -91,6 +91,17 @@ def _is_teaser(text: str) -> bool:
     return text.endswith("…") and not text[-2].isspace()
 
 
+_CTA_MAX = 300
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:subscribe|subscription|subscriber|sign up|newsletter|download (?:the|our)\b.{0,40}\bapp|"
+    r"follow (?:us|the \w+|@\w+)|on (?:twitter|facebook|instagram)|get the latest|"
+    r"abonnieren|abonniere|abonnement|registrieren|unterstütze|unterstützen sie|spenden|"
+    r"support (?:us|our)|donate|inscrivez|abonnez|suscríbete|suscribirse|iscriviti|"
+    r"all rights reserved|alle rechte vorbehalten|tous droits réservés|ohne gewähr|"
+    r"kommentare?|comments?|leave a reply|write to us|letter to the editor|"
+    r"meinung des autors|opinion of the author|views expressed)\b",
+    re.IGNORECASE,
+)
 _URL = re.compile(r"https?://\S+")
 _COOKIE = re.compile(
     r"\b(?:(?:this|our) (?:web)?site uses cookies|cookies? (?:policy|settings|preferences|"
@@ -338,8 +349,12 @@ def select(
             continue
         kept.append(c)
         kept_chars += len(text)
-    # Headings that end the article or only introduce dropped material are not article text.
-    while kept and kept[-1].kind is BlockKind.HEADING:
+    # The end of an article collects calls to action (subscribe, follow us, get the app) and
+    # headings that only introduced dropped material: trim them from the tail.
+    while kept and (
+        kept[-1].kind is BlockKind.HEADING
+        or (len(kept[-1].text) < _CTA_MAX and _CALL_TO_ACTION.search(kept[-1].text))
+    ):
         kept.pop()
     blocks: list[Block] = []
     seen: set[str] = set()
