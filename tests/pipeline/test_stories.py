@@ -15,8 +15,10 @@ from newsloom.pipeline.stories import (
     classify_related,
     decide,
     freshness,
+    index_terms,
     is_opinion,
     join_threshold,
+    lookup_terms,
     new_story,
     similarity,
     story_terms,
@@ -168,3 +170,13 @@ def test_opinion_guessed_from_section_url_or_title_label() -> None:
     assert is_opinion(related("c", None, (), title="Analysis: why the pier fell"))
     assert not is_opinion(related("d", None, (), title="Pier falls", url="https://ex.test/news/x"))
     assert not is_opinion(related("e", None, (), section="Opinion", opinion=False))
+
+
+def test_naive_and_aware_dates_mix_and_lookup_terms_are_the_heaviest() -> None:
+    c = StreamingClusterer()
+    c.add("n1", "Valderra pier collapses in storm", "", datetime(2026, 5, 4, 8, 0))
+    second = c.add("n2", "Storm wrecks Valderra pier", "", T0 + timedelta(hours=1))
+    assert second.story_id == "s1"
+    assert lookup_terms({"a": 0.1, "b": 0.9, "c": 0.5}, 2) == ["b", "c"]
+    story = new_story("1", {"a": 0.1, "b": 0.9, "c": 0.5})
+    assert index_terms(story) == ["b", "c", "a"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import islice
 
 from newsloom.domain.stories import DecisionKind, StoryDecision, StoryState
@@ -78,6 +78,8 @@ class StreamingClusterer:
         terms = story_terms(title, text, hashtags)
         self.df.add(terms)
         vector = vectorize(terms, self.df)
+        if published is not None and published.tzinfo is None:
+            published = published.replace(tzinfo=UTC)  # naive dates are taken as UTC
         when = published if published is not None else self._clock
         if published is not None and (self._clock is None or published > self._clock):
             self._clock = published
