@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborNode
 
 _NEVER_TEXT = (
     "script, style, template, svg, math, iframe, object, embed, canvas, video, audio, "
-    "map, button, input, select, textarea, option, dialog, link, meta, head"
+    "map, button, input, select, textarea, option, dialog, link, meta, head, rt, rp"
 )
 
 # A class or id is junk when one of its words (split on punctuation and camelCase) starts

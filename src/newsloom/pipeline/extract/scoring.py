@@ -310,6 +310,30 @@ def best_container(
     return chosen, good, total
 
 
+def _with_lead(
+    candidates: Sequence[Candidate], inside: list[Candidate], skip: set[int]
+) -> list[Candidate]:
+    """A standfirst that sits between the headline and the body container belongs to the
+    article: walk back from the container over bylines and datelines to the <h1>."""
+    if not inside:
+        return []
+    first = inside[0].order
+    lead: list[Candidate] = []
+    i = first - 1
+    steps = 0
+    while i >= 0 and steps < 4:
+        c = candidates[i]
+        steps += 1
+        if c.tag == "h1":
+            return lead[::-1]
+        if i in skip or c.link_density > 0.2 or c.kind is BlockKind.HEADING:
+            return []
+        if len(c.text) >= 60 and not _is_boiler_line(c.text) and c.kind is BlockKind.PARAGRAPH:
+            lead.append(c)
+        i -= 1
+    return []
+
+
 def select(
     candidates: Sequence[Candidate],
     members: set[int],
@@ -323,6 +347,7 @@ def select(
     kept: list[Candidate] = []
     kept_chars = 0
     inside = [c for i, c in enumerate(candidates) if i not in skip and c.node_id in members]
+    inside = _with_lead(candidates, inside, skip) + inside
     total_chars = sum(len(c.text) for c in inside if c.link_density <= 0.5)
     # One cut-off paragraph is a paywalled article's last; several are a list of teasers.
     teaser_list = sum(1 for c in inside if _is_teaser(c.text)) >= 2
