@@ -22,34 +22,25 @@ from dataclasses import dataclass, field
 
 from newsloom.domain.models import Hashtag, HashtagKind
 from newsloom.pipeline.hashtags_data import Gazetteer, camel_case, gazetteer
+from newsloom.pipeline.hashtags_tokens import (
+    NAMEISH,
+    Tok,
+    fix_dateline,
+    is_title_cased,
+    tokenize,
+    words,
+)
 
 __all__ = ["extract_hashtags"]
 
-_TOKEN = re.compile(
-    r"(?P<acr>(?:[^\W\d_]\.){2,})"
-    r"|(?P<word>[^\W_][\w&]*(?:[-'’][\w&]+)*)"
-    r"|(?P<end>[.!?]+)"
-    r"|(?P<brk>[;:()\[\]\"“”«»|]|[—–]|--|\s-\s|\n)"
-    r"|(?P<comma>,)"
-)
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_CONNECTORS = _words(
+_CONNECTORS = words(
     """
     of de del della la le von van der den du da al bin ibn y and &
     """
 )
-_ABBREVIATIONS = _words(
-    """
-    mr mrs ms dr st gen sen rep gov lt col capt sgt jr sr inc corp co ltd no vs mt ft calif fla
-    mass prof rev adm maj cmdr pres jan feb aug sept oct nov dec
-    """
-)
-_ORG_WORDS = _words(
+
+_ORG_WORDS = words(
     """
     inc corp corporation company co ltd llc plc group party ministry university college school
     bank council agency commission committee association court police department institute
@@ -60,7 +51,7 @@ _ORG_WORDS = _words(
     congress
     """
 )
-_EVENT_WORDS = _words(
+_EVENT_WORDS = words(
     """
     war wars games cup championship championships open festival summit election elections
     olympics awards award conference crisis invasion revolution massacre marathon tour prix expo
@@ -68,19 +59,19 @@ _EVENT_WORDS = _words(
     bombings storm hurricane typhoon cyclone earthquake
     """
 )
-_PLACE_WORDS = _words(
+_PLACE_WORDS = words(
     """
     river lake lakes mountain mountains mount island islands county province region valley
     street avenue square bridge park airport beach bay sea ocean coast desert forest canyon falls
     glen hills heights city village peninsula strait gulf oblast district state territory
     """
 )
-_SPEECH_VERBS = _words(
+_SPEECH_VERBS = words(
     """
     said says told added asked wrote argued
     """
 )
-_STRONG_BREAK = _words(
+_STRONG_BREAK = words(
     """
     and or but the a an in on at for to with from by as is was are were
     """
@@ -104,34 +95,10 @@ _TOPIC_SUFFIXES = (
     "ists",
     "ists",
 )
-_COMPOUND_TAILS = _words(
-    """
-    based born led backed owned made bound style era type like wide run area level class size
-    friendly linked themed
-    """
-)
-_ROLE_BREAKS = _words("ceo cfo chairman chairwoman president minister pm mp spokesman spokeswoman")
-_CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.IGNORECASE)
-_OPENERS = frozenset({'"', "“", "«", "\n", ":", "—", "–", "--", "(", "[", "|"})
-_DATELINE = re.compile(r"^\s*((?:[A-Z][A-Z'’.-]*\s+){0,3}[A-Z][A-Z'’.-]+)(?=\s*[,(—–-])")
+
+_ROLE_BREAKS = words("ceo cfo chairman chairwoman president minister pm mp spokesman spokeswoman")
+
 _NAME_ENDINGS = _ORG_WORDS | _PLACE_WORDS | _EVENT_WORDS
-
-
-_NAMEISH = ("word", "acr")
-
-
-@dataclass(slots=True)
-class _Tok:
-    text: str
-    kind: str  # word | acr | end | brk | comma
-    initial: bool = False
-    in_title: bool = False
-    index: int = 0
-    split_from_hyphen: bool = False
-
-    @property
-    def is_cap(self) -> bool:
-        return self.kind in ("word", "acr") and self.text[:1].isupper()
 
 
 @dataclass(slots=True)
@@ -155,116 +122,7 @@ class _Candidate:
         self.variants[surface] = self.variants.get(surface, 0) + 1
 
 
-def _strip_possessive(word: str) -> str:
-    if "'" not in word and "’" not in word:
-        return word
-    for suffix in ("'s", "’s", "'", "’"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 1:
-            return word[: -len(suffix)]
-    return word
-
-
-def _fix_dateline(text: str) -> str:
-    """ "EL PASO, Texas (AP) —" -> "El Paso, Texas (AP) —" at the start of each paragraph."""
-
-    def fix(paragraph: str) -> str:
-        m = _DATELINE.match(paragraph)
-        if not m or len(re.sub(r"\W", "", m.group(1))) < 3:
-            return paragraph
-        span = m.group(1)
-        titled = " ".join(w.capitalize() for w in span.split())
-        return paragraph[: m.start(1)] + titled + paragraph[m.end(1) :]
-
-    return "\n".join(fix(p) for p in text.split("\n"))
-
-
-def _tokenize(text: str, in_title: bool, offset: int) -> list[_Tok]:
-    toks: list[_Tok] = []
-    initial = True
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "brk"
-        value = m.group(0)
-        if kind in ("word", "acr"):
-            if kind == "word" and "-" in value:
-                head, _, rest = value.partition("-")
-                if head.islower() and rest[:1].isupper():
-                    # ex-CIA, pro-Russian: the name part, never joined to a neighbour
-                    toks.append(
-                        _Tok(
-                            _strip_possessive(rest),
-                            "word",
-                            False,
-                            in_title,
-                            offset + len(toks),
-                            True,
-                        )
-                    )
-                    initial = False
-                    continue
-                tail = value.rpartition("-")[2]
-                if (
-                    head[:1].isupper()
-                    and rest.islower()
-                    and (
-                        tail in _COMPOUND_TAILS or (len(tail) >= 5 and tail.endswith(("ed", "ing")))
-                    )
-                ):
-                    # Oscar-winning, Atlanta-based: the name is the head
-                    toks.append(_Tok(head, "word", initial, in_title, offset + len(toks), True))
-                    initial = False
-                    continue
-            if kind == "word" and _CONTRACTION.search(value):
-                # I've, Don't, We'll: never part of a name
-                toks.append(_Tok(value.lower(), "word", initial, in_title, offset + len(toks)))
-                initial = False
-                continue
-            toks.append(
-                _Tok(
-                    _strip_possessive(value) if kind == "word" else value,
-                    kind,
-                    initial,
-                    in_title,
-                    offset + len(toks),
-                )
-            )
-            initial = False
-        elif kind == "end":
-            prev = toks[-1] if toks else None
-            abbreviation = (
-                prev is not None
-                and prev.kind == "word"
-                and (
-                    prev.text.casefold() in _ABBREVIATIONS or (len(prev.text) == 1 and prev.is_cap)
-                )
-            )
-            if value == "." and abbreviation:
-                continue
-            toks.append(_Tok(value, "end", False, in_title, offset + len(toks)))
-            initial = True
-        elif kind == "brk":
-            toks.append(_Tok(value, "brk", False, in_title, offset + len(toks)))
-            if (
-                value in ('"', "“", "«", "\n", ":", "—", "–", "--", "(", "[", "|")
-                or value.strip() == "-"
-            ):
-                initial = True
-        else:
-            toks.append(_Tok(value, "comma", False, in_title, offset + len(toks)))
-    return toks
-
-
-def _is_title_cased(tokens: list[_Tok], common: frozenset[str]) -> bool:
-    words = [t for t in tokens if t.kind == "word" and t.text.isalpha()]
-    if len(words) < 3:
-        return False
-    caps = sum(1 for t in words if t.text[:1].isupper())
-    lowered_function = sum(1 for t in words if t.text.islower() and t.text in common)
-    return (caps >= 0.75 * len(words) and lowered_function == 0) or caps == len(words)
-
-
-def _decapitalise(
-    toks: list[_Tok], lowered: Counter[str], gaz: Gazetteer, body_known: bool
-) -> None:
+def _decapitalise(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer, body_known: bool) -> None:
     """In a Title Cased Headline, lower-case the words the body writes in lower case (or that
     are common words), so that only names keep their capital."""
     words = [t for t in toks if t.kind == "word"]
@@ -303,7 +161,7 @@ class _Extractor:
 
     def _emit(
         self,
-        toks: list[_Tok],
+        toks: list[Tok],
         kind: HashtagKind | None,
         gaz: bool,
         tag: str | None,
@@ -342,7 +200,7 @@ class _Extractor:
             return HashtagKind.ORG
         return HashtagKind.TOPIC
 
-    def _title_run(self, run: list[_Tok]) -> None:
+    def _title_run(self, run: list[Tok]) -> None:
         """A run of a Title Cased headline: keep only gazetteer names and names the body also
         writes (longest first); the rest is headline capitalisation, not names."""
         i = 0
@@ -362,7 +220,7 @@ class _Extractor:
                 n = 1
             i += n
 
-    def _run(self, run: list[_Tok], next_word: str | None, title_cased: bool) -> None:
+    def _run(self, run: list[Tok], next_word: str | None, title_cased: bool) -> None:
         """Split one run of capitalised tokens into gazetteer names and other names."""
         gaz = self.gaz
         if title_cased:
@@ -370,7 +228,7 @@ class _Extractor:
             return
         i = 0
         person_hint = False
-        span: list[_Tok] = []
+        span: list[Tok] = []
 
         def flush() -> None:
             nonlocal span, person_hint
@@ -435,17 +293,17 @@ class _Extractor:
             person_hint = True
         flush()
 
-    def names(self, toks: list[_Tok], title_cased: bool) -> None:
-        run: list[_Tok] = []
+    def names(self, toks: list[Tok], title_cased: bool) -> None:
+        run: list[Tok] = []
 
-        def close(next_tok: _Tok | None) -> None:
+        def close(next_tok: Tok | None) -> None:
             nonlocal run
             if run:
                 nxt = next_tok.text if next_tok is not None and next_tok.kind == "word" else None
                 self._run(run, nxt, title_cased and run[0].in_title)
             run = []
 
-        caps = [t.kind in _NAMEISH and t.text[:1].isupper() for t in toks]
+        caps = [t.kind in NAMEISH and t.text[:1].isupper() for t in toks]
         last = len(toks) - 1
         for j, tok in enumerate(toks):
             if caps[j]:
@@ -514,9 +372,7 @@ class _Extractor:
 
     # -- topics -----------------------------------------------------------------------------
 
-    def topics(
-        self, toks: list[_Tok], body_words: int
-    ) -> list[tuple[str, float, bool, float, str]]:
+    def topics(self, toks: list[Tok], body_words: int) -> list[tuple[str, float, bool, float, str]]:
         """Lower-case words that recur: twice in the body of a long text; in the title and the
         body (or twice in the body) of a short one; anywhere in a bare headline."""
         gaz = self.gaz
@@ -600,9 +456,9 @@ def extract_hashtags(
     if len(body) > _MAX_BODY_CHARS:
         cut = body.rfind(" ", 0, _MAX_BODY_CHARS)
         body = body[: cut if cut > 0 else _MAX_BODY_CHARS]
-    body = _fix_dateline(body)
-    title_toks = _tokenize(title, True, 0)
-    body_toks = _tokenize(body, False, len(title_toks))
+    body = fix_dateline(body)
+    title_toks = tokenize(title, True, 0)
+    body_toks = tokenize(body, False, len(title_toks))
     toks = title_toks + body_toks
     if not toks:
         return []
@@ -612,7 +468,7 @@ def extract_hashtags(
         t.text.casefold() for t in body_toks if t.kind == "word" and t.text.islower()
     )
     ex.lower_seen = lowered
-    title_cased = _is_title_cased(title_toks, gaz.common)
+    title_cased = is_title_cased(title_toks, gaz.common)
     body_words = sum(1 for t in body_toks if t.kind == "word")
     if title_cased:
         _decapitalise(title_toks, lowered, gaz, body_words >= 20)
