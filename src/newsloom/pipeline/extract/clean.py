@@ -136,7 +136,8 @@ _JUNK_PAIRS = frozenset(
 )
 _NEGATORS = frozenset({"no", "has", "with", "without", "not", "show", "two", "one", "hide"})
 _NOT_JUNK = frozenset({"commentary", "commentaries", "commentator", "menuitem"})
-_verdicts: dict[str, bool] = {}
+_PLAIN, _JUNK, _CAPTION = 0, 1, 2
+_verdicts: dict[str, int] = {}
 _MAX_CACHE = 50_000
 
 _KEEP_TAGS = frozenset({"body", "html", "main", "article"})
@@ -166,13 +167,18 @@ def _index_prefixes() -> None:
 
 
 def is_junk_label(label: str) -> bool:
-    """Whether a class/id string names a boilerplate box (cached per distinct string)."""
+    """Whether a class/id string names a boilerplate box."""
+    return label_verdict(label) == _JUNK
+
+
+def label_verdict(label: str) -> int:
+    """What a class/id string names: _JUNK, _CAPTION or _PLAIN (cached per string)."""
     verdict = _verdicts.get(label)
     if verdict is not None:
         return verdict
     if not _BY_HEAD:
         _index_prefixes()
-    verdict = False
+    verdict = _PLAIN
     prev = ""
     for token in _TOKEN.findall(label):
         w = token.lower()
@@ -185,9 +191,11 @@ def is_junk_label(label: str) -> bool:
             or (heads is not None and w.startswith(heads) and w not in _NOT_JUNK)
             or (prev, w) in _JUNK_PAIRS
         ):
-            verdict = True
+            verdict = _JUNK
             break
         prev = w
+    if verdict == _PLAIN and _CAPTION_LABEL.search(label):
+        verdict = _CAPTION
     if len(_verdicts) > _MAX_CACHE:
         _verdicts.clear()
     _verdicts[label] = verdict
@@ -222,14 +230,16 @@ def drop_junk(root: LexborNode, total_chars: int, captions: set[int] | None = No
     """
     doomed: list[tuple[LexborNode, bool]] = [(n, False) for n in root.css(_STRUCTURAL_JUNK)]
     for node in root.css("[style]"):
-        if _HIDDEN_STYLE.search(node.attrs.get("style") or ""):
+        style = node.attrs.get("style") or ""
+        if ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
             doomed.append((node, False))
     for node in root.css(_LABELLED):
         attrs = node.attrs
         label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if is_junk_label(label):
+        verdict = label_verdict(label)
+        if verdict == _JUNK:
             doomed.append((node, _STRONG.search(label) is not None))
-        elif captions is not None and _CAPTION_LABEL.search(label):
+        elif verdict == _CAPTION and captions is not None:
             captions.add(node.mem_id)
     for node, strong in doomed:
         tag = node.tag

@@ -143,7 +143,12 @@ _TEMPLATE_SCRIPT = re.compile(
 def open_template_scripts(text: str) -> str:
     """Let article markup that a page keeps in <script type="text/template"> be read as HTML
     (some blog platforms deliver the post body that way)."""
-    if "text/template" not in text and "text/html" not in text and "x-template" not in text:
+    if (
+        "text/template" not in text
+        and "x-template" not in text
+        and 'text/html"' not in text
+        and "text/html'" not in text
+    ):
         return text
 
     def unwrap(m: re.Match[str]) -> str:

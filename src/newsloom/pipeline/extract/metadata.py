@@ -360,10 +360,31 @@ _JSON_DATE = re.compile(
 )
 
 
+_JSON_DATE_KEYS = (
+    "datePublished", "publishedAt", "published_at", "publishDate", "publish_date", "pubDate",
+    "date_published", "datePosted", "date_posted", "first_publication_date", "publishedDate",
+    "published_time",
+)  # fmt: skip
+
+
 def _date_in_page_data(html_text: str) -> datetime | None:
     """A publication date in JSON data embedded anywhere in the page (scripts, attributes)."""
-    m = _JSON_DATE.search(html_text)
-    return parse_date(m.group(1)) if m else None
+    best: tuple[int, datetime] | None = None
+    for key in _JSON_DATE_KEYS:
+        at = html_text.find(key)
+        while at >= 0:
+            m = _JSON_DATE.match(html_text, max(0, at - 6), at + len(key) + 60)
+            if m is None:
+                m = _JSON_DATE.search(html_text, max(0, at - 6), at + len(key) + 60)
+            if m is not None:
+                dt = parse_date(m.group(1))
+                if dt is not None and (best is None or at < best[0]):
+                    best = (at, dt)
+                break
+            at = html_text.find(key, at + len(key))
+            if best is not None and at > best[0]:
+                break
+    return best[1] if best else None
 
 
 def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") -> Metadata:

@@ -102,6 +102,7 @@ _CALL_TO_ACTION = re.compile(
     r"meinung des autors|opinion of the author|views expressed)\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _URL = re.compile(r"https?://\S+")
 _COOKIE = re.compile(
     r"\b(?:(?:this|our) (?:web)?site uses cookies|cookies? (?:policy|settings|preferences|"
@@ -112,7 +113,9 @@ _COOKIE = re.compile(
 
 
 def _is_cookie_notice(text: str) -> bool:
-    return len(text) < 1500 and _COOKIE.search(text) is not None
+    if len(text) >= 1500 or ("ookie" not in text and "rivacy" not in text):
+        return False
+    return _COOKIE.search(text) is not None
 
 
 def _is_byline(text: str, authors: Sequence[str]) -> bool:
@@ -136,13 +139,11 @@ def _is_markup(text: str) -> bool:
 
 def _is_dateline(text: str) -> bool:
     """A short line that is only a date and time ("Nov 18, 2019 @17:19 PM")."""
-    if len(text) > 80 or not any(ch.isdigit() for ch in text):
+    if len(text) > 80 or _DIGIT.search(text) is None:
         return False
-    dt = find_date(text)
-    if dt is None:
+    if sum(map(str.isalpha, text)) > 30:
         return False
-    letters = sum(1 for ch in text if ch.isalpha())
-    return letters <= 30
+    return find_date(text) is not None
 
 
 def _is_stop_heading(text: str) -> bool:
