@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsloom.domain.models import Block, BlockKind, Extracted
@@ -21,7 +19,6 @@ from newsloom.pipeline.extract.language import guess_language
 from newsloom.pipeline.extract.metadata import Metadata, read_metadata
 from newsloom.pipeline.extract.scoring import best_container, select, teaser_runs
 
-_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _MIN_VOTER_CHARS = 25
 
 
@@ -51,10 +48,12 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
     text = decode_html(html)
     if not text.strip():
         return Extracted()
-    check_nesting(text)
+    check_nesting(text, html if isinstance(html, bytes) and _ascii_compatible(html) else None)
     text = open_template_scripts(close_runaway_title(text))
-    if "<br" in text or "<BR" in text:
-        text = _BR.sub(BR_MARK + "<br>", text)
+    if "<br" in text:
+        text = text.replace("<br", BR_MARK + "<br")
+    if "<BR" in text:
+        text = text.replace("<BR", BR_MARK + "<BR")
     tree = LexborHTMLParser(text)
     md = read_metadata(tree, url, text)
     body = tree.body
@@ -85,6 +84,11 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
     if best is None:
         choice.score = min(choice.score, 0.2)
     return _result(md, choice.blocks, choice.score, fps)
+
+
+def _ascii_compatible(data: bytes) -> bool:
+    """Not UTF-16/32 (where '<' is not a single byte)."""
+    return not data.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00<" not in data[:4096]
 
 
 def _members(container: LexborNode | None, candidates: list[Candidate]) -> set[int]:

@@ -66,8 +66,8 @@ _NO_DEPTH = frozenset(
 )
 
 
-def _upper_bound(text: str) -> int:
-    data = np.frombuffer(text.encode("utf-8", "ignore"), dtype=np.uint8)
+def _upper_bound(text: str, raw: bytes | None) -> int:
+    data = np.frombuffer(raw if raw is not None else text.encode("utf-8", "ignore"), np.uint8)
     if data.size < 2:
         return 0
     lt = np.flatnonzero(data[:-1] == _LT)
@@ -98,11 +98,15 @@ def _precise_depth(text: str) -> int:
     return deepest
 
 
-def check_nesting(text: str) -> None:
-    """Raise ExtractionError when the page nests elements more than MAX_DEPTH levels deep."""
-    if text.count("<") <= MAX_DEPTH:
+def check_nesting(text: str, raw: bytes | None = None) -> None:
+    """Raise ExtractionError when the page nests elements more than MAX_DEPTH levels deep.
+
+    ``raw`` may give the page's original bytes (any ASCII-compatible encoding) to scan
+    instead of re-encoding the text.
+    """
+    if len(text) <= MAX_DEPTH * 3 or text.count("<") <= MAX_DEPTH:
         return
-    if _upper_bound(text) <= MAX_DEPTH:
+    if _upper_bound(text, raw) <= MAX_DEPTH:
         return
     depth = _precise_depth(text)
     if depth > MAX_DEPTH:
@@ -122,7 +126,12 @@ def close_runaway_title(text: str) -> str:
 
     The title is ended at the first line break or tag after it.
     """
-    opened = _TITLE_OPEN.search(text, 0, 200_000)
+    at = text.find("<title", 0, 200_000)
+    if at < 0:
+        at = text.find("<TITLE", 0, 200_000)
+        if at < 0:
+            return text
+    opened = _TITLE_OPEN.match(text, at)
     if opened is None:
         return text
     start = opened.end()
