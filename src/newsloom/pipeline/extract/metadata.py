@@ -96,8 +96,9 @@ _BYLINE_SELECTOR = (
     '[class*="uthor"], [class*="yline"], [id*="author"], [class*="writer"], '
     '[class*="contributor"]'
 )
-_BY_TEXT = re.compile(
-    r"(?:^|\n|\|)\s*(?:written |posted |words |story )?(?:by|von|par|por|di|door)\b\s*:?\s*"
+_BY_ALONE = re.compile(r"(?i)(?:written |posted )?(?:by|von|par|por|di|door):?$")
+_BY_LINE = re.compile(
+    r"(?:written |posted |words |story )?(?:by|von|par|por|di|door)\b[ \t]*:?[ \t]*"
     r"([^\n|•·]{3,80})",
     re.IGNORECASE,
 )
@@ -286,11 +287,18 @@ def _byline_near_headline(tree: LexborHTMLParser) -> tuple[str, ...]:
         text = node.text(separator="\n") or ""
         if len(text) > 5000:
             return ()
-        m = _BY_TEXT.search(text)
-        if m:
-            names = clean_names([m.group(1)], limit=4)
-            if names:
-                return names
+        parts = [p.strip() for line in text.split("\n") for p in line.split("|")]
+        parts = [p for p in parts if p]
+        for k, part in enumerate(parts):
+            if _BY_ALONE.match(part) and k + 1 < len(parts):
+                part = f"{part} {parts[k + 1]}"
+            elif len(part) < 5:
+                continue
+            m = _BY_LINE.match(part)
+            if m:
+                names = clean_names([m.group(1)], limit=4)
+                if names:
+                    return names
         node = node.parent
     return ()
 
