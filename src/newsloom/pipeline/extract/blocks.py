@@ -74,6 +74,8 @@ INLINE = frozenset(
         "acronym",
     }
 )
+_OPENABLE = INLINE - {"a", "br", "-text", "img", "picture", "wbr"}
+_BLOCK_INSIDE = "p, div, table, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, section"
 _ORDER = f"{NATURAL}, div, section, article, main, center, body, form"
 ANCESTOR_DEPTH = 10
 MAX_WALK = 200_000
@@ -199,13 +201,26 @@ def _inline_runs(node: LexborNode) -> list[tuple[str, int]]:
     runs: list[tuple[str, int]] = []
     parts: list[str] = []
     links = 0
-    child = node.child
+    # Siblings still to scan, innermost last: an inline element that wraps blocks (a <span>
+    # around <p>s in old layouts) is opened up instead of read whole.
+    pending: list[LexborNode | None] = [node.child]
     steps = 0
-    while child is not None and steps < 5000:
+    while pending and steps < 5000:
+        child = pending[-1]
+        if child is None:
+            pending.pop()
+            continue
+        pending[-1] = child.next
         steps += 1
         tag = child.tag or ""
         if tag == "-text":
             parts.append(child.text_content or "")
+        elif tag in _OPENABLE and child.css_first(_BLOCK_INSIDE) is not None:
+            if parts:
+                runs.append(("".join(parts), links))
+            parts, links = [], 0
+            if len(pending) < 50:
+                pending.append(child.child)
         elif tag in INLINE:
             t = child.text(deep=True) or ""
             parts.append(t)
@@ -217,7 +232,6 @@ def _inline_runs(node: LexborNode) -> list[tuple[str, int]]:
             if parts:
                 runs.append(("".join(parts), links))
             parts, links = [], 0
-        child = child.next
     if parts:
         runs.append(("".join(parts), links))
     out: list[tuple[str, int]] = []
