@@ -49,12 +49,11 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
     if not text.strip():
         return Extracted()
     check_nesting(text, html if isinstance(html, bytes) and _ascii_compatible(html) else None)
-    text = open_template_scripts(close_runaway_title(text))
-    if "<br" in text:
-        text = text.replace("<br", BR_MARK + "<br")
-    if "<BR" in text:
-        text = text.replace("<BR", BR_MARK + "<BR")
+    text = close_runaway_title(text)
     tree = LexborHTMLParser(text)
+    if _has_template_posts(tree):
+        text = open_template_scripts(text)
+        tree = LexborHTMLParser(text)
     md = read_metadata(tree, url, text)
     body = tree.body
     root = tree.root
@@ -63,6 +62,8 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
     if body is None:
         return _result(md, (), 0.0, ())
     drop_never_text(body)
+    for br in body.css("br"):
+        br.insert_before(BR_MARK)  # so that <br><br> can be told apart from source newlines
     total_chars = len(body.text(deep=True) or "")
     tree_info = Tree()
     drop_junk(body, total_chars, tree_info.captions)
@@ -84,6 +85,15 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
     if best is None:
         choice.score = min(choice.score, 0.2)
     return _result(md, choice.blocks, choice.score, fps)
+
+
+_TEMPLATE_SCRIPTS = (
+    'script[type="text/template"], script[type="text/x-template"], script[type="text/html"]'
+)
+
+
+def _has_template_posts(tree: LexborHTMLParser) -> bool:
+    return any("<p" in (n.text() or "").lower() for n in tree.css(_TEMPLATE_SCRIPTS))
 
 
 def _ascii_compatible(data: bytes) -> bool:

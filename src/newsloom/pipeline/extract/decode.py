@@ -139,7 +139,7 @@ def decode_html(data: bytes | str) -> str:
                 text = data.decode("cp1252", "replace")
         else:
             text = _decode_mostly_utf8(data)
-    return text.replace("\x00", "") if "\x00" in text else text
+    return text.replace("\x00", "") if b"\x00" in data else text
 
 
 def _decode_mostly_utf8(data: bytes) -> str:

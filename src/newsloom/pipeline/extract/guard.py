@@ -104,7 +104,10 @@ def check_nesting(text: str, raw: bytes | None = None) -> None:
     ``raw`` may give the page's original bytes (any ASCII-compatible encoding) to scan
     instead of re-encoding the text.
     """
-    if len(text) <= MAX_DEPTH * 3 or text.count("<") <= MAX_DEPTH:
+    if len(text) <= MAX_DEPTH * 3:
+        return
+    tags = raw.count(b"<") if raw is not None else text.count("<")
+    if tags <= MAX_DEPTH:
         return
     if _upper_bound(text, raw) <= MAX_DEPTH:
         return
