@@ -304,14 +304,32 @@ def _byline_near_headline(tree: LexborHTMLParser) -> tuple[str, ...]:
 
 
 def _dom_attr_date(tree: LexborHTMLParser) -> datetime | None:
+    """A machine-readable date in the page, the one nearest the headline first."""
+    h1 = tree.css_first("h1")
+    scope = h1.parent if h1 is not None else None
+    for _ in range(4):
+        if scope is None or scope.tag in ("body", "html"):
+            break
+        for node in scope.css(_DATETIME_ATTR_SELECTOR)[:5]:
+            dt = _attr_date(node)
+            if dt:
+                return dt
+        scope = scope.parent
     for node in tree.css(_DATETIME_ATTR_SELECTOR)[:40]:
-        attrs = node.attrs
-        for key in ("datetime", "content", "data-timestamp", "data-date"):
-            value = attrs.get(key)
-            if value:
-                dt = parse_date(value)
-                if dt:
-                    return dt
+        dt = _attr_date(node)
+        if dt:
+            return dt
+    return None
+
+
+def _attr_date(node: LexborNode) -> datetime | None:
+    attrs = node.attrs
+    for key in ("datetime", "content", "data-timestamp", "data-date"):
+        value = attrs.get(key)
+        if value:
+            dt = parse_date(value)
+            if dt:
+                return dt
     return None
 
 
