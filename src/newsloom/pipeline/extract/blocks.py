@@ -196,11 +196,37 @@ def data_tables(root: LexborNode) -> dict[int, LexborNode]:
     return found
 
 
+def _split_run(parts: list[tuple[str, int]], out: list[tuple[str, int]]) -> None:
+    """Cut one run of inline parts (text, link chars) into paragraphs at double line breaks,
+    keeping each paragraph's own link characters."""
+    text_parts: list[str] = []
+    links = 0
+
+    def flush() -> None:
+        piece = squash("".join(text_parts))
+        if piece:
+            out.append((piece, min(links, len(piece))))
+
+    for text, link_chars in parts:
+        if BR_MARK not in text or not _PARAGRAPH_BREAK.search(text):
+            text_parts.append(text)
+            links += link_chars
+            continue
+        fragments = _PARAGRAPH_BREAK.split(text)
+        share = link_chars / max(1, len(text))
+        for k, fragment in enumerate(fragments):
+            if k:
+                flush()
+                text_parts, links = [], 0
+            text_parts.append(fragment)
+            links += int(len(fragment) * share)
+    flush()
+
+
 def _inline_runs(node: LexborNode) -> list[tuple[str, int]]:
     """Text of a container's own inline content, split where block children interrupt it."""
-    runs: list[tuple[str, int]] = []
-    parts: list[str] = []
-    links = 0
+    out: list[tuple[str, int]] = []
+    parts: list[tuple[str, int]] = []
     # Siblings still to scan, innermost last: an inline element that wraps blocks (a <span>
     # around <p>s in old layouts) is opened up instead of read whole.
     pending: list[LexborNode | None] = [node.child]
@@ -214,32 +240,27 @@ def _inline_runs(node: LexborNode) -> list[tuple[str, int]]:
         steps += 1
         tag = child.tag or ""
         if tag == "-text":
-            parts.append(child.text_content or "")
+            parts.append((child.text_content or "", 0))
         elif tag in _OPENABLE and child.css_first(_BLOCK_INSIDE) is not None:
             if parts:
-                runs.append(("".join(parts), links))
-            parts, links = [], 0
+                _split_run(parts, out)
+            parts = []
             if len(pending) < 50:
                 pending.append(child.child)
         elif tag in INLINE:
             t = child.text(deep=True) or ""
-            parts.append(t)
             if tag == "a":
-                links += len(squash(t))
-            elif tag != "br":
-                links += _link_chars(child) if child.css_first("a") is not None else 0
+                parts.append((t, len(t)))
+            elif tag != "br" and child.css_first("a") is not None:
+                parts.append((t, min(len(t), _link_chars(child))))
+            else:
+                parts.append((t, 0))
         elif tag != "-comment":
             if parts:
-                runs.append(("".join(parts), links))
-            parts, links = [], 0
+                _split_run(parts, out)
+            parts = []
     if parts:
-        runs.append(("".join(parts), links))
-    out: list[tuple[str, int]] = []
-    for raw, link_chars in runs:
-        pieces = [squash(p) for p in _PARAGRAPH_BREAK.split(raw)]
-        pieces = [p for p in pieces if p]
-        for piece in pieces:
-            out.append((piece, min(link_chars, len(piece))))
+        _split_run(parts, out)
     return out
 
 
