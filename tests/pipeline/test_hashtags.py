@@ -110,3 +110,28 @@ def test_compound_adjectives_and_contractions_are_not_names() -> None:
     assert "Atlanta" in found and "Oscars" in found
     assert not any(t in found for t in ("OscarWinning", "AtlantaBased", "IrishPMEndaKenny"))
     assert not any(t.startswith("IVe") or t == "Ive" for t in found)
+
+
+def test_article_hashtags_keep_names_and_only_headline_topics() -> None:
+    from newsloom.pipeline.hashtags import article_hashtags
+
+    title = "Harbour pilots strike in Port Elmsworth"
+    body = (
+        "Harbour pilots in Port Elmsworth walked out on Monday, said union leader Dara Quill. "
+        "The average wait for ships rose to nine hours, the department said. "
+        "Dara Quill said the strike would go on. The department and the average figures were "
+        "disputed by the Port Elmsworth authority. Ships waited; the department said more."
+    )
+    tags = [t.tag for t in article_hashtags(title, body, language="en")]
+    assert "PortElmsworth" in tags and "DaraQuill" in tags
+    assert "Average" not in tags and "Department" not in tags
+
+
+def test_elided_articles_do_not_join_french_names() -> None:
+    from newsloom.pipeline.hashtags import article_hashtags
+
+    title = "Les ostréiculteurs de la baie d'Esterel-sur-Mer face à la mortalité"
+    body = ("Dans la baie d'Esterel-sur-Mer, les ostréiculteurs comptent les pertes. "
+            "À Esterel-sur-Mer, la coopérative attend les analyses.")
+    tags = [t.tag for t in article_hashtags(title, body, language="fr")]
+    assert tags == ["EsterelSurMer"]

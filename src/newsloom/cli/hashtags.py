@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from newsloom.pipeline.hashtags import extract_hashtags
+from newsloom.pipeline.hashtags import article_hashtags
 
 __all__ = ["command", "tags_of_file"]
 
@@ -21,7 +21,7 @@ def tags_of_file(path: Path, limit: int = 10, language: str | None = None) -> li
     """Hashtags of one text file (first line = title). Raises OSError / UnicodeDecodeError."""
     text = path.read_text(encoding="utf-8")
     title, _, body = text.lstrip("\ufeff").partition("\n")
-    return [h.tag for h in extract_hashtags(title, body, language=language, limit=limit)]
+    return [h.tag for h in article_hashtags(title, body, language=language, limit=limit)]
 
 
 @click.command(name="hashtags")

@@ -501,3 +501,31 @@ def extract_hashtags(
         return []
     top = ranked[0][0]
     return [Hashtag(h.tag, h.kind, round(s / top, 3), h.variants) for s, h in ranked]
+
+
+MAX_TOPIC_TAGS = 2
+
+
+def article_hashtags(
+    title: str, text: str, *, language: str | None = None, limit: int = 8
+) -> list[Hashtag]:
+    """The hashtags newsloom shows: every person, place, organisation and event found, but a
+    topic word only when the headline names it too (at most MAX_TOPIC_TAGS), so a tag never
+    reads as a common word picked from the body ("#Average", "#Department")."""
+    headline = _word_set(title or "")
+    kept: list[Hashtag] = []
+    topics = 0
+    for tag in extract_hashtags(title, text, language=language, limit=limit * 3):
+        if tag.kind is HashtagKind.TOPIC:
+            named = any(_word_set(v) <= headline for v in (*tag.variants, tag.tag))
+            if topics >= MAX_TOPIC_TAGS or not named:
+                continue
+            topics += 1
+        kept.append(tag)
+        if len(kept) == limit:
+            break
+    return kept
+
+
+def _word_set(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_]+", html.unescape(text))}

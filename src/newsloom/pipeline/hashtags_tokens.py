@@ -42,6 +42,7 @@ _COMPOUND_TAILS = words(
     friendly linked themed
     """
 )
+_ELISION = re.compile(r"^(?:[dlmnst]|qu|dell|all|sull|nell|dall)['’](?=[^\W\d_])", re.IGNORECASE)
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.IGNORECASE)
 _OPENERS = frozenset({'"', "“", "«", "\n", ":", "—", "–", "--", "(", "[", "|"})
 _DATELINE = re.compile(r"^\s*((?:[A-Z][A-Z'’.-]*\s+){0,3}[A-Z][A-Z'’.-]+)(?=\s*[,(—–-])")
@@ -92,6 +93,14 @@ def tokenize(text: str, in_title: bool, offset: int) -> list[Tok]:
         kind = m.lastgroup or "brk"
         value = m.group(0)
         if kind in ("word", "acr"):
+            elided = _ELISION.match(value) if kind == "word" else None
+            if elided:
+                # d'Esterel-sur-Mer, l'Ukraine, dell'Europa: the article is not part of the name
+                value = value[elided.end():]
+                initial = False
+            if kind == "word" and len(value) == 1 and initial:
+                # À, A, O starting a sentence never open a name
+                value = value.lower()
             if kind == "word" and "-" in value:
                 head, _, rest = value.partition("-")
                 if head.islower() and rest[:1].isupper():

@@ -15,7 +15,7 @@ from newsloom.errors import NewsloomError
 from newsloom.pipeline import dedup
 from newsloom.pipeline.assemble import PageOutcome
 from newsloom.pipeline.extract import SiteProfile, extract
-from newsloom.pipeline.hashtags import extract_hashtags
+from newsloom.pipeline.hashtags import article_hashtags
 from newsloom.services.stories import StoryAssigner
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ class Enricher:
 
     def enrich(self, article: NewArticle) -> NewArticle:
         text = article.text
-        tags = extract_hashtags(article.title, text, language=article.language,
+        tags = article_hashtags(article.title, text, language=article.language,
                                 limit=MAX_HASHTAGS)
         print_ = dedup.fingerprint(article.title, text)
         return dataclasses.replace(
