@@ -50,7 +50,9 @@ _BOILER_LINE = re.compile(
     r"nach oben|werbung|(?:bild|foto|photo|crédits? photos?)\s*(?:via|:).*|.{0,60}\b(?:photo|"
     r"foto|bild)\s*:|lire (?:aussi|la suite|plus).*|partager.*|(?:à )?voir aussi.*|"
     r"lee también.*|leer más.*|compartir.*|leggi anche.*|condividi.*|pubblicità|"
-    r"weiterführende links?.*|quellen(?:angaben)?\s*:?|sources?\s*:?)\W*$",
+    r"weiterführende links?.*|quellen(?:angaben)?\s*:?|sources?\s*:?|"
+    r"aktuelle ausgabe\b.*|entdecken sie\b.*|hier können sie\b.{0,60}|.{0,40}artikel bewerten.*|"
+    r".{0,40}\bjetzt (?:auch )?(?:digital|lesen|bestellen|testen|abonnieren)\b.*)\W*$",
     re.IGNORECASE,
 )
 _BOILER_SHORT_MAX = 90
@@ -107,15 +109,28 @@ _URL = re.compile(r"https?://\S+")
 _COOKIE = re.compile(
     r"\b(?:(?:this|our) (?:web)?site uses cookies|cookies? (?:policy|settings|preferences|"
     r"consent)|(?:accept|allow|enable|reject) (?:all )?cookies|necessary cookies|"
-    r"privacy overview|we use cookies|verwendet cookies|utilise des cookies|utiliza cookies)\b",
+    r"privacy overview|we use cookies|verwendet cookies|utilise des cookies|utiliza cookies|"
+    r"respektieren deine privatsphäre|respektieren ihre privatsphäre|privacy settings)\b",
     re.IGNORECASE,
 )
 
 
 def _is_cookie_notice(text: str) -> bool:
-    if len(text) >= 1500 or ("ookie" not in text and "rivacy" not in text):
+    if len(text) < 250 and _PAYWALL.search(text) is not None:
+        return True
+    if len(text) >= 1500 or (
+        "ookie" not in text and "rivacy" not in text and "rivatsph" not in text
+    ):
         return False
     return _COOKIE.search(text) is not None
+
+
+_PAYWALL = re.compile(
+    r"\b(?:please subscribe|subscribe (?:now|today)|already a subscriber|subscribers also "
+    r"receive|to continue reading|log in (?:for|to) (?:read|continue|immediate)|"
+    r"jetzt abonnieren|jetzt registrieren|abonnez-vous|suscríbete ahora)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_byline(text: str, authors: Sequence[str]) -> bool:
