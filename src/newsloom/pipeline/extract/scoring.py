@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from newsloom.domain.models import Block, BlockKind
 from newsloom.pipeline.extract.blocks import Candidate
-from newsloom.pipeline.extract.dates import find_date
+from newsloom.pipeline.extract.dates import find_date, parse_date
 
 _DECAY = (1.0, 0.5, 0.3, 0.2, 0.15, 0.1)
 _MIN_VOTER_CHARS = 25
@@ -94,6 +94,7 @@ def _is_teaser(text: str) -> bool:
 
 
 _CTA_MAX = 300
+_RESUME_CHARS = 400
 _CALL_TO_ACTION = re.compile(
     r"\b(?:subscribe|subscription|subscriber|sign up|newsletter|download (?:the|our)\b.{0,40}\bapp|"
     r"follow (?:us|the \w+|@\w+)|on (?:twitter|facebook|instagram)|get the latest|"
@@ -158,7 +159,7 @@ def _is_dateline(text: str) -> bool:
         return False
     if sum(map(str.isalpha, text)) > 30:
         return False
-    return find_date(text) is not None
+    return find_date(text) is not None or parse_date(text) is not None
 
 
 def _is_stop_heading(text: str) -> bool:
@@ -362,6 +363,7 @@ def select(
     title_fold = " ".join(title.lower().split()) if title else None
     kept: list[Candidate] = []
     kept_chars = 0
+    skipping = False
     inside = [c for i, c in enumerate(candidates) if i not in skip and c.node_id in members]
     inside = _with_lead(candidates, inside, skip) + inside
     total_chars = sum(len(c.text) for c in inside if c.link_density <= 0.5)
@@ -370,9 +372,18 @@ def select(
     for c in inside:
         text = c.text
         if (c.kind is BlockKind.HEADING or len(text) < 40) and _is_stop_heading(text):
-            if kept_chars >= 0.5 * total_chars:
-                break
+            # "Related", "Read also"...: skip what follows until the article's prose resumes.
+            skipping = kept_chars >= 0.5 * total_chars or skipping
             continue
+        if skipping:
+            if (
+                c.kind is BlockKind.PARAGRAPH
+                and len(text) >= _RESUME_CHARS
+                and c.link_density < 0.1
+            ):
+                skipping = False
+            else:
+                continue
         if (teaser_list and _is_teaser(text)) or (authors and _is_byline(text, authors)):
             continue
         if c.kind is BlockKind.HEADING:
@@ -395,6 +406,7 @@ def select(
     while kept and (
         kept[-1].kind is BlockKind.HEADING
         or (len(kept[-1].text) < _CTA_MAX and _CALL_TO_ACTION.search(kept[-1].text))
+        or (len(kept[-1].text) < 15 and not kept[-1].text.endswith((".", "!", "?", "…", '"')))
     ):
         kept.pop()
     blocks: list[Block] = []
