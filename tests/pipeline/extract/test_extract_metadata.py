@@ -189,3 +189,13 @@ def test_language_guess(text: str, code: str | None) -> None:
 
 def test_declared_language_wins() -> None:
     assert extract(article_html(lang="de-AT")).language == "de"
+
+
+def test_json_ld_person_with_middle_initial_is_one_name() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Pier", '
+        '"author": [{"@type": "Person", "name": "Sarah E. Needleman"}, '
+        '{"@type": "Person", "name": "Tom Reyes and Ada Brennan"}]}</script>'
+    )
+    e = extract(article_html(head=head))
+    assert e.authors == ("Sarah E. Needleman", "Tom Reyes", "Ada Brennan")

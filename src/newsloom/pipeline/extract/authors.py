@@ -11,8 +11,10 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|•|·|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*", re.IGNORECASE
+    r"\s*(?:,|;|\||/|•|·|\band\b|&|\bund\b|\bet\b(?!\.)|\by\b(?!\.)|\be\b(?!\.)|\ben\b)\s*",
+    re.IGNORECASE,
 )
+_SEVERAL = re.compile(r"[,;|&]|\band\b|\bund\b", re.IGNORECASE)
 _CUT = re.compile(
     r"\s*(?:\bupdated\b|\bpublished\b|\bposted\b|\bon\s+\w+\s+\d|\d{1,2}[:/.]\d|\d{4}|"
     r"\bminutes?\b|\bmin\b|\bread\b|\bhours?\s+ago|\bdays?\s+ago|\bfollow\b|\bemail\b).*$",
@@ -129,6 +131,27 @@ def clean_name(raw: str) -> str | None:
     if s.isupper() and len(s) > 4:
         s = s.title()
     return s
+
+
+def clean_whole_names(raws: Iterable[str], limit: int = 6) -> tuple[str, ...]:
+    """Names that are already one person each (schema.org Person names): cleaned, not split."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for raw in raws:
+        name = clean_name(raw) if raw and not _SEVERAL.search(raw) else None
+        if name is None and raw:
+            out_split = clean_names([raw], limit)
+            for n in out_split:
+                if n.lower() not in seen:
+                    seen.add(n.lower())
+                    out.append(n)
+            continue
+        if name and name.lower() not in seen:
+            seen.add(name.lower())
+            out.append(name)
+        if len(out) >= limit:
+            break
+    return tuple(out[:limit])
 
 
 def clean_names(raws: Iterable[str], limit: int = 6) -> tuple[str, ...]:

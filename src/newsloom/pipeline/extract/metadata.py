@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsloom.pipeline.extract.authors import clean_names
+from newsloom.pipeline.extract.authors import clean_names, clean_whole_names
 from newsloom.pipeline.extract.dates import date_from_url, find_date, parse_date
 from newsloom.pipeline.extract.jsonld import (
     article_objects,
@@ -430,7 +430,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") 
     author_raw: list[str] = []
     if ld and ld.get("author") is not None:
         author_raw.extend(person_names(ld.get("author")))
-    authors = clean_names(author_raw)
+    authors = clean_whole_names(author_raw)
     if not authors:
         values = [v for k in _AUTHOR_KEYS for v in meta.get(k, ()) if "://" not in v]
         authors = clean_names(values)
