@@ -79,7 +79,7 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
         members = {c.node_id for c in candidates if len(c.text) >= _MIN_VOTER_CHARS}
         share = 0.0
     else:
-        members = _members(tree_info.node.get(best), candidates)
+        members = _members(best, tree_info.parent, candidates)
         share = best_votes / total_votes if total_votes else 0.0
     choice = select(candidates, members, skip | teasers, md.title, share, md.authors)
     if best is None:
@@ -101,12 +101,27 @@ def _ascii_compatible(data: bytes) -> bool:
     return not data.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00<" not in data[:4096]
 
 
-def _members(container: LexborNode | None, candidates: list[Candidate]) -> set[int]:
-    if container is None:
-        return set()
-    ids = {n.mem_id for n in container.css("*")}
-    ids.add(container.mem_id)
-    return ids
+def _members(container: int, parents: dict[int, int], candidates: list[Candidate]) -> set[int]:
+    """Node ids of the candidates that sit inside the container (walking recorded parents)."""
+    inside: dict[int, bool] = {container: True}
+    out: set[int] = set()
+    for c in candidates:
+        nid = c.node_id
+        trail: list[int] = []
+        cur: int | None = nid
+        verdict = False
+        while cur is not None:
+            known = inside.get(cur)
+            if known is not None:
+                verdict = known
+                break
+            trail.append(cur)
+            cur = parents.get(cur)
+        for t in trail:
+            inside[t] = verdict
+        if verdict:
+            out.add(nid)
+    return out
 
 
 def _result(
