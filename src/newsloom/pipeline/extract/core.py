@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
 from newsloom.domain.models import Block, BlockKind, Extracted
 from newsloom.errors import ExtractionError
