@@ -19,7 +19,7 @@ NATURAL = (
     "p, h1, h2, h3, h4, h5, h6, pre, blockquote, li, dd, dt, figcaption, caption, td, th, "
     "address, summary"
 )
-BARE = "div, section, article, main, center, body, form, span, font, b, strong, em, i"
+BARE = "div, section, article, main, center, body, form, span, font"
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LEAF_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
