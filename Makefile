@@ -38,7 +38,7 @@ bench: install
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/extraction.py ../shared/eval/extraction
 	$(BIN)/python bench/stories.py ../shared/eval/stories
-	$(BIN)/python bench/hashtags.py ../shared/eval/hashtags
+	$(BIN)/python bench/hashtags.py ../shared/eval/hashtags/kpcrowd
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
