@@ -138,6 +138,7 @@ _NEGATORS = frozenset({"no", "has", "with", "without", "not", "show", "two", "on
 _NOT_JUNK = frozenset({"commentary", "commentaries", "commentator", "menuitem"})
 _PLAIN, _JUNK, _CAPTION = 0, 1, 2
 _verdicts: dict[str, int] = {}
+_part_verdicts: dict[str, int] = {}
 _MAX_CACHE = 50_000
 
 _KEEP_TAGS = frozenset({"body", "html", "main", "article"})
@@ -172,15 +173,34 @@ def is_junk_label(label: str) -> bool:
 
 
 def label_verdict(label: str) -> int:
-    """What a class/id string names: _JUNK, _CAPTION or _PLAIN (cached per string)."""
+    """What a class/id string names: _JUNK, _CAPTION or _PLAIN (cached per string, and per
+    class name inside it, since class names repeat far more than whole strings)."""
     verdict = _verdicts.get(label)
     if verdict is not None:
         return verdict
+    verdict = _PLAIN
+    for part in label.split():
+        part_verdict = _part_verdicts.get(part)
+        if part_verdict is None:
+            part_verdict = _classify(part)
+            _part_verdicts[part] = part_verdict
+        if part_verdict == _JUNK:
+            verdict = _JUNK
+            break
+        if part_verdict == _CAPTION:
+            verdict = _CAPTION
+    if len(_verdicts) > _MAX_CACHE:
+        _verdicts.clear()
+        _part_verdicts.clear()
+    _verdicts[label] = verdict
+    return verdict
+
+
+def _classify(part: str) -> int:
     if not _BY_HEAD:
         _index_prefixes()
-    verdict = _PLAIN
     prev = ""
-    for token in _TOKEN.findall(label):
+    for token in _TOKEN.findall(part):
         w = token.lower()
         if prev in _NEGATORS:
             prev = w
@@ -191,15 +211,9 @@ def label_verdict(label: str) -> int:
             or (heads is not None and w.startswith(heads) and w not in _NOT_JUNK)
             or (prev, w) in _JUNK_PAIRS
         ):
-            verdict = _JUNK
-            break
+            return _JUNK
         prev = w
-    if verdict == _PLAIN and _CAPTION_LABEL.search(label):
-        verdict = _CAPTION
-    if len(_verdicts) > _MAX_CACHE:
-        _verdicts.clear()
-    _verdicts[label] = verdict
-    return verdict
+    return _CAPTION if _CAPTION_LABEL.search(part) else _PLAIN
 
 
 def drop_never_text(root: LexborNode) -> None:

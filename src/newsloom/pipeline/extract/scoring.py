@@ -259,6 +259,28 @@ def teaser_runs(candidates: Sequence[Candidate]) -> set[int]:
     return found
 
 
+def _indices_under(
+    candidates: Sequence[Candidate],
+    gb: list[tuple[float, float]],
+    parents: dict[int, int],
+    target: int,
+) -> set[int]:
+    """Indices of the scored candidates whose recorded ancestry reaches ``target``."""
+    found: set[int] = set()
+    for i, c in enumerate(candidates):
+        if not (gb[i][0] or gb[i][1]) or not c.ancestors:
+            continue
+        anc: int | None = c.ancestors[0]
+        steps = 0
+        while anc is not None and steps < _EXPAND_DEPTH:
+            if anc == target:
+                found.add(i)
+                break
+            anc = parents.get(anc)
+            steps += 1
+    return found
+
+
 def best_container(
     candidates: Sequence[Candidate],
     skip: set[int],
@@ -275,8 +297,9 @@ def best_container(
     votes, _ = _vote(candidates, skip | teasers if teasers else skip)
     if not votes:
         return None, 0.0, 0.0
-    under: dict[int, list[int]] = {}
     gb: list[tuple[float, float]] = []
+    # Good, bad and count of the blocks under each node, summed once per distinct parent.
+    by_parent: dict[int, list[float]] = {}
     total = 0.0
     for i, c in enumerate(candidates):
         if i in skip:
@@ -287,39 +310,57 @@ def best_container(
             pair = _good_bad(c)
         gb.append(pair)
         total += pair[0]
-        if pair[0] or pair[1]:
-            anc = c.ancestors[0] if c.ancestors else None
-            steps = 0
-            while anc is not None and steps < _EXPAND_DEPTH:
-                under.setdefault(anc, []).append(i)
-                anc = parents.get(anc)
-                steps += 1
+        if (pair[0] or pair[1]) and c.ancestors:
+            acc = by_parent.get(c.ancestors[0])
+            if acc is None:
+                by_parent[c.ancestors[0]] = [pair[0], pair[1], 1.0]
+            else:
+                acc[0] += pair[0]
+                acc[1] += pair[1]
+                acc[2] += 1.0
+    sums: dict[int, list[float]] = {}
+    for first, (g, b, n) in by_parent.items():
+        anc: int | None = first
+        steps = 0
+        while anc is not None and steps < _EXPAND_DEPTH:
+            acc = sums.get(anc)
+            if acc is None:
+                sums[anc] = [g, b, n]
+            else:
+                acc[0] += g
+                acc[1] += b
+                acc[2] += n
+            anc = parents.get(anc)
+            steps += 1
     best = max(votes, key=votes.__getitem__)
-    inside = set(under.get(best, ()))
-    good = sum(gb[i][0] for i in inside)
+    here = sums.get(best, [0.0, 0.0, 0.0])
+    good = here[0]
     node = chosen = best
     grown = 0
     climbed = 0
     for _ in range(_EXPAND_DEPTH):
         parent = parents.get(node)
-        if parent is None or parent not in under:
+        if parent is None or parent not in sums:
             break
+        above = sums[parent]
+        below = sums.get(node, [0.0, 0.0, 0.0])
         node = parent
         climbed += 1
-        extra = [i for i in under[parent] if i not in inside]
-        if not extra:
+        if above[2] == below[2]:
             continue  # a wrapper that adds nothing: look further up
-        extra_good = sum(gb[i][0] for i in extra)
-        extra_bad = sum(gb[i][1] for i in extra)
+        extra_good = above[0] - below[0]
+        extra_bad = above[1] - below[1]
         if extra_good <= 0 or extra_good < _EXPAND_RATIO * extra_bad:
             break
-        if climbed > _NEAR_LEVELS and (
-            extra_good < good or _connected(gb, inside, set(extra)) < 0.5 * extra_good
-        ):
-            break  # far up the page: only more of the same, read on without a break, joins
+        if climbed > _NEAR_LEVELS:
+            if extra_good < good:
+                break  # far up the page: only more of the same article joins
+            inside = _indices_under(candidates, gb, parents, chosen)
+            extra = _indices_under(candidates, gb, parents, parent) - inside
+            if _connected(gb, inside, extra) < 0.5 * extra_good:
+                break  # ...read on without a break
         climbed = 0
         chosen = parent
-        inside.update(extra)
         good += extra_good
         grown += 1
         if grown >= _MAX_EXPANSIONS:
