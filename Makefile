@@ -28,7 +28,7 @@ lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
-test: install
+test: lint
 	$(BIN)/pytest -n 2 -q
 
 unit: install
