@@ -11,7 +11,7 @@ from newsloom.adapters.http import ACCEPT_FEED, Fetcher
 from newsloom.config import Settings
 from newsloom.domain.records import Source
 from newsloom.domain.urls import host_of, is_http_url, slugify
-from newsloom.errors import Conflict, FeedError, FetchError, InvalidInput, NewsloomError
+from newsloom.errors import Conflict, FeedError, InvalidInput, NewsloomError
 from newsloom.pipeline.discover import feed_links, looks_like_feed
 from newsloom.pipeline.feeds import parse_feed
 from newsloom.pipeline.opml import OpmlFeed, parse_opml, render_opml
@@ -145,5 +145,3 @@ def default_sources() -> list[dict[str, str]]:
     items = data["sources"] if isinstance(data, dict) else data
     return [dict(item) for item in items]
 
-
-__all__ = ["FetchError", "ImportReport", "SourceService", "default_sources"]
