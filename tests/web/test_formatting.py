@@ -8,14 +8,8 @@ import pytest
 
 from newsloom.domain.models import Block, BlockKind
 from newsloom.domain.records import ArticleCard
-from newsloom.web.formatting import (
-    body_parts,
-    exact_time,
-    group_by_story,
-    iso_time,
-    plural,
-    relative_time,
-)
+from newsloom.domain.text import plural, relative_time
+from newsloom.web.formatting import body_parts, exact_time, group_by_story, iso_time
 
 NOW = datetime(2026, 11, 26, 14, 5, 30, tzinfo=UTC)
 

@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from newsloom.bootstrap import App, build
 from newsloom.config import Settings
 from newsloom.domain.records import Source
+from newsloom.domain.text import relative_time
 from newsloom.errors import ConfigError, InvalidInput
 from newsloom.services.ingest import PollReport
 
@@ -53,16 +54,7 @@ def written(path: str, write: Callable[[], T]) -> T:
 
 
 def ago(moment: datetime | None, now: datetime) -> str:
-    if moment is None:
-        return "never"
-    seconds = int((now - moment).total_seconds())
-    if seconds < 60:
-        return "just now"
-    for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
-        if seconds >= size:
-            n = seconds // size
-            return f"{n} {unit}{'s' if n > 1 else ''} ago"
-    return "just now"
+    return "never" if moment is None else relative_time(moment, now)
 
 
 def describe(report: PollReport) -> str:

@@ -27,6 +27,11 @@ class Block:
     text: str
 
 
+def body_text(blocks: tuple[Block, ...]) -> str:
+    """An article's main text: every block but figure captions, one per paragraph."""
+    return "\n\n".join(b.text for b in blocks if b.kind is not BlockKind.CAPTION)
+
+
 @dataclass(frozen=True, slots=True)
 class Extracted:
     """What the extractor finds in one HTML page. Dates are timezone-aware (UTC when unstated)."""
@@ -48,8 +53,7 @@ class Extracted:
 
     @property
     def text(self) -> str:
-        """The main text: every block but figure captions, one per paragraph."""
-        return "\n\n".join(b.text for b in self.blocks if b.kind is not BlockKind.CAPTION)
+        return body_text(self.blocks)
 
     @property
     def author(self) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from newsloom.domain.models import Block, Hashtag
+from newsloom.domain.models import Block, Hashtag, body_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +60,7 @@ class NewArticle:
 
     @property
     def text(self) -> str:
-        return "\n\n".join(b.text for b in self.blocks if b.kind.value != "caption")
+        return body_text(self.blocks)
 
 
 @dataclass(frozen=True, slots=True)

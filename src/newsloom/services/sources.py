@@ -59,16 +59,11 @@ class SourceService:
             found = self._fetcher.fetch(feed_url, accept=ACCEPT_FEED)
             feed_url, body, ctype = found.url, found.body, found.content_type
         parsed = parse_feed(body, feed_url, ctype)
-        title = name or parsed.info.title or host_of(feed_url)
-        return self._store.sources.add(
-            feed_url=feed_url,
-            name=title[:300],
-            slug=slugify(title, 60),
-            site_url=parsed.info.site_url or (url if url != feed_url else None),
+        return self._subscribe(
+            OpmlFeed(feed_url, name or parsed.info.title,
+                     parsed.info.site_url or (url if url != feed_url else None)),
             language=(parsed.info.language or "")[:16] or None,
             region=region,
-            interval_seconds=self._settings.poll_interval,
-            now=self._clock(),
         )
 
     def add_unchecked(self, feed: OpmlFeed, *, language: str | None = None,
@@ -76,6 +71,9 @@ class SourceService:
         """Subscribe without fetching (imports); the first poll checks the feed."""
         if not is_http_url(feed.feed_url):
             raise InvalidInput(f"{feed.feed_url!r} is not an http:// or https:// address")
+        return self._subscribe(feed, language=language, region=region)
+
+    def _subscribe(self, feed: OpmlFeed, *, language: str | None, region: str | None) -> Source:
         title = feed.title or host_of(feed.feed_url)
         return self._store.sources.add(
             feed_url=feed.feed_url,

@@ -9,10 +9,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from newsloom.domain.stories import StoryState
-from newsloom.storage._sql import insert_ignoring_conflicts
+from newsloom.storage._sql import dialect_insert, insert_ignoring_conflicts
 from newsloom.storage.schema import articles, stories, story_terms, term_stats
 
 DOCS_TERM = " documents"
@@ -53,9 +52,7 @@ class StoryTransaction:
 
     def count_document(self, terms: Iterable[str]) -> None:
         """One more document with these terms: df + 1 for each, in one batched upsert."""
-        module: Any = postgresql if self._conn.dialect.name == "postgresql" else sqlite
-        statement = module.insert(term_stats)
-        statement = statement.on_conflict_do_update(
+        statement = dialect_insert(self._conn, term_stats).on_conflict_do_update(
             index_elements=["term"], set_={"df": term_stats.c.df + 1}
         )
         self._conn.execute(statement, [{"term": t, "df": 1} for t in {*terms, DOCS_TERM}])

@@ -10,9 +10,9 @@ from pydantic import BaseModel, Field
 
 from newsloom.domain.models import Block, Hashtag, SummarySentence
 from newsloom.domain.records import ArticleCard, Comment, Source, TagCount
+from newsloom.domain.text import as_utc
 from newsloom.services.articles import ArticlePage, Listing, RelatedArticle
 from newsloom.services.sources import ImportReport
-from newsloom.web.formatting import as_utc
 from newsloom.web.views import article_path, hashtag_path
 
 # -- errors ---------------------------------------------------------------------------------

@@ -13,7 +13,8 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from newsloom.bootstrap import App
-from newsloom.web.formatting import exact_time, iso_time, plural, relative_time
+from newsloom.domain.text import plural, relative_time
+from newsloom.web.formatting import exact_time, iso_time
 
 WEB_DIR = Path(__file__).parent
 TEMPLATE_DIR = WEB_DIR / "templates"
