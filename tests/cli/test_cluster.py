@@ -89,3 +89,17 @@ def test_real_command_missing_file_gives_a_message_not_a_traceback(tmp_path: Pat
     assert proc.returncode != 0
     assert "nope.jsonl" in proc.stderr and "No such file" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_embeddings_without_the_extra_say_how_to_install_it(tmp_path: Path) -> None:
+    # The default install has no torch: asking for embeddings explains the extra instead.
+    proc = subprocess.run(
+        [str(NEWSLOOM), "cluster", "--embeddings", str(write(tmp_path / "in.jsonl", LINES))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode != 0
+    assert "pip install 'newsloom[embeddings]'" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
+
 from newsloom.domain.stories import DecisionKind, RelatedCandidate, Relation, StoryState
 from newsloom.pipeline.stories import (
     DocumentFrequencies,
@@ -24,6 +26,7 @@ from newsloom.pipeline.stories import (
     story_terms,
     vectorize,
 )
+from newsloom.pipeline.stories.model import with_embedding
 
 T0 = datetime(2026, 5, 4, 8, 0, tzinfo=UTC)
 
@@ -180,3 +183,22 @@ def test_naive_and_aware_dates_mix_and_lookup_terms_are_the_heaviest() -> None:
     assert lookup_terms({"a": 0.1, "b": 0.9, "c": 0.5}, 2) == ["b", "c"]
     story = new_story("1", {"a": 0.1, "b": 0.9, "c": 0.5})
     assert index_terms(story) == ["b", "c", "a"]
+
+
+def test_sentence_embeddings_move_a_borderline_match_either_way() -> None:
+    # Two reports sharing one name (term cosine about 0.18, under the 0.25 a lone story needs):
+    # whether they join depends on what the embeddings say.
+    first = ("Harbour crane strike halts Velmont port", "Dockers walked out at dawn.")
+    second = ("Ships queue outside Velmont", "Operators blame the walkout.")
+    same = np.array([1.0, 0.0], dtype=np.float32)
+    other = np.array([0.0, 1.0], dtype=np.float32)
+
+    def stories(second_embedding: np.ndarray) -> set[str]:
+        clusterer = StreamingClusterer()
+        a = clusterer.add("a", *first, embedding=same)
+        b = clusterer.add("b", *second, embedding=second_embedding)
+        return {a.story_id, b.story_id}
+
+    assert len(stories(same)) == 1
+    assert len(stories(other)) == 2
+    assert with_embedding(0.3, 1.0) > 0.3 > with_embedding(0.3, 0.0)

@@ -11,14 +11,19 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import islice
 from typing import IO
 
 import click
 
+from newsloom.adapters.embeddings import SentenceEncoder, load_sentence_encoder
 from newsloom.pipeline.hashtags import extract_hashtags
 from newsloom.pipeline.stories import StreamingClusterer
 
 __all__ = ["BadLine", "ClusterInput", "cluster_articles", "command", "parse_line"]
+
+
+EMBED_BATCH = 64
 
 
 class BadLine(ValueError):
@@ -82,13 +87,23 @@ def parse_line(line: str) -> ClusterInput:
 
 
 def cluster_articles(
-    articles: Iterable[ClusterInput], *, hashtags: bool = False
+    articles: Iterable[ClusterInput],
+    *,
+    hashtags: bool = False,
+    encoder: SentenceEncoder | None = None,
 ) -> Iterator[tuple[str, str]]:
-    """(article id, story id) for each article, in input order, clustered as they come."""
+    """(article id, story id) for each article, in input order, clustered as they come.
+    With an ``encoder`` (sentence embeddings), articles are encoded in small batches."""
     clusterer = StreamingClusterer()
-    for art in articles:
-        tags = [h.tag for h in extract_hashtags(art.title, art.text)] if hashtags else []
-        yield art.id, clusterer.add(art.id, art.title, art.text, art.published, tags).story_id
+    stream = iter(articles)
+    while batch := list(islice(stream, EMBED_BATCH if encoder else 1)):
+        embeddings = encoder([f"{a.title} {a.text}".strip() for a in batch]) if encoder else None
+        for n, art in enumerate(batch):
+            tags = [h.tag for h in extract_hashtags(art.title, art.text)] if hashtags else []
+            embedding = embeddings[n] if embeddings is not None else None
+            assignment = clusterer.add(art.id, art.title, art.text, art.published, tags,
+                                       embedding)
+            yield art.id, assignment.story_id
 
 
 def _read(stream: IO[str], name: str, errors: list[str]) -> Iterator[ClusterInput]:
@@ -111,15 +126,23 @@ def _read(stream: IO[str], name: str, errors: list[str]) -> Iterator[ClusterInpu
     show_default=True,
     help="Also use the articles' hashtags as clustering terms.",
 )
-def command(file: IO[str], hashtags: bool) -> None:
+@click.option(
+    "--embeddings/--no-embeddings",
+    default=False,
+    show_default=True,
+    help="Also compare sentence embeddings (needs the optional extra newsloom[embeddings]).",
+)
+def command(file: IO[str], hashtags: bool, embeddings: bool) -> None:
     """Group the articles of FILE.jsonl into stories (one {"id", "story"} line each).
 
     Lines are read in order and clustered as they come, as ingestion does. A bad line is
     reported on stderr and skipped; the exit status is then 1."""
     errors: list[str] = []
     name = getattr(file, "name", "-")
+    encoder = load_sentence_encoder() if embeddings else None
     try:
-        for article_id, story in cluster_articles(_read(file, name, errors), hashtags=hashtags):
+        for article_id, story in cluster_articles(_read(file, name, errors), hashtags=hashtags,
+                                                  encoder=encoder):
             sys.stdout.write(json.dumps({"id": article_id, "story": story}) + "\n")
     except UnicodeDecodeError:
         raise click.ClickException(f"{name} is not UTF-8 text") from None

@@ -1,5 +1,9 @@
 """In-memory streaming story clustering: the same decisions as ingestion, for the CLI,
-benchmarks and tests. Story ids are ``s1``, ``s2``, ... in order of creation and never change."""
+benchmarks and tests. Story ids are ``s1``, ``s2``, ... in order of creation and never change.
+
+An article may come with a unit sentence embedding (the optional extra); each story then keeps
+the sum of its members' embeddings, and candidates are scored with
+:func:`~newsloom.pipeline.stories.model.with_embedding`."""
 
 from __future__ import annotations
 
@@ -8,6 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import islice
+
+import numpy as np
+import numpy.typing as npt
 
 from newsloom.domain.stories import DecisionKind, StoryDecision, StoryState
 from newsloom.pipeline.stories.model import (
@@ -18,6 +25,7 @@ from newsloom.pipeline.stories.model import (
     lookup_terms,
     new_story,
     similarity,
+    with_embedding,
 )
 from newsloom.pipeline.stories.text import story_terms
 from newsloom.pipeline.stories.vectors import DocumentFrequencies, vectorize
@@ -52,6 +60,7 @@ class StreamingClusterer:
         self._clock: datetime | None = None
         self._created = 0
         self._since_prune = 0
+        self._embeddings: dict[str, npt.NDArray[np.float32]] = {}
 
     def _index(self, story: StoryState, terms: Iterable[str]) -> None:
         for term in terms:
@@ -73,8 +82,10 @@ class StreamingClusterer:
         text: str | None,
         published: datetime | None = None,
         hashtags: Iterable[str] = (),
+        embedding: npt.NDArray[np.float32] | None = None,
     ) -> Assignment:
-        """Cluster one article; returns the story it was put in."""
+        """Cluster one article; returns the story it was put in. ``embedding``: the article's
+        unit sentence embedding, when the embeddings extra is in use."""
         terms = story_terms(title, text, hashtags)
         self.df.add(terms)
         vector = vectorize(terms, self.df)
@@ -86,6 +97,8 @@ class StreamingClusterer:
 
         stories = self.stories
         sims = self._candidates(vector)
+        if embedding is not None:
+            sims = self._with_embedding(sims, embedding)
         decision = decide(vector, (stories[s] for s in sims), when, self.params, sims)
 
         if decision.kind is DecisionKind.JOINS and decision.story_id is not None:
@@ -94,6 +107,9 @@ class StreamingClusterer:
             self._created += 1
             story = new_story(f"s{self._created}", vector, when, decision.follows)
         stories[story.id] = story
+        if embedding is not None:
+            before = self._embeddings.get(story.id)
+            self._embeddings[story.id] = embedding if before is None else before + embedding
         self._index(story, vector)
         self._since_prune += 1
         if self._since_prune >= 1000:
@@ -120,6 +136,20 @@ class StreamingClusterer:
         best = heapq.nlargest(_FULL_SCORES, partial.items(), key=lambda kv: kv[1])
         return {sid: similarity(vector, stories[sid]) for sid, _ in best}
 
+    def _with_embedding(
+        self, sims: dict[str, float], embedding: npt.NDArray[np.float32]
+    ) -> dict[str, float]:
+        mixed = {}
+        for sid, sim in sims.items():
+            total = self._embeddings.get(sid)
+            if total is None:
+                mixed[sid] = sim
+                continue
+            length = float(np.linalg.norm(total))
+            cosine = float(embedding @ total) / length if length else 0.0
+            mixed[sid] = with_embedding(sim, cosine, self.params)
+        return mixed
+
     def _prune(self) -> None:
         """Forget stories too old to be joined or followed up (their ids are never reused)."""
         self._since_prune = 0
@@ -133,3 +163,4 @@ class StreamingClusterer:
         ]
         for sid in old:
             del self.stories[sid]
+            self._embeddings.pop(sid, None)

@@ -10,6 +10,10 @@ story's own pace: ``exp(-gap / tau)`` with ``tau = pace_factor * mean gap betwee
 soon after it stops and a slow story stays open for days. A story takes no article more than
 ``active_days`` after its last one. An article close (cosine >= ``follow_up_at``) to a story it
 cannot join opens a new story that *follows* it. Without dates nothing decays.
+
+With sentence embeddings (the optional extra), the similarity is the term cosine plus
+``embedding_weight * (embedding cosine - embedding_floor)``: the same thresholds apply, and
+the embedding only moves a candidate up or down (see :func:`with_embedding`).
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ __all__ = [
     "lookup_terms",
     "new_story",
     "similarity",
+    "with_embedding",
 ]
 
 
@@ -56,6 +61,10 @@ class StoryParams:
     """Cosine to a story's centroid that makes a new story its follow-up when it can't join."""
     centroid_terms: int = 200
     """A story's centroid keeps its heaviest terms (up to half as many more between trims)."""
+    embedding_weight: float = 0.2
+    """With sentence embeddings: how much their cosine moves the similarity ..."""
+    embedding_floor: float = 0.3
+    """... around this cosine (below it, the embedding lowers the similarity)."""
 
 
 DEFAULT_PARAMS = StoryParams()
@@ -72,6 +81,13 @@ def similarity(vector: Mapping[str, float], story: StoryState) -> float:
     if not story.norm:
         return 0.0
     return dot(vector, story.centroid) / story.norm
+
+
+def with_embedding(
+    term_similarity: float, embedding_cosine: float, params: StoryParams = DEFAULT_PARAMS
+) -> float:
+    """The term cosine moved by the sentence-embedding cosine (see module doc)."""
+    return term_similarity + params.embedding_weight * (embedding_cosine - params.embedding_floor)
 
 
 def is_active(
