@@ -6,7 +6,6 @@ Sources, most trusted first: schema.org JSON-LD, OpenGraph / meta tags, then the
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,6 +22,9 @@ from newsloom.pipeline.extract.jsonld import (
     person_names,
     text_value,
 )
+from newsloom.pipeline.extract.titles import pick_title, strip_site_suffix
+
+__all__ = ["Metadata", "dom_title_nodes", "read_metadata", "strip_site_suffix"]
 
 
 @dataclass(slots=True)
@@ -89,7 +91,6 @@ _AUTHOR_KEYS = (
     "og:article:author",
     "cxenseparse:author",
 )
-_TITLE_SPLIT = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|/|:)\s+")
 _BYLINE_SELECTOR = (
     '[rel="author"], [itemprop="author"], a[href*="/author"], a[href*="/autor/"], '
     'a[href*="/auteur/"], a[href*="/writers/"], a[href*="/staff/"], a[href*="/people/"], '
@@ -157,106 +158,6 @@ def _first(meta: dict[str, list[str]], *keys: str) -> str | None:
         if values:
             return values[0]
     return None
-
-
-def strip_site_suffix(title: str, site_name: str | None) -> str:
-    """Drop " | Site Name"-style parts from a page title."""
-    title = " ".join(title.split())
-    parts = _TITLE_SPLIT.split(title)
-    if len(parts) < 2:
-        return title
-    site = _fold(site_name) if site_name else ""
-    kept = [p for p in parts if not site or (_fold(p) != site and site not in _fold(p))] or parts
-    if len(kept) < len(parts):
-        return " - ".join(kept) if len(kept) > 1 else kept[0]
-    # No site name known: drop a short last (or first) part when the rest is clearly longer.
-    longest = max(parts, key=len)
-    if len(parts[-1].split()) <= 4 and parts[-1] is not longest and _site_like(parts[-1]):
-        return _join_like(title, parts[:-1])
-    if len(parts[0].split()) <= 3 and parts[0] is not longest and _site_like(parts[0]):
-        return _join_like(title, parts[1:])
-    return title
-
-
-def _site_like(part: str) -> bool:
-    """Looks like an outlet's name: capitalised words or a domain."""
-    if "." in part and " " not in part.strip():
-        return True
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_JOINERS for w in part.split())
-
-
-_NAME_JOINERS = frozenset({"the", "of", "and", "&", "de", "la", "le", "der", "die", "das", "for"})
-
-
-def _join_like(title: str, parts: list[str]) -> str:
-    if len(parts) == 1:
-        return parts[0]
-    start = title.find(parts[0])
-    end = title.rfind(parts[-1]) + len(parts[-1])
-    return title[start:end] if 0 <= start < end else " - ".join(parts)
-
-
-def _words(s: str) -> set[str]:
-    return set(_fold(s).split())
-
-
-def _similarity(a: str, b: str) -> float:
-    wa, wb = _words(a), _words(b)
-    if not wa or not wb:
-        return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
-
-
-def _pick_title(
-    tree: LexborHTMLParser,
-    meta: dict[str, list[str]],
-    ld: dict[str, Any] | None,
-    site_name: str | None,
-) -> str | None:
-    """The headline: the page's visible <h1> when it agrees with the metadata title, else the
-    metadata title without its site-name part."""
-    candidates: list[str] = []
-    ld_title = text_value(ld.get("headline") or ld.get("name")) if ld else None
-    for value in (
-        ld_title,
-        _first(meta, "og:title"),
-        _first(meta, "twitter:title"),
-        _first(meta, "title", "dc.title", "headline"),
-    ):
-        if value:
-            candidates.append(_clean_text(value))
-    title_node = tree.css_first("title")
-    if title_node is not None:
-        t = _clean_text(title_node.text() or "")
-        if t:
-            candidates.append(t)
-    site = _fold(site_name) if site_name else ""
-    h1_texts = []
-    for h1 in tree.css("h1")[:8]:
-        t = _clean_text(h1.text(separator=" ") or "")
-        if 3 <= len(t) <= 300 and _fold(t) != site:
-            h1_texts.append(t)
-    if h1_texts:
-        if not candidates:
-            return h1_texts[0]
-        scored = [
-            (max(_similarity(t, c) for c in candidates), -i, t) for i, t in enumerate(h1_texts)
-        ]
-        sim, _, best = max(scored)
-        if sim >= 0.5:
-            return best
-    for c in candidates:
-        stripped = strip_site_suffix(c, site_name)
-        if len(stripped) >= 3:
-            return stripped
-    return h1_texts[0] if h1_texts else None
-
-
-def _clean_text(value: str) -> str:
-    text = " ".join(value.split())
-    if "&" in text:
-        text = html.unescape(text)
-    return text
 
 
 def _dom_authors(tree: LexborHTMLParser) -> tuple[str, ...]:
@@ -425,7 +326,22 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") 
     )
     if md.site_name:
         md.site_name = " ".join(md.site_name.split())
-    md.title = _pick_title(tree, meta, ld, md.site_name)
+    ld_title = text_value(ld.get("headline") or ld.get("name")) if ld else None
+    md.title = pick_title(
+        tree,
+        [
+            v
+            for v in (
+                ld_title,
+                _first(meta, "og:title"),
+                _first(meta, "twitter:title"),
+                _first(meta, "title", "dc.title", "headline"),
+            )
+            if v
+        ],
+        md.site_name,
+        url,
+    )
 
     author_raw: list[str] = []
     if ld and ld.get("author") is not None:
