@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
 _PREFIX = re.compile(
-    r"^\s*(?:(?:written|words|posted|reported|story|text|photos?|compiled|edited|published)"
-    r"\s+by|by|von|par|por|di|door|av|af|autor(?:in)?|author|auteur|authors?)\b\s*[:\-]?\s*",
+    r"^\s*(?:(?:[^\W\d]+\s+){1,3}by|by|von|par|por|di|door|av|af|autor(?:in)?|author|auteur"
+    r"|authors?)\b\s*[:\-]?\s*",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
@@ -16,7 +17,7 @@ _SPLIT = re.compile(
 )
 _SEVERAL = re.compile(r"[,;|&]|\band\b|\bund\b", re.IGNORECASE)
 _CUT = re.compile(
-    r"\s*(?:\bupdated\b|\bpublished\b|\bposted\b|\bon\s+\w+\s+\d|\d{1,2}[:/.]\d|\d{4}|"
+    r"\s*(?:\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b|\bon\s+(?:\w+\s+)?\d|\d{1,2}[:/.]\d|\d{4}|"
     r"\bminutes?\b|\bmin\b|\bread\b|\bhours?\s+ago|\bdays?\s+ago|\bfollow\b|\bemail\b).*$",
     re.IGNORECASE,
 )
@@ -105,27 +106,87 @@ _NOT_NAME_WORDS = frozenset(
         "author",
     ]
 )
-_HANDLE = re.compile(r"@\w|https?:|www\.|\.com\b|[{}<>=#/\\\[\]]|\w\.\w{2,}")
+# Words that never belong to a credited byline, even one the page declares as its author
+# ("Staff", "News Desk", "The Investopedia Team" are bylines; "3 Minute Read" is not).
+_NEVER_BYLINE_WORDS = frozenset(
+    [
+        "published", "updated", "minute", "minutes", "read", "reading", "by", "share",
+        "comments", "comment", "view", "profile", "more", "articles", "bio", "posts", "all",
+        "follow", "twitter", "facebook", "instagram", "linkedin", "email", "subscribe",
+        "admin", "administrator", "unknown", "author", "name", "about",
+    ]
+)  # fmt: skip
+# A credited team: "Podium Staff", "The Upwork Team", "the Lavazza Team", "News Desk".
+_TEAM = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[A-Z0-9][\w.&'’+-]*\s+){1,3}"
+    r"(?:[Tt]eam|[Ss]taff|[Ee]ditors|[Dd]esk|[Nn]ewsroom|[Cc]ontributors?)$"
+    r"|^Team\s+[A-Z][\w.&'’+-]*$"
+)
+# Lower-case words that may sit inside a person's name ("Erik van Vulpen", "Jean de la Fontaine").
+_NAME_PARTICLES = frozenset(
+    [
+        "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la",
+        "le", "ten", "ter", "bin", "ibn", "al", "el", "y", "e",
+    ]
+)  # fmt: skip
+# Letters after a name ("Jane Doe, MD, FACP", "Ph.D.", "Jr."): not a second author.
+_CREDENTIAL = re.compile(
+    r"^(?:[A-Z]{2,6}|(?:[A-Za-z]{1,2}\.){2,4}|Ph\.?\s?D\.?|Jr\.?|Sr\.?|[A-Z]{2,5}-[A-Z0-9]{1,4})$"
+)
+# "Jane Doe in Travel", cut to "Jane Doe in": the linking word is not part of the name
+# (but "Insights from" is no name at all).
+_TRAILING_WORD = re.compile(r"\s+(?:in|on|at|for|from|with)$")
+_HANDLE = re.compile(r"@\w|https?:|www\.|\.com\b|[{}<>=#/\\\[\]?!]|\w\.\w{2,}")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
-def clean_name(raw: str) -> str | None:
-    """One person's name from a fragment of a byline, or None if it is not a name."""
-    s = " ".join(raw.split()).strip(" -–—:|,.·•")
+def _trim(s: str) -> str:
+    """Separators and stray brackets off both ends; a final full stop only after a whole
+    word ("Jane Doe." but not "Jeff T." or "Ph.D.")."""
+    s = s.strip(" -–—:|,·•")
+    while s.startswith("(") and s.count("(") > s.count(")"):
+        s = s[1:].strip()
+    while s.endswith(")") and s.count(")") > s.count("("):
+        s = s[:-1].strip()
+    if s.endswith("."):
+        last = s.split()[-1] if s.split() else ""
+        if len(last) > 3 and "." not in last[:-1]:
+            s = s[:-1]
+    cut = _TRAILING_WORD.sub("", s)
+    if len(cut.split()) >= 2:
+        s = cut
+    return s.strip(" -–—:|,·•")
+
+
+def clean_name(raw: str, *, declared: bool = False) -> str | None:
+    """One person's name from a fragment of a byline, or None if it is not a name.
+
+    ``declared`` is for values the page gives as its author (schema.org, meta tags): there a
+    credited team ("Podium Staff", "News Desk") is kept. Text found in the page must look like
+    a person's name: capitalised words, mostly not staff titles.
+    """
+    s = " ".join(html.unescape(raw).split()) if "&" in raw else " ".join(raw.split())
+    s = _trim(s)
     s = _PREFIX.sub("", s)
-    s = _CUT.sub("", s).strip(" -–—:|,.·•()")
+    s = _trim(_CUT.sub("", s))
     if not s or len(s) < 3 or len(s) > 60 or _HANDLE.search(s):
         return None
     if any(c.isdigit() for c in s):
         return None
     words = s.split()
-    if not 1 <= len(words) <= 5:
+    if not 1 <= len(words) <= 6:
         return None
-    lowered = [w.lower().strip(".") for w in words]
-    if all(w in _NOT_NAME_WORDS for w in lowered):
-        return None
-    if sum(w in _NOT_NAME_WORDS for w in lowered) * 2 >= len(words):
-        return None
+    lowered = [w.lower().strip(".,()") for w in words]
+    if declared:
+        if sum(w in _NEVER_BYLINE_WORDS for w in lowered) * 2 >= len(words):
+            return None
+    elif not _TEAM.match(s):
+        if len(words) > 5 or all(w in _NOT_NAME_WORDS for w in lowered):
+            return None
+        if sum(w in _NOT_NAME_WORDS for w in lowered) * 2 >= len(words):
+            return None
+        if not _capitalised(words) or ":" in s:
+            return None
     if not _LETTER.search(s):
         return None
     if s.isupper() and len(s) > 4:
@@ -133,40 +194,65 @@ def clean_name(raw: str) -> str | None:
     return s
 
 
-def clean_whole_names(raws: Iterable[str], limit: int = 6) -> tuple[str, ...]:
-    """Names that are already one person each (schema.org Person names): cleaned, not split."""
+def _role_only(part: str) -> bool:
+    words = [w.lower().strip(".,()") for w in part.split()]
+    return bool(words) and all(w in _NOT_NAME_WORDS for w in words)
+
+
+def _capitalised(words: list[str]) -> bool:
+    """Every word of a name starts with a capital letter, but for particles ("van der")."""
+    for w in words:
+        first = next((c for c in w if c.isalpha()), "")
+        if first and not first.isupper() and w.lower() not in _NAME_PARTICLES:
+            return False
+    return True
+
+
+def clean_whole_names(
+    raws: Iterable[str], limit: int = 12, *, declared: bool = True, split: bool = True
+) -> tuple[str, ...]:
+    """Names that are already one person each (schema.org Person names): cleaned, not split
+    unless one holds several ("A and B"); with split=False (organisations) never split."""
     out: list[str] = []
     seen: set[str] = set()
     for raw in raws:
-        name = clean_name(raw) if raw and not _SEVERAL.search(raw) else None
-        if name is None and raw:
-            out_split = clean_names([raw], limit)
-            for n in out_split:
-                if n.lower() not in seen:
-                    seen.add(n.lower())
-                    out.append(n)
+        if not raw:
             continue
-        if name and name.lower() not in seen:
-            seen.add(name.lower())
-            out.append(name)
+        if split and _SEVERAL.search(raw):
+            found = clean_names([raw], limit, declared=declared)
+        else:
+            name = clean_name(raw, declared=declared)
+            found = (name,) if name else clean_names([raw], limit, declared=declared)
+        for n in found:
+            if n.lower() not in seen:
+                seen.add(n.lower())
+                out.append(n)
         if len(out) >= limit:
             break
     return tuple(out[:limit])
 
 
-def clean_names(raws: Iterable[str], limit: int = 6) -> tuple[str, ...]:
+def clean_names(raws: Iterable[str], limit: int = 6, *, declared: bool = False) -> tuple[str, ...]:
     """Split bylines ("By A, B and C") into names, drop non-names and duplicates."""
     out: list[str] = []
     seen: set[str] = set()
     for raw in raws:
         if not raw:
             continue
-        raw = _PREFIX.sub("", " ".join(raw.split()))
+        raw = " ".join(html.unescape(raw).split()) if "&" in raw else " ".join(raw.split())
+        raw = _CUT.sub("", _PREFIX.sub("", raw))  # what follows a date or "Updated" is no name
         for part in _SPLIT.split(raw):
-            name = clean_name(part)
+            part = part.strip()
+            if out and _CREDENTIAL.match(part.strip(" .,")) and len(out[-1]) + len(part) < 60:
+                out[-1] = f"{out[-1]}, {part}"  # "Jane Doe, MD": letters after the name
+                continue
+            if out and _role_only(part):
+                continue  # "Jane Doe, Staff Reporter"
+            name = clean_name(part, declared=declared)
             if name and name.lower() not in seen:
                 seen.add(name.lower())
                 out.append(name)
                 if len(out) >= limit:
                     return tuple(out)
+    return tuple(out)
     return tuple(out)

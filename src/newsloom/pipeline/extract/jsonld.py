@@ -121,25 +121,64 @@ def text_value(value: Any) -> str | None:
     return None
 
 
-def person_names(value: Any) -> list[str]:
-    """Names of the people in a JSON-LD author value (organisations are skipped)."""
+_ORGANIZATION_TYPES = frozenset(
+    {"organization", "newsmediaorganization", "corporation", "educationalorganization", "website"}
+)
+
+
+def id_index(objects: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Objects by their "@id", for authors given as a reference ({"@id": ".../#person"})."""
+    index: dict[str, dict[str, Any]] = {}
+    for obj in objects:
+        ref = obj.get("@id")
+        if isinstance(ref, str) and len(obj) > 1:
+            index.setdefault(ref, obj)
+    return index
+
+
+def _author_items(value: Any, index: dict[str, dict[str, Any]] | None) -> list[Any]:
     items = value if isinstance(value, list) else [value]
-    names: list[str] = []
+    out: list[Any] = []
     for item in items[:20]:
+        if isinstance(item, dict) and "name" not in item and index:
+            ref = item.get("@id")
+            if isinstance(ref, str) and ref in index:
+                item = index[ref]
+        out.append(item)
+    return out
+
+
+def _name_of(item: dict[str, Any]) -> list[str]:
+    name = item.get("name")
+    if isinstance(name, list):
+        return [n for n in name if isinstance(n, str)]
+    if isinstance(name, str):
+        return [name]
+    given = item.get("givenName")
+    if isinstance(given, str):
+        family = item.get("familyName")
+        return [f"{given} {family}" if isinstance(family, str) else given]
+    return []
+
+
+def person_names(value: Any, index: dict[str, dict[str, Any]] | None = None) -> list[str]:
+    """Names of the people in a JSON-LD author value (organisations are skipped); references
+    by "@id" are looked up in the index."""
+    names: list[str] = []
+    for item in _author_items(value, index):
         if isinstance(item, str):
             names.append(item)
-        elif isinstance(item, dict):
-            if _types(item) & {"organization", "newsmediaorganization", "corporation"}:
-                continue
-            name = item.get("name")
-            if isinstance(name, list):
-                name = next((n for n in name if isinstance(n, str)), None)
-            if isinstance(name, str):
-                names.append(name)
-            elif isinstance(item.get("givenName"), str):
-                given = item["givenName"]
-                family = item.get("familyName")
-                names.append(f"{given} {family}" if isinstance(family, str) else given)
+        elif isinstance(item, dict) and not _types(item) & _ORGANIZATION_TYPES:
+            names.extend(_name_of(item))
+    return names
+
+
+def organization_names(value: Any, index: dict[str, dict[str, Any]] | None = None) -> list[str]:
+    """Names of the organisations credited in a JSON-LD author value."""
+    names: list[str] = []
+    for item in _author_items(value, index):
+        if isinstance(item, dict) and _types(item) & (_ORGANIZATION_TYPES - {"website"}):
+            names.extend(_name_of(item))
     return names
 
 

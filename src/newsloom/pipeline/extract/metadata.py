@@ -15,10 +15,14 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsloom.pipeline.extract.authors import clean_names, clean_whole_names
+from newsloom.pipeline.extract.bylines import dom_authors
 from newsloom.pipeline.extract.dates import date_from_url, find_date, parse_date
+from newsloom.pipeline.extract.headline import headline_node, lines_around
 from newsloom.pipeline.extract.jsonld import (
     article_objects,
+    id_index,
     image_url,
+    organization_names,
     person_names,
     text_value,
 )
@@ -91,18 +95,6 @@ _AUTHOR_KEYS = (
     "og:article:author",
     "cxenseparse:author",
 )
-_BYLINE_SELECTOR = (
-    '[rel="author"], [itemprop="author"], a[href*="/author"], a[href*="/autor/"], '
-    'a[href*="/auteur/"], a[href*="/writers/"], a[href*="/staff/"], a[href*="/people/"], '
-    '[class*="uthor"], [class*="yline"], [id*="author"], [class*="writer"], '
-    '[class*="contributor"]'
-)
-_BY_ALONE = re.compile(r"(?i)(?:written |posted )?(?:by|von|par|por|di|door):?$")
-_BY_LINE = re.compile(
-    r"(?:written |posted |words |story )?(?:by|von|par|por|di|door)\b[ \t]*:?[ \t]*"
-    r"([^\n|•·]{3,80})",
-    re.IGNORECASE,
-)
 _DATETIME_ATTR_SELECTOR = (
     '[itemprop="datePublished"], [itemprop*="ublish"], time[pubdate], time[datetime], '
     "[datetime], "
@@ -158,50 +150,6 @@ def _first(meta: dict[str, list[str]], *keys: str) -> str | None:
         if values:
             return values[0]
     return None
-
-
-def _dom_authors(tree: LexborHTMLParser) -> tuple[str, ...]:
-    for node in tree.css(_BYLINE_SELECTOR)[:40]:
-        if node.tag in ("style", "script", "meta", "link", "noscript", "template"):
-            continue
-        text = node.text(separator=" ") or ""
-        if not text or len(text) > 200:
-            continue
-        if node.tag == "a":
-            parent = node.parent
-            around = (parent.text(separator=" ") or "") if parent is not None else ""
-            if len(around) < 200:
-                text = around
-        names = clean_names([text], limit=4)
-        if names:
-            return names
-    return _byline_near_headline(tree)
-
-
-def _byline_near_headline(tree: LexborHTMLParser) -> tuple[str, ...]:
-    """ "By Jane Doe" written near the headline, in a block without a telling class."""
-    h1 = tree.css_first("h1")
-    node = h1.parent if h1 is not None else None
-    for _ in range(3):
-        if node is None:
-            return ()
-        text = node.text(separator="\n") or ""
-        if len(text) > 5000:
-            return ()
-        parts = [p.strip() for line in text.split("\n") for p in line.split("|")]
-        parts = [p for p in parts if p]
-        for k, part in enumerate(parts):
-            if _BY_ALONE.match(part) and k + 1 < len(parts):
-                part = f"{part} {parts[k + 1]}"
-            elif len(part) < 5:
-                continue
-            m = _BY_LINE.match(part)
-            if m:
-                names = clean_names([m.group(1)], limit=4)
-                if names:
-                    return names
-        node = node.parent
-    return ()
 
 
 def _dom_attr_date(tree: LexborHTMLParser) -> datetime | None:
@@ -343,15 +291,17 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") 
         url,
     )
 
-    author_raw: list[str] = []
-    if ld and ld.get("author") is not None:
-        author_raw.extend(person_names(ld.get("author")))
-    authors = clean_whole_names(author_raw)
+    author_value = ld.get("author") if ld else None
+    index = id_index(_all) if author_value is not None else {}
+    authors = clean_whole_names(person_names(author_value, index))
     if not authors:
         values = [v for k in _AUTHOR_KEYS for v in meta.get(k, ()) if "://" not in v]
-        authors = clean_names(values)
+        authors = clean_names(values, limit=12, declared=True)
+    around = lines_around(headline_node(tree, md.title))
     if not authors:
-        authors = _dom_authors(tree)
+        authors = dom_authors(tree, around)
+    if not authors and author_value is not None:
+        authors = clean_whole_names(organization_names(author_value, index), split=False)
     md.authors = authors
 
     published = (

@@ -1,0 +1,136 @@
+"""Authors written in the page itself: elements marked as the author, and "By …" lines next to
+the headline. Comment threads and comment forms are not bylines."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsloom.pipeline.extract.authors import clean_names
+from newsloom.pipeline.extract.dates import find_date
+from newsloom.pipeline.extract.headline import Around
+
+_BYLINE_SELECTOR = (
+    '[rel="author"], [itemprop="author"], a[href*="/author"], a[href*="/autor/"], '
+    'a[href*="/auteur/"], a[href*="/writers/"], a[href*="/staff/"], a[href*="/people/"], '
+    '[class*="uthor"], [class*="yline"], [id*="author"], [class*="writer"], '
+    '[class*="contributor"]'
+)
+_NOT_TEXT = frozenset({"style", "script", "meta", "link", "noscript", "template", "img"})
+# Where other people's names live: comment threads and forms, lists of other articles.
+_ELSEWHERE = re.compile(r"(?i)comment|respond|reply|disqus|related|recommend|popular|trending")
+_ANCESTORS = 8
+_MAX_NODES = 40
+_MAX_NAMES = 6
+# "By Jane Doe", "Written by: Jane Doe", "Story and photos by Jane Doe", "Authors: A, B".
+_BY_START = re.compile(
+    r"^(?:(?:[^\W\d]+\s+){0,3}(?:by|von|par|por|di|door)|authors?|autor(?:in|en)?|auteurs?"
+    r"|contributors?)\s*:?\s*(?=\S)",
+    re.IGNORECASE,
+)
+_BY_ALONE = re.compile(
+    r"^(?:(?:[^\W\d]+\s+){0,3}(?:by|von|par|por|di|door)|authors?|autor(?:in|en)?"
+    r"|contributors?)\s*:?$",
+    re.IGNORECASE,
+)
+# "Published May 4, 2023 by Jane Doe", "Mar 27, 2024 · by Jane Doe".
+_BY_INSIDE = re.compile(r"(?:^|[\s|·•,])(?:by|By|BY)\s*:?\s+(?=[^\W\d])")
+_MAX_LINE = 160
+_NOT_IN_NAMES = frozenset({"the", "of", "and", "&", "for", "to", "a", "an", "your", "our", "my"})
+# Buttons and links, not names: "Get Started", "Read More", "Sign Up".
+_UI_WORDS = frozenset(
+    ["get", "read", "sign", "learn", "subscribe", "share", "follow", "download", "join",
+     "watch", "listen", "shop", "book", "view", "see", "back", "go", "start", "try", "contact"]
+)  # fmt: skip
+_HAS_ALNUM = re.compile(r"\w")
+_READ_TIME = re.compile(r"(?i)\b\d+\s*(?:min(?:ute)?s?)\b")
+_TRAILING_LINK = re.compile(r"\s+(?:in|on|at)$")
+
+
+def dom_authors(tree: LexborHTMLParser, around: Around) -> tuple[str, ...]:
+    """Names from a "By …" line next to the headline, else from elements marked as the
+    author, else a lone name beside the date under the headline."""
+    return _byline_lines(around) or _marked_authors(tree) or _name_beside_date(around)
+
+
+def _name_beside_date(around: Around) -> tuple[str, ...]:
+    """A line that is only a person's name, right before or after a date or a reading time,
+    just after (or before) the headline: the byline of many blogs ("Jane Doe / 4 May 2023")."""
+    for lines in (around.after[:10], around.before[:4]):
+        lines = [ln for ln in lines if _HAS_ALNUM.search(ln)]
+        for k, line in enumerate(lines):
+            if len(line) > 60 or not 2 <= len(line.split()) <= 4:
+                continue
+            if line.split()[0].lower() in _UI_WORDS:
+                continue
+            near = lines[max(0, k - 1) : k] + lines[k + 1 : k + 2]
+            if not any(_dated(n) for n in near):
+                continue
+            if _NOT_IN_NAMES & set(line.lower().split()):
+                continue
+            names = clean_names([line], limit=1)
+            if names and names[0] == _TRAILING_LINK.sub("", " ".join(line.split())):
+                return names
+    return ()
+
+
+def _dated(line: str) -> bool:
+    return len(line) <= 80 and (find_date(line) is not None or _READ_TIME.search(line) is not None)
+
+
+def _byline_lines(around: Around) -> tuple[str, ...]:
+    lines = around.after[:12] + around.before[:3]
+    for k, line in enumerate(lines):
+        if len(line) > _MAX_LINE:
+            continue
+        if _BY_ALONE.match(line):
+            nxt = lines[k + 1] if k + 1 < len(lines) and k + 1 != 12 else ""
+            names = clean_names([nxt], limit=_MAX_NAMES)
+        else:
+            m = _BY_START.match(line)
+            if m is None:
+                m2 = _BY_INSIDE.search(line)
+                if m2 is None:
+                    continue
+                names = clean_names([line[m2.end() :]], limit=_MAX_NAMES)
+            else:
+                names = clean_names([line[m.end() :]], limit=_MAX_NAMES)
+        if names:
+            return names
+    return ()
+
+
+def _marked_authors(tree: LexborHTMLParser) -> tuple[str, ...]:
+    for node in tree.css(_BYLINE_SELECTOR)[:_MAX_NODES]:
+        if node.tag in _NOT_TEXT or _elsewhere(node):
+            continue
+        own = node.text(separator=" ") or ""
+        if not own or len(own) > 200:
+            continue
+        texts = [own]
+        if node.tag == "a" and node.parent is not None:
+            around = node.parent.text(separator=" ") or ""
+            if len(around) < 200:
+                texts.insert(0, around)
+        for text in texts:
+            names = clean_names([text], limit=4)
+            if names:
+                return names
+    return ()
+
+
+def _elsewhere(node: LexborNode) -> bool:
+    """The node sits in a comment thread, a form or a list of other articles."""
+    cur: LexborNode | None = node
+    for _ in range(_ANCESTORS):
+        if cur is None or cur.tag in ("body", "html", "article", "main"):
+            return False
+        if cur.tag in ("form", "aside"):
+            return True
+        attrs = cur.attributes
+        label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if label.strip() and _ELSEWHERE.search(label):
+            return True
+        cur = cur.parent
+    return False

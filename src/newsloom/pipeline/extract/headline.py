@@ -1,0 +1,77 @@
+"""The headline's place in the page, and the lines of text written just before and after it
+(where bylines and dates sit)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+_NON_WORD = re.compile(r"[^\w]+")
+_MAX_SCOPE_CHARS = 4000
+_LEVELS = 4
+
+
+def _key(s: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", s.casefold()).split())
+
+
+def headline_node(tree: LexborHTMLParser, title: str | None) -> LexborNode | None:
+    """The <h1> that holds the headline (a page's first <h1> is often its logo); else the
+    first <h1>."""
+    h1s = tree.css("h1")[:8]
+    if not h1s:
+        return None
+    if title:
+        want = _key(title)
+        for h1 in h1s:
+            if want and _key(h1.text(separator=" ") or "") == want:
+                return h1
+        for h1 in h1s:
+            got = _key(h1.text(separator=" ") or "")
+            if got and len(got) >= 8 and (got in want or want in got):
+                return h1
+    return h1s[0]
+
+
+@dataclass(slots=True)
+class Around:
+    """Lines of text before and after the headline, nearest first."""
+
+    before: list[str]
+    after: list[str]
+
+
+def lines_around(headline: LexborNode | None, before: int = 4, after: int = 16) -> Around:
+    """The text lines next to the headline, nearest first on both sides: from its following
+    (and preceding) siblings, then its parent's, up a few levels."""
+    if headline is None:
+        return Around([], [])
+    return Around(
+        before=_walk(headline, before, forward=False), after=_walk(headline, after, forward=True)
+    )
+
+
+def _walk(start: LexborNode, want: int, *, forward: bool) -> list[str]:
+    lines: list[str] = []
+    budget = _MAX_SCOPE_CHARS
+    node: LexborNode | None = start
+    for _ in range(_LEVELS):
+        if node is None or node.tag in ("html", "body"):
+            break
+        sib = node.next if forward else node.prev
+        while sib is not None and len(lines) < want and budget > 0:
+            if sib.tag not in _SKIP:
+                text = sib.text(separator="\n") or ""
+                budget -= len(text)
+                found = [ln.strip() for ln in text.split("\n") if ln.strip()]
+                lines.extend(found if forward else found[::-1])
+            sib = sib.next if forward else sib.prev
+        if len(lines) >= want or budget <= 0:
+            break
+        node = node.parent
+    return lines[:want]
+
+
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "nav", "form", "button"})

@@ -1,0 +1,120 @@
+"""Who wrote the article: schema.org authors (also by reference), meta tags, bylines written
+next to the headline, and what is not a byline (comment forms, bios, staff titles)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_pages import ARTICLE_PARAGRAPHS, article_html
+
+from newsloom.pipeline.extract import extract
+from newsloom.pipeline.extract.authors import clean_names
+
+LOGO = '<header><h1 class="logo">Harbour Notes</h1></header>'
+
+
+def ld(body: str) -> str:
+    return f'<script type="application/ld+json">{body}</script>'
+
+
+def test_json_ld_author_given_by_reference() -> None:
+    head = ld(
+        '{"@graph": [{"@type": "NewsArticle", "headline": "Pier", '
+        '"author": {"@id": "https://gazette.example/#/person/7"}}, '
+        '{"@type": "Person", "@id": "https://gazette.example/#/person/7", "name": "Ada Brennan"}]}'
+    )
+    assert extract(article_html(head=head)).authors == ("Ada Brennan",)
+
+
+def test_organisation_author_only_when_no_person_is_named() -> None:
+    org = '{"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Pier Trust"}}'
+    assert extract(article_html(head=ld(org))).authors == ("Pier Trust",)
+    byline = '<p class="byline">By Tom Reyes</p>'
+    html = article_html(head=ld(org)).replace('<div class="story-body">', byline + "<div>")
+    assert extract(html).authors == ("Tom Reyes",)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Harbour Desk Staff", ("Harbour Desk Staff",)),
+        ("The Gazette Team", ("The Gazette Team",)),
+        ("3 Minute Read", ()),
+        ("About the Author", ()),
+        ("By Jane Doe, MD, FACP", ("Jane Doe, MD, FACP",)),
+        ("Jane Doe, Staff Reporter", ("Jane Doe",)),
+        ("Gene Carlton, Ph.D.", ("Gene Carlton, Ph.D.",)),
+        ("Jean-Luc Marchand (Wenlow Post)", ("Jean-Luc Marchand (Wenlow Post)",)),
+        ("Maria &amp; Katerina Holt", ("Maria", "Katerina Holt")),
+    ],
+)
+def test_declared_author_meta_tag(value: str, expected: tuple[str, ...]) -> None:
+    head = f'<meta name="author" content="{value}">'
+    assert extract(article_html(head=head)).authors == expected
+
+
+def test_many_declared_authors_are_all_kept() -> None:
+    names = [f"Writer {c}son" for c in "ABCDEFGH"]
+    head = ld(
+        '{"@type": "NewsArticle", "author": ['
+        + ", ".join(f'{{"@type": "Person", "name": "{n}"}}' for n in names)
+        + "]}"
+    )
+    assert extract(article_html(head=head)).authors == tuple(names)
+
+
+def _under_headline(html_after_h1: str, *, before: str = "") -> str:
+    """A page whose first <h1> is the site's logo; the byline sits under the real headline."""
+    html = article_html(title="Wenlow votes to rebuild its stone pier")
+    html = html.replace("<h1>", f"{before}<h1>", 1)
+    return html.replace("</h1>", "</h1>" + html_after_h1, 1).replace(
+        '<div class="site">', '<div class="site">' + LOGO, 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("<p>Published May 4, 2023 by Nina Sorensen</p>", ("Nina Sorensen",)),
+        ("<p>Article written by: Nina Sorensen</p>", ("Nina Sorensen",)),
+        ("<p>Contributors:</p><p>Nina Sorensen</p>", ("Nina Sorensen",)),
+        ("<p>Nina Sorensen</p><p>4 May 2023</p>", ("Nina Sorensen",)),
+        ("<p>May 4, 2023</p><p>•</p><div><span>Nina Sorensen in</span> <span>Harbour</span></div>",
+         ("Nina Sorensen",)),
+        ("<p>Get Started</p><p>The Harbour Guide</p><p>4 May 2023</p>", ()),
+    ],
+)  # fmt: skip
+def test_byline_next_to_the_headline(byline: str, expected: tuple[str, ...]) -> None:
+    assert extract(_under_headline(byline)).authors == expected
+
+
+def test_team_byline_in_an_author_element() -> None:
+    html = _under_headline('<p class="authorName">Harbour Staff</p>')
+    assert extract(html).authors == ("Harbour Staff",)
+
+
+def test_comment_form_and_lower_case_blurbs_are_not_bylines() -> None:
+    form = (
+        '<form class="comment-form"><p class="comment-form-author">'
+        '<label>Name *</label><input name="author"></p></form>'
+        '<div class="author-bio">experienced gardeners and everyone in between</div>'
+    )
+    html = article_html(after=form)
+    assert extract(html).authors == ()
+
+
+def test_names_in_comments_are_not_the_author() -> None:
+    comments = (
+        '<section id="comments"><div class="comment"><span class="comment-author">'
+        "Olga Brandt</span> says: great news</div></section>"
+    )
+    assert extract(article_html(after=comments)).authors == ()
+
+
+def test_byline_with_date_and_place_after_the_name() -> None:
+    html = _under_headline("<p>Posted by Nina Sorensen on 18 Dec 2023 in Harbour, Town</p>")
+    assert extract(html).authors == ("Nina Sorensen",)
+
+
+def test_clean_names_keeps_initials_and_letters() -> None:
+    assert clean_names(["By Ann B. Carter and Jo Dunn, PhD"]) == ("Ann B. Carter", "Jo Dunn, PhD")
+    assert ARTICLE_PARAGRAPHS  # the shared page text is in use here
