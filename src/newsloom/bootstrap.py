@@ -16,6 +16,7 @@ from newsloom.services.comments import CommentService
 from newsloom.services.enrich import Enricher
 from newsloom.services.ingest import Ingestor
 from newsloom.services.sources import SourceService
+from newsloom.services.story_pages import StoryPages
 from newsloom.storage.store import Store
 
 
@@ -28,6 +29,7 @@ class App:
     sources: SourceService
     ingest: Ingestor
     articles: ArticleService
+    stories: StoryPages
     comments: CommentService
     ai: AiService
 
@@ -53,6 +55,7 @@ def build(
         sources=SourceService(store, fetcher, settings, clock),
         ingest=Ingestor(store, fetcher, settings, clock, Enricher(store)),
         articles=ArticleService(store, settings, clock),
+        stories=StoryPages(store, settings, clock),
         comments=CommentService(store, settings, clock),
         ai=AiService(store, clock),
     )

@@ -49,7 +49,14 @@ class Settings:
     )
     scheduler_tick: float = _setting(5.0, "Seconds between two looks at which feeds are due.")
     poll_in_background: bool = _setting(True, "Whether `newsloom serve` polls feeds itself.")
-    page_size: int = _setting(30, "Articles per page on listings.")
+    page_size: int = _setting(
+        30, "Articles per page on listings (stories per page on the home and hashtag pages)."
+    )
+    story_half_life_hours: float = _setting(
+        6.0,
+        "How fast a story sinks on the home page, in hours: stories are ranked by their number "
+        "of outlets, halved for every this many hours since their latest article.",
+    )
     comment_max_chars: int = _setting(5000, "Longest comment accepted, in characters.")
     name_max_chars: int = _setting(60, "Longest display name accepted for a comment.")
     min_extraction_score: float = _setting(
@@ -97,6 +104,8 @@ class Settings:
                 raise ConfigError(
                     f"NEWSLOOM_{name.upper()} must be a positive number of seconds"
                 )
+        if not 0 < self.story_half_life_hours < math.inf:
+            raise ConfigError("NEWSLOOM_STORY_HALF_LIFE_HOURS must be a positive number of hours")
         if not 0 <= self.min_extraction_score <= 1:
             raise ConfigError("NEWSLOOM_MIN_EXTRACTION_SCORE must be between 0 and 1")
 

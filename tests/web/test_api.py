@@ -86,6 +86,7 @@ def test_outlet_hashtag_trending_search_sources_health(
     by_tag = client.get(f"/api/v1/hashtags/{tag.lower()}").json()
     assert by_tag["tag"] == tag
     assert article.id in [i["id"] for i in by_tag["articles"]["items"]]
+    assert article.story_id in [i["story_id"] for i in by_tag["stories"]["items"]]
 
     trending = client.get("/api/v1/hashtags/trending").json()
     assert [t["tag"] for t in trending] == [t.tag for t in ctx.articles.trending_hashtags()]
@@ -267,7 +268,8 @@ def test_openapi_document_and_docs_page(client: TestClient) -> None:
     for path in ("/api/v1/articles", "/api/v1/articles/{article_id}",
                  "/api/v1/articles/{article_id}/comments", "/api/v1/outlets/{slug}",
                  "/api/v1/hashtags/{tag}", "/api/v1/hashtags/trending", "/api/v1/search",
-                 "/api/v1/sources", "/api/v1/sources/{source_id}", "/api/v1/health"):
+                 "/api/v1/sources", "/api/v1/sources/{source_id}", "/api/v1/health",
+                 "/api/v1/stories", "/api/v1/stories/{story_id}"):
         assert path in paths, path
     assert not any(not p.startswith("/api/") for p in paths), "pages stay out of the API doc"
     article = paths["/api/v1/articles/{article_id}"]["get"]["responses"]

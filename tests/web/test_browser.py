@@ -119,7 +119,12 @@ def test_read_an_article_and_post_a_comment(
     assert page.locator(".cards .card").count() >= 5
     _shoot(page, "home-desktop-light")
 
-    page.locator(f'.card-title a[href="/articles/{article.id}/{article.slug}"]').first.click()
+    # from the story's block on the home page to its full coverage, then to the article
+    page.locator(f'li[data-story="{article.story_id}"] .coverage-link a').click()
+    page.wait_for_url(f"**/stories/{article.story_id}")
+    assert page.locator(".coverage-chart svg g.series").count() >= 2
+    _shoot(page, "story-desktop-light")
+    page.locator(f'.by-outlet a[href="/articles/{article.id}/{article.slug}"]').click()
     page.wait_for_url(f"**/articles/{article.id}/{article.slug}")
     assert page.locator("h1#headline").inner_text() == demo.title
     assert page.locator(".body p").count() >= len(demo.paragraphs)
@@ -178,7 +183,8 @@ def test_layout_screenshots(
     viewport = PHONE if device == "phone" else DESKTOP
     context, page = _new_page(browser, viewport=viewport, color_scheme=scheme,
                               is_mobile=device == "phone")
-    pages = [("home", "/"), ("article", f"/articles/{article.id}")]
+    pages = [("home", "/"), ("article", f"/articles/{article.id}"),
+             ("story", f"/stories/{article.story_id}")]
     if scheme == "light":
         pages.append(("sources", "/sources"))
     for name, path in pages:

@@ -18,17 +18,21 @@ from newsloom.services.articles import HOME_PER_OUTLET
 pytestmark = pytest.mark.integration
 
 
-def test_home_lists_latest_across_outlets_without_flooding(client: TestClient, ctx: App) -> None:
+def test_home_ranks_stories_across_outlets_without_flooding(client: TestClient, ctx: App) -> None:
     r = client.get("/")
     assert r.status_code == 200
     doc = parse(r.text)
-    outlets = Counter(a.text() for a in doc.css(".cards .card .outlet"))
+    assert doc.css_first("h1").text() == "Top stories"
+    blocks = doc.css("ol.stories > li")
+    home = ctx.stories.home()
+    assert [b.css_first(".card-title a").text() for b in blocks] == [b.headline
+                                                                    for b in home.blocks]
+    assert home.blocks[0].outlet_count >= 2, "a story several outlets cover leads"
+    outlets = {a.text() for a in doc.css("ol.stories .outlet")}
     assert len(outlets) >= 5
-    assert max(outlets.values()) <= HOME_PER_OUTLET
-    titles = [a.text() for a in doc.css(".cards .card-title a")]
-    home = ctx.articles.home()
-    assert titles[0] == home.cards[0].title
-    assert all(c.title in titles or c.story_id is not None for c in home.cards)
+    solo = Counter(b.css_first(".card .outlet").text() for b in blocks
+                   if b.css_first(".coverage-link") is None)
+    assert max(solo.values()) <= HOME_PER_OUTLET, "one outlet's own stories do not flood home"
     assert doc.css_first(".card time") is not None
 
 
@@ -50,10 +54,10 @@ def test_home_says_plainly_when_feeds_fail(client: TestClient) -> None:
 
 def test_home_pagination(rw_client: TestClient, fresh_ctx: App) -> None:
     first = parse(rw_client.get("/").text)
-    has_next = fresh_ctx.articles.home().has_next
+    has_next = fresh_ctx.stories.home().has_next
     assert (first.css_first('.pager a[rel="next"]') is not None) is has_next
     last = 1
-    while fresh_ctx.articles.home(last).has_next:
+    while fresh_ctx.stories.home(last).has_next:
         last += 1
     r = rw_client.get(f"/?page={last + 1}")
     assert r.status_code == 200
@@ -107,7 +111,7 @@ def test_search_without_results_or_words(client: TestClient) -> None:
     assert "too long" in too_long.css_first(".error").text()
 
 
-def test_hashtag_page_lists_articles_case_insensitively(
+def test_hashtag_page_lists_stories_case_insensitively(
     client: TestClient, feature_article: tuple[DemoArticle, Article]
 ) -> None:
     _, article = feature_article
@@ -117,8 +121,10 @@ def test_hashtag_page_lists_articles_case_insensitively(
         assert r.status_code == 200, asked
         doc = parse(r.text)
         assert doc.css_first("h1").text() == f"#{tag}"
-        hrefs = [a.attributes["href"] for a in doc.css(".cards .card-title a")]
-        assert f"/articles/{article.id}/{article.slug}" in hrefs
+        block = doc.css_first(f'ol.stories > li[data-story="{article.story_id}"]')
+        assert block is not None, "the article's story is listed"
+        hrefs = [a.attributes["href"] for a in block.css('a[href^="/articles/"]')]
+        assert hrefs and all(h.startswith("/articles/") for h in hrefs)
     missing = client.get("/hashtag/NoSuchTagAnywhere")
     assert missing.status_code == 404
     assert "NoSuchTagAnywhere" in missing.text
@@ -286,16 +292,19 @@ def test_one_story_takes_one_place_on_home(rw_client: TestClient, fresh_ctx: App
     with fresh_ctx.store.engine.begin() as conn:
         conn.execute(text("INSERT INTO stories (id, title, first_at, last_at, article_count, "
                           "outlet_count) VALUES (900, 'x', :t, :t, 2, 2)"),
-                     {"t": lead.published_at})
+                     {"t": max(lead.published_at, other.published_at)})
     for card in (lead, other):
         fresh_ctx.store.articles.set_story(card.id, 900)
+    earlier, later = sorted((lead, other), key=lambda c: c.published_at)
     doc = parse(rw_client.get("/").text)
     titles = [a.text() for a in doc.css(".cards .card-title a")]
-    assert lead.title in titles and other.title not in titles
-    group = next(g for g in doc.css(".cards > li") if lead.title in g.text())
-    also = group.css_first(".also a")
-    assert also.text() == other.source_name
-    assert also.attributes["href"] == f"/articles/{other.id}/{other.slug}"
+    assert earlier.title in titles and later.title not in titles
+    group = doc.css_first('ol.stories > li[data-story="900"]')
+    assert group.css_first(".card-title a").text() == earlier.title, "the first report leads"
+    also = group.css_first(".others .other-title")
+    assert group.css_first(".others .outlet").text() == later.source_name
+    assert also.attributes["href"] == f"/articles/{later.id}/{later.slug}"
+    assert group.css_first(".coverage-link a").attributes["href"] == "/stories/900"
     # and on the article page, the other outlet's article is first among related coverage
     page = parse(rw_client.get(f"/articles/{lead.id}").text)
     first = page.css_first(".related .cards > li")

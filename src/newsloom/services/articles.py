@@ -9,7 +9,14 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from newsloom.config import Settings
-from newsloom.domain.records import Article, ArticleCard, Comment, Source, TagCount
+from newsloom.domain.coverage import (
+    TRENDING_BASELINE,
+    TRENDING_MIN_RECENT,
+    TRENDING_WINDOW,
+    TrendingTag,
+    rising_tags,
+)
+from newsloom.domain.records import Article, ArticleCard, Comment, Source
 from newsloom.errors import InvalidInput, NotFound
 from newsloom.services.clock import Clock
 
@@ -99,6 +106,8 @@ class ArticleService:
         return list(picked.values())[:limit]
 
     def home(self, page: int = 1) -> Listing:
+        """The latest articles, at most HOME_PER_OUTLET per outlet (GET /api/v1/articles). The
+        home page itself ranks stories: `newsloom.services.story_pages.StoryPages.home`."""
         return self._listing(
             lambda limit, offset: self._store.articles.latest(
                 limit=limit, offset=offset, per_source=HOME_PER_OUTLET
@@ -138,9 +147,17 @@ class ArticleService:
             page,
         )
 
-    def trending_hashtags(self, limit: int = 12) -> list[TagCount]:
-        since = self._clock() - timedelta(days=2)
-        return self._store.articles.trending_tags(since=since, limit=limit)
+    def trending_hashtags(self, limit: int = 12) -> list[TrendingTag]:
+        """Hashtags rising against their usual rate: used in the last 24 hours more than their
+        daily average over the 14 days before, scored as in
+        `newsloom.domain.coverage.trending_score` (two SQL lookups, both on indexes)."""
+        now = self._clock()
+        window_start = now - TRENDING_WINDOW
+        activity = self._store.articles.tag_activity(
+            window_start=window_start, baseline_start=window_start - TRENDING_BASELINE,
+            min_recent=TRENDING_MIN_RECENT,
+        )
+        return rising_tags(activity, limit)
 
     def _listing(self, fetch: Callable[[int, int], list[ArticleCard]], page: int) -> Listing:
         if page < 1:

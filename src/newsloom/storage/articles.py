@@ -10,8 +10,9 @@ from typing import Any
 
 from sqlalchemy import Engine, Select, column, func, literal_column, select, table, update
 
+from newsloom.domain.coverage import TagActivity
 from newsloom.domain.models import Block, BlockKind, Hashtag, HashtagKind
-from newsloom.domain.records import Article, ArticleCard, NewArticle, TagCount
+from newsloom.domain.records import Article, ArticleCard, NewArticle
 from newsloom.domain.text import snippet
 from newsloom.errors import NotFound
 from newsloom.storage._sql import insert_ignoring_conflicts
@@ -304,19 +305,38 @@ class ArticleRepository:
                 ).scalars()
             )
 
-    def trending_tags(self, *, since: datetime, limit: int) -> list[TagCount]:
-        count = func.count(article_hashtags.c.article_id).label("n")
-        query = (
-            select(article_hashtags.c.tag_key, func.max(article_hashtags.c.tag),
-                   func.max(article_hashtags.c.kind), count)
-            .where(article_hashtags.c.published_at >= since)
+    def tag_activity(self, *, window_start: datetime, baseline_start: datetime,
+                     min_recent: int) -> list[TagActivity]:
+        """Each hashtag used by at least ``min_recent`` articles published since
+        ``window_start``, with how many articles carried it between ``baseline_start`` and
+        ``window_start``. One statement: the window's articles through the published-date
+        index, then one range count per tag on the (tag, published) index."""
+        recent = (
+            select(
+                article_hashtags.c.tag_key.label("key"),
+                func.max(article_hashtags.c.tag).label("tag"),
+                func.max(article_hashtags.c.kind).label("kind"),
+                func.count().label("recent"),
+            )
+            .select_from(articles.join(article_hashtags,
+                                       article_hashtags.c.article_id == articles.c.id))
+            .where(articles.c.published_at >= window_start)
             .group_by(article_hashtags.c.tag_key)
-            .having(count >= 2)
-            .order_by(count.desc(), article_hashtags.c.tag_key)
-            .limit(limit)
+            .having(func.count() >= min_recent)
+            .subquery()
         )
+        earlier = article_hashtags.alias("earlier")
+        before = (
+            select(func.count())
+            .where(earlier.c.tag_key == recent.c.key,
+                   earlier.c.published_at >= baseline_start,
+                   earlier.c.published_at < window_start)
+            .scalar_subquery()
+        )
+        query = select(recent.c.tag, recent.c.kind, recent.c.recent, before.label("before"))
         with self._engine.connect() as conn:
-            return [TagCount(tag=r[1], kind=r[2], count=int(r[3])) for r in conn.execute(query)]
+            return [TagActivity(tag=r[0], kind=r[1], recent=int(r[2]), before=int(r[3]))
+                    for r in conn.execute(query)]
 
     # -- helpers -----------------------------------------------------------------------------
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from newsloom.errors import InvalidInput
 from newsloom.web import schemas as s
-from newsloom.web.deps import ArticleId, Ctx, SourceId, summary_or_none
+from newsloom.web.deps import MAX_ID, ArticleId, Ctx, SourceId, summary_or_none
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": s.ErrorOut, "description": "Not found"},
@@ -21,10 +21,11 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter(prefix="/api/v1", responses=_ERRORS)
 
 PageNumber = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]
+StoryId = Annotated[int, Path(ge=1, le=MAX_ID, description="The story's id.")]
 
 
 @router.get("/articles", response_model=s.ListingOut, tags=["articles"],
-            summary="Latest articles across outlets (the home page)")
+            summary="Latest articles across outlets, at most four per outlet")
 def list_articles(ctx: Ctx, page: PageNumber = 1) -> s.ListingOut:
     return s.listing_out(ctx.articles.home(page))
 
@@ -57,17 +58,39 @@ def get_outlet(ctx: Ctx, slug: str, page: PageNumber = 1) -> s.OutletOut:
     return s.OutletOut(outlet=s.source_out(source), articles=s.listing_out(listing))
 
 
+@router.get("/stories", response_model=s.StoryListingOut, tags=["stories"],
+            summary="Stories ranked by outlets and recency (the home page)",
+            description="A story's weight is its number of distinct outlets (at most 32), "
+                        "halved for every NEWSLOOM_STORY_HALF_LIFE_HOURS since its latest "
+                        "article. Stories only one outlet tells count against that outlet: its "
+                        "newest four appear. Articles that no story holds appear as stories of "
+                        "one article.")
+def list_stories(ctx: Ctx, page: PageNumber = 1) -> s.StoryListingOut:
+    return s.story_listing_out(ctx.stories.home(page))
+
+
+@router.get("/stories/{story_id}", response_model=s.StoryOut, tags=["stories"],
+            summary="One story: first and latest report, articles by outlet, coverage over time")
+def get_story(ctx: Ctx, story_id: StoryId) -> s.StoryOut:
+    return s.story_out(ctx.stories.story(story_id))
+
+
 @router.get("/hashtags/trending", response_model=list[s.TrendingTagOut], tags=["hashtags"],
-            summary="Hashtags used most in the last two days")
+            summary="Hashtags rising against their usual rate",
+            description="Tags used by at least two articles in the last 24 hours and more "
+                        "than their daily average over the 14 days before, highest score "
+                        "first: (count - usual) / sqrt(usual + 1).")
 def trending(ctx: Ctx, limit: Annotated[int, Query(ge=1, le=100)] = 12) -> list[s.TrendingTagOut]:
     return [s.trending_out(t) for t in ctx.articles.trending_hashtags(limit)]
 
 
 @router.get("/hashtags/{tag}", response_model=s.HashtagPageOut, tags=["hashtags"],
-            summary="Articles with a hashtag (case-insensitive)")
+            summary="Stories and articles with a hashtag (case-insensitive)")
 def get_hashtag(ctx: Ctx, tag: str, page: PageNumber = 1) -> s.HashtagPageOut:
-    display, listing = ctx.articles.hashtag(tag.lstrip("#"), page)
-    return s.HashtagPageOut(tag=display, articles=s.listing_out(listing))
+    display, stories = ctx.stories.hashtag(tag.lstrip("#"), page)
+    _, listing = ctx.articles.hashtag(tag.lstrip("#"), page)
+    return s.HashtagPageOut(tag=display, stories=s.story_listing_out(stories),
+                            articles=s.listing_out(listing))
 
 
 @router.get("/search", response_model=s.SearchOut, tags=["search"],

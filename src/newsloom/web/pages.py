@@ -6,19 +6,21 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from newsloom.bootstrap import App
 from newsloom.errors import InvalidInput, NewsloomError, NotFound
 from newsloom.services.sources import ImportReport
-from newsloom.web.deps import ArticleId, Ctx, SourceId, summary_or_none
+from newsloom.web.deps import MAX_ID, ArticleId, Ctx, SourceId, summary_or_none
 from newsloom.web.formatting import body_parts, group_by_story
+from newsloom.web.story_chart import chart_view
 from newsloom.web.views import article_path, render
 
 router = APIRouter(include_in_schema=False)
 
 PageNumber = Annotated[int, Query(ge=1, le=100_000)]
+StoryId = Annotated[int, Path(ge=1, le=MAX_ID)]
 MAX_OPML_BYTES = 2_000_000
 
 
@@ -31,14 +33,22 @@ def _is_htmx(request: Request) -> bool:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, ctx: Ctx, page: PageNumber = 1) -> Response:
-    listing = ctx.articles.home(page)
+    listing = ctx.stories.home(page)
     sources = ctx.sources.list()
     return render(request, "home.html", {
         "listing": listing,
-        "groups": group_by_story(listing.cards),
         "trending": ctx.articles.trending_hashtags(),
+        "half_life": f"{ctx.settings.story_half_life_hours:g}",
         "source_count": len(sources),
         "failing": [x for x in sources if x.error_count > 0],
+    })  # fmt: skip
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, ctx: Ctx, story_id: StoryId) -> Response:
+    page = ctx.stories.story(story_id)
+    return render(request, "story.html", {
+        "title": page.headline, "story": page, "chart": chart_view(page.chart),
     })  # fmt: skip
 
 
@@ -53,10 +63,9 @@ def outlet(request: Request, ctx: Ctx, slug: str, page: PageNumber = 1) -> Respo
 
 @router.get("/hashtag/{tag}", response_class=HTMLResponse)
 def hashtag(request: Request, ctx: Ctx, tag: str, page: PageNumber = 1) -> Response:
-    display, listing = ctx.articles.hashtag(tag.lstrip("#"), page)
+    display, listing = ctx.stories.hashtag(tag.lstrip("#"), page)
     return render(request, "hashtag.html", {
         "title": f"#{display}", "tag": display, "listing": listing,
-        "groups": group_by_story(listing.cards),
     })  # fmt: skip
 
 

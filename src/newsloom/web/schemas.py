@@ -8,11 +8,13 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from newsloom.domain.coverage import Timeline, TrendingTag
 from newsloom.domain.models import Block, Hashtag, SummarySentence
-from newsloom.domain.records import ArticleCard, Comment, Source, TagCount
+from newsloom.domain.records import ArticleCard, Comment, Source
 from newsloom.domain.text import as_utc
 from newsloom.services.articles import ArticlePage, Listing, RelatedArticle
 from newsloom.services.sources import ImportReport
+from newsloom.services.story_pages import StoryBlock, StoryListing, StoryPage, StoryRef
 from newsloom.web.views import article_path, hashtag_path
 
 # -- errors ---------------------------------------------------------------------------------
@@ -64,7 +66,79 @@ class TagOut(BaseModel):
 
 
 class TrendingTagOut(TagOut):
-    count: int
+    count: int = Field(description="Articles with the tag in the last 24 hours.")
+    usual_per_day: float = Field(
+        description="Its average number of articles a day over the 14 days before.")
+    score: float = Field(description="(count - usual_per_day) / sqrt(usual_per_day + 1).")
+    explanation: str = Field(description="The two numbers in words (the page's tooltip).")
+
+
+# -- stories --------------------------------------------------------------------------------
+
+
+class StoryBlockOut(BaseModel):
+    """One place on the home page (or a hashtag page): a story, or an article no story holds."""
+
+    story_id: int | None = Field(description="None for an article that no story holds.")
+    page: str | None = Field(description="Path of the story's page (full coverage).")
+    headline: str = Field(description="The title of the story's first report.")
+    outlet_count: int
+    article_count: int
+    last_at: datetime = Field(description="When the story's latest article was published.")
+    score: float = Field(
+        description="Outlets (at most 32), halved for every half-life since last_at.")
+    lead: CardOut = Field(description="The first report.")
+    others: list[CardOut] = Field(description="A few other outlets' newest articles.")
+
+
+class StoryListingOut(BaseModel):
+    items: list[StoryBlockOut]
+    page: int
+    has_next: bool
+
+
+class StoryRefOut(BaseModel):
+    id: int
+    page: str
+    headline: str
+    first_at: datetime
+    last_at: datetime
+    outlet_count: int
+    article_count: int
+
+
+class OutletCoverageOut(BaseModel):
+    outlet: OutletRef
+    articles: list[CardOut] = Field(description="In the order published.")
+
+
+class TimelineSeriesOut(BaseModel):
+    outlet: OutletRef
+    counts: list[int] = Field(description="Articles in each bucket, in the order of `starts`.")
+
+
+class TimelineOut(BaseModel):
+    unit: str = Field(description='"hour", "day" or "week": the width of one bucket.')
+    starts: list[datetime] = Field(description="The start of each bucket.")
+    series: list[TimelineSeriesOut] = Field(
+        description="One per outlet, in the order the outlets first reported the story.")
+
+
+class StoryOut(BaseModel):
+    id: int
+    page: str
+    headline: str = Field(description="The title of the story's first report.")
+    article_count: int
+    outlet_count: int
+    first_report: CardOut
+    latest_report: CardOut
+    outlets: list[OutletCoverageOut] = Field(
+        description="Articles grouped by outlet, outlets in the order they first reported.")
+    articles: list[CardOut] = Field(description="Every article in the order published.")
+    truncated: bool = Field(description="True when only the earliest 500 articles are listed.")
+    timeline: TimelineOut
+    follows: StoryRefOut | None = Field(description="The earlier story this one follows up.")
+    followed_by: list[StoryRefOut]
 
 
 # -- articles -------------------------------------------------------------------------------
@@ -162,7 +236,10 @@ class OutletOut(BaseModel):
 
 class HashtagPageOut(BaseModel):
     tag: str = Field(description="The stored spelling of the tag.")
-    articles: ListingOut
+    stories: StoryListingOut = Field(
+        description="Stories with a tagged article, ranked like the home page; each block "
+                    "shows the story's tagged articles.")
+    articles: ListingOut = Field(description="The tagged articles, newest first.")
 
 
 class SearchOut(BaseModel):
@@ -227,8 +304,69 @@ def tag_out(tag: Hashtag) -> TagOut:
     return TagOut(tag=tag.tag, kind=tag.kind.value, page=hashtag_path(tag.tag))
 
 
-def trending_out(tag: TagCount) -> TrendingTagOut:
-    return TrendingTagOut(tag=tag.tag, kind=tag.kind, page=hashtag_path(tag.tag), count=tag.count)
+def trending_out(tag: TrendingTag) -> TrendingTagOut:
+    return TrendingTagOut(tag=tag.tag, kind=tag.kind, page=hashtag_path(tag.tag), count=tag.count,
+                          usual_per_day=round(tag.usual, 3), score=round(tag.score, 3),
+                          explanation=tag.explanation)
+
+
+def story_path(story_id: int) -> str:
+    return f"/stories/{story_id}"
+
+
+def story_block_out(block: StoryBlock) -> StoryBlockOut:
+    return StoryBlockOut(
+        story_id=block.story_id,
+        page=story_path(block.story_id) if block.story_id is not None else None,
+        headline=block.headline,
+        outlet_count=block.outlet_count,
+        article_count=block.article_count,
+        last_at=as_utc(block.last_at),
+        score=round(block.score, 4),
+        lead=card_out(block.lead),
+        others=[card_out(c) for c in block.others],
+    )
+
+
+def story_listing_out(listing: StoryListing) -> StoryListingOut:
+    return StoryListingOut(items=[story_block_out(b) for b in listing.blocks], page=listing.page,
+                           has_next=listing.has_next)
+
+
+def story_ref_out(ref: StoryRef) -> StoryRefOut:
+    return StoryRefOut(id=ref.id, page=story_path(ref.id), headline=ref.headline,
+                       first_at=as_utc(ref.first_at), last_at=as_utc(ref.last_at),
+                       outlet_count=ref.outlet_count, article_count=ref.article_count)
+
+
+def timeline_out(timeline: Timeline, names: dict[str, str]) -> TimelineOut:
+    return TimelineOut(
+        unit=timeline.unit,
+        starts=[as_utc(s) for s in timeline.starts],
+        series=[TimelineSeriesOut(outlet=outlet_ref(names.get(s.key, s.name), s.key),
+                                  counts=list(s.counts))
+                for s in timeline.series],
+    )
+
+
+def story_out(page: StoryPage) -> StoryOut:
+    return StoryOut(
+        id=page.id,
+        page=story_path(page.id),
+        headline=page.headline,
+        article_count=page.article_count,
+        outlet_count=page.outlet_count,
+        first_report=card_out(page.first),
+        latest_report=card_out(page.latest),
+        outlets=[OutletCoverageOut(outlet=outlet_ref(o.name, o.slug),
+                                   articles=[card_out(c) for c in o.articles])
+                 for o in page.outlets],
+        articles=[card_out(c) for c in page.articles],
+        truncated=page.truncated,
+        timeline=timeline_out(page.chart, {o.slug: o.name for o in page.outlets}),
+        follows=story_ref_out(page.follows) if page.follows else None,
+        followed_by=[story_ref_out(r) for r in page.followed_by],
+    )
 
 
 def comment_out(comment: Comment) -> CommentOut:
