@@ -121,7 +121,7 @@ _DMY = re.compile(
     re.IGNORECASE,
 )
 _NUMERIC_YMD = re.compile(rf"\b(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})\b{_TIME}")
-_NUMERIC_DMY = re.compile(rf"\b(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}})\b{_TIME}")
+_NUMERIC_DMY = re.compile(rf"\b(\d{{1,2}})([./-])(\d{{1,2}})\2(\d{{4}})\b{_TIME}")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|\b)")
 _ISOISH = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
@@ -212,8 +212,18 @@ def parse_date(value: str | None) -> datetime | None:
     return find_date(s)
 
 
-def find_date(text: str) -> datetime | None:
+def find_date(text: str, *, day_first: bool | None = None) -> datetime | None:
     """Find the first written date in a piece of text ("May 5, 2023", "5. Mai 2023 10:30")."""
+    found = find_date_at(text, day_first=day_first)
+    return found[1] if found else None
+
+
+def find_date_at(text: str, *, day_first: bool | None = None) -> tuple[int, datetime] | None:
+    """The first written date in the text and where it starts.
+
+    Numbers with slashes are month first ("05/17/2023", as in the US) unless ``day_first`` or
+    the month would be over 12; with dots or dashes they are day first ("17.05.2023").
+    """
     best: tuple[int, datetime] | None = None
     for pattern, order in (
         (_MDY, "mdy"),
@@ -233,12 +243,26 @@ def find_date(text: str) -> datetime | None:
             elif order == "ymd":
                 dt = _build(int(g[0]), int(g[1]), int(g[2]), g[3:])
             else:
-                dt = _build(int(g[2]), int(g[1]), int(g[0]), g[3:])
+                dt = _numeric(int(g[0]), int(g[2]), int(g[3]), g[1], g[4:], day_first)
         except (KeyError, ValueError):
             dt = None
         if dt is not None and (best is None or m.start() < best[0]):
             best = (m.start(), dt)
-    return best[1] if best else None
+    return best
+
+
+def _numeric(
+    a: int, b: int, year: int, sep: str, rest: tuple[str | None, ...], day_first: bool | None
+) -> datetime | None:
+    """12/05/2023 or 12.05.2023: which number is the day."""
+    month_first = sep == "/" and not day_first
+    if month_first and a > 12:
+        month_first = False
+    elif not month_first and b > 12 and a <= 12:
+        month_first = True
+    if month_first:
+        return _build(year, a, b, rest)
+    return _build(year, b, a, rest)
 
 
 def date_from_url(url: str | None) -> datetime | None:

@@ -6,7 +6,6 @@ Sources, most trusted first: schema.org JSON-LD, OpenGraph / meta tags, then the
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -16,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsloom.pipeline.extract.authors import clean_names, clean_whole_names
 from newsloom.pipeline.extract.bylines import dom_authors
-from newsloom.pipeline.extract.dates import date_from_url, find_date, parse_date
+from newsloom.pipeline.extract.dates import parse_date
 from newsloom.pipeline.extract.headline import headline_node, lines_around
 from newsloom.pipeline.extract.jsonld import (
     article_objects,
@@ -26,6 +25,7 @@ from newsloom.pipeline.extract.jsonld import (
     person_names,
     text_value,
 )
+from newsloom.pipeline.extract.published import published_date
 from newsloom.pipeline.extract.titles import pick_title, strip_site_suffix
 
 __all__ = ["Metadata", "dom_title_nodes", "read_metadata", "strip_site_suffix"]
@@ -44,34 +44,6 @@ class Metadata:
     description: str | None = None
 
 
-_PUBLISHED_KEYS = (
-    "article:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "article.published",
-    "published_time",
-    "publish-date",
-    "publish_date",
-    "publishdate",
-    "pubdate",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date",
-    "dcterms.date",
-    "dcterms.created",
-    "dc.date.created",
-    "date",
-    "citation_date",
-    "citation_publication_date",
-    "originalpublicationdate",
-    "article_date_original",
-    "cxenseparse:recs:publishtime",
-    "og:published_time",
-    "release_date",
-    "displaydate",
-)
 _UPDATED_KEYS = (
     "article:modified_time",
     "og:updated_time",
@@ -95,19 +67,6 @@ _AUTHOR_KEYS = (
     "og:article:author",
     "cxenseparse:author",
 )
-_DATETIME_ATTR_SELECTOR = (
-    '[itemprop="datePublished"], [itemprop*="ublish"], time[pubdate], time[datetime], '
-    "[datetime], "
-    '[class*="publish"][content], [data-timestamp]'
-)
-_TIME_SELECTOR = (
-    '[itemprop="datePublished"], time, [class*="date"], [class*="Date"], [class*="publish"], '
-    '[class*="posted"], [class*="yline"], [class*="meta"]'
-)
-
-
-def _fold(s: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", s.lower()).split())
 
 
 def _absolute(href: str | None, base: str | None) -> str | None:
@@ -152,61 +111,12 @@ def _first(meta: dict[str, list[str]], *keys: str) -> str | None:
     return None
 
 
-def _dom_attr_date(tree: LexborHTMLParser) -> datetime | None:
-    """A machine-readable date in the page, the one nearest the headline first."""
-    h1 = tree.css_first("h1")
-    scope = h1.parent if h1 is not None else None
-    for _ in range(4):
-        if scope is None or scope.tag in ("body", "html"):
-            break
-        for node in scope.css(_DATETIME_ATTR_SELECTOR)[:5]:
-            dt = _attr_date(node)
-            if dt:
-                return dt
-        scope = scope.parent
-    for node in tree.css(_DATETIME_ATTR_SELECTOR)[:40]:
-        dt = _attr_date(node)
-        if dt:
-            return dt
-    return None
-
-
-def _attr_date(node: LexborNode) -> datetime | None:
-    attrs = node.attrs
-    for key in ("datetime", "content", "data-timestamp", "data-date"):
-        value = attrs.get(key)
-        if value:
-            dt = parse_date(value)
-            if dt:
-                return dt
-    return None
-
-
-def _dom_date(tree: LexborHTMLParser) -> datetime | None:
-    for node in tree.css(_TIME_SELECTOR)[:40]:
-        text = node.text(separator=" ") or ""
-        if 6 <= len(text) <= 200:
-            dt = find_date(text)
-            if dt:
-                return dt
-    return _date_near_headline(tree)
-
-
-def _date_near_headline(tree: LexborHTMLParser) -> datetime | None:
-    """A written date in the block around the page's headline (bylines often sit there)."""
-    h1 = tree.css_first("h1")
-    node = h1.parent if h1 is not None else None
-    for _ in range(3):
-        if node is None:
-            return None
-        text = node.text(separator=" ") or ""
-        if len(text) > 5000:
-            return None
-        dt = find_date(text)
-        if dt:
-            return dt
-        node = node.parent
-    return None
+def _day_first(tree: LexborHTMLParser) -> bool:
+    """Whether 05/06/2024 is the 5th of June: everywhere but in US English (or undeclared)."""
+    node = tree.css_first("html")
+    lang = (node.attributes.get("lang") or "") if node is not None else ""
+    lang = lang.strip().lower().replace("_", "-")
+    return lang not in ("", "en", "en-us")
 
 
 def _language(
@@ -225,41 +135,6 @@ def _language(
             if len(code) == 2 and code.isalpha():
                 return code
     return None
-
-
-_JSON_DATE = re.compile(
-    r"(?:\"|&quot;|')(?:datePublished|publishedAt|published_at|publishDate|publish_date|"
-    r"pubDate|date_published|datePosted|date_posted|first_publication_date|publishedDate|"
-    r"published_time)(?:\"|&quot;|')\s*:\s*(?:\"|&quot;|')"
-    r"([0-9]{4}-[0-9]{2}-[0-9]{2}[^\"'&]{0,30})"
-)
-
-
-_JSON_DATE_KEYS = (
-    "datePublished", "publishedAt", "published_at", "publishDate", "publish_date", "pubDate",
-    "date_published", "datePosted", "date_posted", "first_publication_date", "publishedDate",
-    "published_time",
-)  # fmt: skip
-
-
-def _date_in_page_data(html_text: str) -> datetime | None:
-    """A publication date in JSON data embedded anywhere in the page (scripts, attributes)."""
-    best: tuple[int, datetime] | None = None
-    for key in _JSON_DATE_KEYS:
-        at = html_text.find(key)
-        while at >= 0:
-            m = _JSON_DATE.match(html_text, max(0, at - 6), at + len(key) + 60)
-            if m is None:
-                m = _JSON_DATE.search(html_text, max(0, at - 6), at + len(key) + 60)
-            if m is not None:
-                dt = parse_date(m.group(1))
-                if dt is not None and (best is None or at < best[0]):
-                    best = (at, dt)
-                break
-            at = html_text.find(key, at + len(key))
-            if best is not None and at > best[0]:
-                break
-    return best[1] if best else None
 
 
 def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") -> Metadata:
@@ -297,32 +172,24 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") 
     if not authors:
         values = [v for k in _AUTHOR_KEYS for v in meta.get(k, ()) if "://" not in v]
         authors = clean_names(values, limit=12, declared=True)
-    around = lines_around(headline_node(tree, md.title))
+    headline = headline_node(tree, md.title)
+    around = lines_around(headline)
     if not authors:
         authors = dom_authors(tree, around)
     if not authors and author_value is not None:
         authors = clean_whole_names(organization_names(author_value, index), split=False)
     md.authors = authors
 
-    published = (
-        parse_date(text_value(ld.get("datePublished") or ld.get("dateCreated"))) if ld else None
+    published = published_date(
+        tree,
+        meta,
+        ld,
+        url,
+        html_text,
+        headline,
+        around,
+        day_first=_day_first(tree),
     )
-    if published is None:
-        for key in _PUBLISHED_KEYS:
-            for value in meta.get(key, ()):
-                published = parse_date(value)
-                if published:
-                    break
-            if published:
-                break
-    if published is None:
-        published = _dom_attr_date(tree)
-    if published is None and html_text:
-        published = _date_in_page_data(html_text)
-    if published is None:
-        published = _dom_date(tree)
-    if published is None:
-        published = date_from_url(url)
     md.published = published
 
     updated = parse_date(text_value(ld.get("dateModified"))) if ld else None

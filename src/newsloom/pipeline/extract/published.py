@@ -1,0 +1,228 @@
+"""When the article was first published (not when it was last updated).
+
+Sources, in order: schema.org JSON-LD, meta tags, machine-readable dates next to the headline,
+publication dates in the page's embedded JSON, written dates, the URL. The date the page shows
+under its headline corrects the machine-readable one when it is earlier: content systems often
+put a re-publication or build time into datePublished, while the byline keeps the first date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsloom.pipeline.extract.dates import date_from_url, find_date, find_date_at, parse_date
+from newsloom.pipeline.extract.headline import Around
+from newsloom.pipeline.extract.jsonld import text_value
+
+PUBLISHED_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "article.published",
+    "published_time",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "dc.date.created",
+    "date",
+    "published",
+    "citation_date",
+    "citation_publication_date",
+    "originalpublicationdate",
+    "article_date_original",
+    "cxenseparse:recs:publishtime",
+    "og:published_time",
+    "release_date",
+    "displaydate",
+)
+_DATETIME_ATTR_SELECTOR = (
+    '[itemprop="datePublished"], [itemprop*="ublish"], time[pubdate], time[datetime], '
+    "[datetime], "
+    '[class*="publish"][content], [data-timestamp]'
+)
+_TIME_SELECTOR = (
+    '[itemprop="datePublished"], time, [class*="date"], [class*="Date"], [class*="publish"], '
+    '[class*="posted"], [class*="yline"], [class*="meta"]'
+)
+# A date labelled as a later change is not the publication date.
+_UPDATE_LABEL = re.compile(
+    r"(?i)\b(?:updated?|modified|edited|revised|reviewed|aktualisiert|geändert|mis à jour"
+    r"|actualizado|actualisé|aggiornato|bijgewerkt)\b"
+)
+_MAX_BYLINE_LINE = 120
+
+_JSON_DATE = re.compile(
+    r"(?:\"|&quot;|')(?:datePublished|publishedAt|published_at|publishDate|publish_date|"
+    r"pubDate|date_published|datePosted|date_posted|first_publication_date|publishedDate|"
+    r"published_time|publication_date)(?:\"|&quot;|')\s*:\s*(?:\"|&quot;|')"
+    r"([0-9]{4}-[0-9]{2}-[0-9]{2}[^\"'&]{0,30})"
+)
+_JSON_DATE_KEYS = (
+    "datePublished", "publishedAt", "published_at", "publishDate", "publish_date", "pubDate",
+    "date_published", "datePosted", "date_posted", "first_publication_date", "publishedDate",
+    "published_time", "publication_date",
+)  # fmt: skip
+
+
+def published_date(
+    tree: LexborHTMLParser,
+    meta: dict[str, list[str]],
+    ld: dict[str, Any] | None,
+    url: str | None,
+    html_text: str,
+    headline: LexborNode | None,
+    around: Around,
+    *,
+    day_first: bool | None = None,
+) -> datetime | None:
+    """The publication date, timezone-aware (the page's own offset, else UTC)."""
+    declared = _declared(meta, ld)
+    shown = shown_date(around, day_first=day_first)
+    url_date = date_from_url(url)
+    if declared is not None and shown is not None:
+        return _reconcile(declared, shown, url_date)
+    if declared is not None:
+        return declared
+    found = _dom_attr_date(tree, headline)
+    if found is None and html_text:
+        found = _date_in_page_data(html_text)
+    if found is not None and shown is not None:
+        return _reconcile(found, shown, url_date)
+    return (
+        found
+        or shown
+        or _dom_date(tree, day_first)
+        or _near_headline(headline, day_first)
+        or url_date
+    )
+
+
+def _reconcile(machine: datetime, shown: datetime, url_date: datetime | None) -> datetime:
+    """The machine-readable date, unless the page shows an earlier day under its headline. A
+    single day earlier is a time zone (the machine date is in UTC, the shown one local) and
+    only counts when the URL carries the shown day too."""
+    days = (machine.date() - shown.date()).days
+    if days <= 0:
+        return machine
+    if days == 1 and (url_date is None or url_date.date() != shown.date()):
+        return machine
+    return shown
+
+
+def _declared(meta: dict[str, list[str]], ld: dict[str, Any] | None) -> datetime | None:
+    if ld:
+        dt = parse_date(text_value(ld.get("datePublished") or ld.get("dateCreated")))
+        if dt is not None:
+            return dt
+    for key in PUBLISHED_KEYS:
+        for value in meta.get(key, ()):
+            dt = parse_date(value)
+            if dt is not None:
+                return dt
+    return None
+
+
+def shown_date(around: Around, *, day_first: bool | None = None) -> datetime | None:
+    """The first written date right after (or just before) the headline that is not labelled
+    as an update ("Updated May 5, 2024", or "Last updated:" on the line before)."""
+    after = around.after[:12]
+    for k, line in enumerate(after + around.before[:4]):
+        if len(line) > _MAX_BYLINE_LINE:
+            continue
+        found = find_date_at(line, day_first=day_first)
+        if found is None:
+            continue
+        label = line[: found[0]]
+        if 0 < k < len(after) and find_date_at(after[k - 1]) is None:
+            label = f"{after[k - 1]} {label}"  # "Last updated:" on a line of its own
+        if _UPDATE_LABEL.search(label):
+            continue
+        return found[1]
+    return None
+
+
+def _dom_attr_date(tree: LexborHTMLParser, headline: LexborNode | None) -> datetime | None:
+    """A machine-readable date in the page, the one nearest the headline first."""
+    scope = headline.parent if headline is not None else None
+    for _ in range(4):
+        if scope is None or scope.tag in ("body", "html"):
+            break
+        for node in scope.css(_DATETIME_ATTR_SELECTOR)[:5]:
+            dt = _attr_date(node)
+            if dt:
+                return dt
+        scope = scope.parent
+    for node in tree.css(_DATETIME_ATTR_SELECTOR)[:40]:
+        dt = _attr_date(node)
+        if dt:
+            return dt
+    return None
+
+
+def _attr_date(node: LexborNode) -> datetime | None:
+    attrs = node.attrs
+    for key in ("datetime", "content", "data-timestamp", "data-date"):
+        value = attrs.get(key)
+        if value:
+            dt = parse_date(value)
+            if dt:
+                return dt
+    return None
+
+
+def _dom_date(tree: LexborHTMLParser, day_first: bool | None) -> datetime | None:
+    for node in tree.css(_TIME_SELECTOR)[:40]:
+        text = node.text(separator=" ") or ""
+        if 6 <= len(text) <= 200:
+            dt = find_date(text, day_first=day_first)
+            if dt:
+                return dt
+    return None
+
+
+def _near_headline(headline: LexborNode | None, day_first: bool | None) -> datetime | None:
+    """A written date in the block around the headline (bylines often sit there)."""
+    node = headline.parent if headline is not None else None
+    for _ in range(3):
+        if node is None:
+            return None
+        text = node.text(separator=" ") or ""
+        if len(text) > 5000:
+            return None
+        dt = find_date(text, day_first=day_first)
+        if dt:
+            return dt
+        node = node.parent
+    return None
+
+
+def _date_in_page_data(html_text: str) -> datetime | None:
+    """A publication date in JSON data embedded anywhere in the page (scripts, attributes)."""
+    best: tuple[int, datetime] | None = None
+    for key in _JSON_DATE_KEYS:
+        at = html_text.find(key)
+        while at >= 0:
+            m = _JSON_DATE.match(html_text, max(0, at - 6), at + len(key) + 60)
+            if m is None:
+                m = _JSON_DATE.search(html_text, max(0, at - 6), at + len(key) + 60)
+            if m is not None:
+                dt = parse_date(m.group(1))
+                if dt is not None and (best is None or at < best[0]):
+                    best = (at, dt)
+                break
+            at = html_text.find(key, at + len(key))
+            if best is not None and at > best[0]:
+                break
+    return best[1] if best else None

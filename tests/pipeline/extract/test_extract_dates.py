@@ -1,0 +1,104 @@
+"""The publication date: machine-readable dates, the date shown under the headline, update
+labels, time zones and the order of day and month."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from extract_pages import article_html
+
+from newsloom.pipeline.extract import extract
+from newsloom.pipeline.extract.dates import find_date
+
+LOGO = '<header><h1 class="logo">Harbour Notes</h1></header>'
+
+
+def ld_published(value: str) -> str:
+    return (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        f'"headline": "Wenlow votes to rebuild its stone pier", "datePublished": "{value}"}}'
+        "</script>"
+    )
+
+
+def page(under_headline: str, *, head: str = "", lang: str = "en") -> str:
+    """The real headline comes after a logo <h1>; the byline block sits under it."""
+    html = article_html(head=head, lang=lang)
+    html = html.replace("</h1>", "</h1>" + under_headline, 1)
+    return html.replace('<div class="site">', '<div class="site">' + LOGO, 1)
+
+
+def day(html: str, url: str | None = None) -> str | None:
+    published = extract(html, url).published
+    return published.date().isoformat() if published else None
+
+
+def test_earlier_date_under_the_headline_corrects_the_declared_one() -> None:
+    # A content system re-stamped datePublished; the byline keeps the first day.
+    html = page("<p>Nina Sorensen</p><p>August 25, 2024</p>", head=ld_published("2025-06-24"))
+    assert day(html) == "2024-08-25"
+
+
+def test_later_date_under_the_headline_is_an_update_not_the_publication() -> None:
+    html = page("<p>November 14, 2025</p>", head=ld_published("2024-09-06T13:12:36+00:00"))
+    assert extract(html).published == datetime(2024, 9, 6, 13, 12, 36, tzinfo=UTC)
+
+
+def test_dates_labelled_as_updates_are_skipped() -> None:
+    html = page("<div><p>Last updated:</p><p>Dec 12, 2025</p></div><p>Posted Mar 3, 2025</p>")
+    assert day(html) == "2025-03-03"
+    html = page("<p>Updated May 6, 2024</p><p>First published May 2, 2024</p>")
+    assert day(html) == "2024-05-02"
+
+
+def test_one_day_earlier_counts_only_when_the_url_agrees() -> None:
+    head = ld_published("2025-12-19T02:41:41+00:00")  # the evening of the 18th in America
+    html = page("<p>Posted on December 18, 2025</p>", head=head)
+    assert extract(html).published == datetime(2025, 12, 19, 2, 41, 41, tzinfo=UTC)
+    assert day(html, "https://blog.example/2025/12/18/pier/") == "2025-12-18"
+
+
+def test_written_date_next_to_the_real_headline_not_the_logo() -> None:
+    html = page("<p>Nina Sorensen</p><p>23.07.2025</p>")
+    assert day(html) == "2025-07-23"
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "expected"),
+    [
+        ("Updated: 10/31/2024", None, (2024, 10, 31)),
+        ("05/06/2024", None, (2024, 5, 6)),
+        ("05/06/2024", True, (2024, 6, 5)),
+        ("31/10/2024", None, (2024, 10, 31)),
+        ("12.11.2025", None, (2025, 11, 12)),
+        ("02-12-2025", None, (2025, 12, 2)),
+        ("no date here", None, None),
+    ],
+)
+def test_numeric_day_and_month_order(
+    text: str, day_first: bool | None, expected: tuple[int, int, int] | None
+) -> None:
+    found = find_date(text, day_first=day_first)
+    got = (found.year, found.month, found.day) if found else None
+    assert got == expected
+
+
+def test_british_page_reads_day_first() -> None:
+    assert day(page("<p>05/06/2024</p>", lang="en-GB")) == "2024-06-05"
+    assert day(page("<p>05/06/2024</p>", lang="en-US")) == "2024-05-06"
+
+
+def test_meta_published_and_page_json_dates() -> None:
+    html = article_html(head='<meta name="published" content="July 17, 2025">')
+    assert day(html) == "2025-07-17"
+    script = "<script>var post = {publication_date: '2024-02-06', authors: 'Ann'};</script>"
+    html = article_html(head=script.replace("publication_date", '"publication_date"'))
+    assert day(html) == "2024-02-06"
+
+
+def test_declared_offset_is_kept() -> None:
+    html = article_html(head=ld_published("2024-03-05T09:30:00+01:00"))
+    assert extract(html).published == datetime(
+        2024, 3, 5, 9, 30, tzinfo=timezone(timedelta(hours=1))
+    )
