@@ -76,7 +76,9 @@ INLINE = frozenset(
 )
 _OPENABLE = INLINE - {"a", "br", "-text", "img", "picture", "wbr"}
 _BLOCK_INSIDE = "p, div, table, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, section"
-_ORDER = f"{NATURAL}, div, section, article, main, center, body, form"
+_NATURAL_TAGS = frozenset(t.strip() for t in NATURAL.split(","))
+_ORDER_TAGS = _NATURAL_TAGS | {"div", "section", "article", "main", "center", "body", "form"}
+_COLLECT = f"{NATURAL}, {BARE}, table"
 ANCESTOR_DEPTH = 10
 MAX_WALK = 200_000
 MAX_CANDIDATES = 20_000
@@ -128,6 +130,7 @@ class Tree:
     parent: dict[int, int] = field(default_factory=dict)
     captions: set[int] = field(default_factory=set)
     """Ids of elements whose class or id names a caption or photo credit."""
+    chains: dict[int, list[int]] = field(default_factory=dict)
 
     def register(self, node: LexborNode) -> int:
         """Record a node and its ancestors (walking up until a known one); return its id."""
@@ -155,14 +158,33 @@ class Tree:
             cur, cur_id = parent, pid
         return nid
 
-    def ancestors(self, nid: int, depth: int = ANCESTOR_DEPTH) -> list[int]:
-        out: list[int] = []
+    def ancestors(self, nid: int) -> list[int]:
+        """The ids of up to ANCESTOR_DEPTH ancestors, nearest first (a shared list: read only)."""
+        parent = self.parent.get(nid)
+        return self._chain(parent) if parent is not None else []
+
+    def _chain(self, nid: int) -> list[int]:
+        """``nid`` and its nearest ancestors, ANCESTOR_DEPTH in all, memoised per node."""
+        chains = self.chains
+        known = chains.get(nid)
+        if known is not None:
+            return known
         get = self.parent.get
-        cur = get(nid)
-        while cur is not None and len(out) < depth:
-            out.append(cur)
+        path: list[int] = []
+        tail: list[int] = []
+        cur: int | None = nid
+        while cur is not None and len(path) < MAX_WALK:
+            known = chains.get(cur)
+            if known is not None:
+                tail = known
+                break
+            path.append(cur)
             cur = get(cur)
-        return out
+        keep = ANCESTOR_DEPTH - 1
+        for node in reversed(path):
+            tail = [node, *tail[:keep]]
+            chains[node] = tail
+        return tail
 
 
 def _table_text(table: LexborNode) -> str:
@@ -175,10 +197,10 @@ def _table_text(table: LexborNode) -> str:
     return "\n".join(rows)
 
 
-def data_tables(root: LexborNode) -> dict[int, LexborNode]:
+def data_tables(tables: list[LexborNode]) -> dict[int, LexborNode]:
     """Tables that hold data (rows of short cells, no nested layout), keyed by node id."""
     found: dict[int, LexborNode] = {}
-    for table in root.css("table")[:300]:
+    for table in tables[:300]:
         if table.css_first("p, div, ul, ol, h1, h2, h3, blockquote") is not None:
             continue
         if len(table.css("table")) > 1:  # the query also matches the table itself
@@ -266,12 +288,31 @@ def _inline_runs(node: LexborNode) -> list[tuple[str, int]]:
 
 def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
     """Candidate blocks of the page in document order; ``tree`` learns their ancestry."""
-    tables = data_tables(root)
     tags = tree.tag
+    # One query (run in C) finds natural blocks, containers that may hold bare text and
+    # tables, in document order; positions of block-level nodes give the reading order.
+    naturals: list[LexborNode] = []
+    containers: list[LexborNode] = []
+    table_nodes: list[LexborNode] = []
+    order: dict[int, int] = {}
+    for node in root.css(_COLLECT)[: MAX_CANDIDATES * 3]:
+        tag = node.tag or ""
+        if tag in _NATURAL_TAGS:
+            if len(naturals) < MAX_CANDIDATES:
+                naturals.append(node)
+            order[node.mem_id] = len(order)
+        elif tag == "table":
+            table_nodes.append(node)
+        else:
+            if len(containers) < MAX_CANDIDATES:
+                containers.append(node)
+            if tag in _ORDER_TAGS:
+                order[node.mem_id] = len(order)
+    tables = data_tables(table_nodes) if table_nodes else {}
     # Which outer blocks (li, td, blockquote...) contain other blocks: those are split.
     has_inner: set[int] = set()
     entries: list[tuple[int, LexborNode, str, list[int], str]] = []
-    for node in root.css(NATURAL)[:MAX_CANDIDATES]:
+    for node in naturals:
         nid = tree.register(node)
         ids = tree.ancestors(nid)
         for anc in ids:
@@ -291,7 +332,7 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
         kept_entries.append((nid, node, tag, ids, raw))
     entries = kept_entries
     bare: dict[int, LexborNode] = {}
-    for node in root.css(BARE)[:MAX_CANDIDATES]:
+    for node in containers:
         own = node.text(deep=False) or ""
         if len(own) < 3 or len(own.strip()) < 3:
             continue
@@ -316,8 +357,7 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
                 has_inner.add(anc)
         entries.append((mid, node, "bare", ids, ""))
     if bare:
-        # Restore document order for bare containers by merging on a document-order index.
-        order = {n.mem_id: i for i, n in enumerate(root.css(_ORDER)[: MAX_CANDIDATES * 2])}
+        # Bare containers join the natural blocks in document order.
 
         def position(entry: tuple[int, LexborNode, str, list[int], str]) -> float:
             found = order.get(entry[0])

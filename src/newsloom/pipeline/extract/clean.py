@@ -216,48 +216,93 @@ def _classify(part: str) -> int:
     return _CAPTION if _CAPTION_LABEL.search(part) else _PLAIN
 
 
-def drop_never_text(root: LexborNode) -> None:
-    """Unlink scripts, styles, embeds and form controls; <noscript> unless it holds the page
-    (some sites serve their whole no-JavaScript page inside one)."""
-    for node in root.css(_NEVER_TEXT):
-        node.remove()
-    noscripts = root.css("noscript")
-    if not noscripts:
-        return
-    total = len(root.text(deep=True) or "")
-    for node in noscripts:
-        if len(node.text(deep=True) or "") < total * 0.5:
-            node.remove()
+_NEVER_TAGS = frozenset(t.strip() for t in _NEVER_TEXT.split(","))
+_STRUCTURAL_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "fieldset"})
+_JUNK_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "dialog", "alert"}
+)
+# Which tags _LABELLED matches, and whether by class (first) or by id (second).
+_LABELLED_BY: dict[str, tuple[bool, bool]] = {}
+for _sel in _LABELLED.split(","):
+    _tag, _attr = _sel.strip().rstrip("]").split("[")
+    _by = _LABELLED_BY.get(_tag, (False, False))
+    _LABELLED_BY[_tag] = (_by[0] or _attr == "class", _by[1] or _attr == "id")
+_CLEAN_QUERY = f"{_NEVER_TEXT}, noscript, br, {_STRUCTURAL_JUNK}, [style], {_LABELLED}"
 
 
-def _link_density(node: LexborNode, text_len: int) -> float:
-    links = sum(len(a.text(deep=True) or "") for a in node.css("a"))
-    return links / text_len if text_len else 1.0
+def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None) -> None:
+    """Clean a page body in place, from one CSS query over the tree:
 
+    1. unlink scripts, styles, embeds and form controls; <noscript> unless it holds the page
+       (some sites serve their whole no-JavaScript page inside one);
+    2. write ``br_mark`` before every <br> (so that <br><br> can be told from source newlines);
+    3. unlink boilerplate subtrees (structural tags and roles, hidden elements, junk class/id
+       labels), sparing big prose-like wrappers with a misleading label: a matched node
+       survives when it holds a lot of text that is not links (a ``class="col-9
+       sidebar-first-only"`` content column) unless its label names comments, cookie or
+       consent boxes, which are junk however long they are.
 
-def drop_junk(root: LexborNode, total_chars: int, captions: set[int] | None = None) -> None:
-    """Unlink boilerplate subtrees, sparing big prose-like wrappers with a misleading label.
-
-    A matched node survives when it holds a lot of text that is not links (a
-    ``class="col-9 sidebar-first-only"`` content column) unless its label names comments,
-    cookie or consent boxes, which are junk however long they are.
+    Ids of elements whose label names a caption or photo credit are added to ``captions``.
+    Nodes found inside a subtree that an earlier step unlinked are still safe to touch.
     """
-    doomed: list[tuple[LexborNode, bool]] = [(n, False) for n in root.css(_STRUCTURAL_JUNK)]
-    for node in root.css("[style]"):
-        style = node.attrs.get("style") or ""
-        if ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
-            doomed.append((node, False))
-    for node in root.css(_LABELLED):
-        attrs = node.attrs
-        label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        verdict = label_verdict(label)
-        if verdict == _JUNK:
-            doomed.append((node, _STRONG.search(label) is not None))
-        elif verdict == _CAPTION and captions is not None:
-            captions.add(node.mem_id)
+    never: list[LexborNode] = []
+    noscripts: list[LexborNode] = []
+    brs: list[LexborNode] = []
+    structural: list[LexborNode] = []
+    styled: list[LexborNode] = []
+    labelled: list[tuple[LexborNode, str, int]] = []
+    for node in root.css(_CLEAN_QUERY):
+        tag = node.tag or ""
+        if tag in _NEVER_TAGS:
+            never.append(node)
+            continue
+        if tag == "noscript":
+            noscripts.append(node)
+        elif tag == "br":
+            brs.append(node)
+        attrs = node.attributes
+        if tag in _STRUCTURAL_TAGS or (
+            attrs
+            and (
+                attrs.get("role") in _JUNK_ROLES
+                or "hidden" in attrs
+                or attrs.get("aria-hidden") == "true"
+            )
+        ):
+            structural.append(node)
+        if not attrs:
+            continue
+        if "style" in attrs:
+            style = attrs["style"] or ""
+            if ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
+                styled.append(node)
+        by = _LABELLED_BY.get(tag)
+        if by is not None and ((by[0] and "class" in attrs) or (by[1] and "id" in attrs)):
+            label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+            verdict = label_verdict(label)
+            if verdict == _JUNK:
+                labelled.append((node, label, verdict))
+            elif verdict == _CAPTION and captions is not None:
+                captions.add(node.mem_id)
+    for node in never:
+        node.remove()
+    if noscripts:
+        total = len(root.text(deep=True) or "")
+        for node in noscripts:
+            if len(node.text(deep=True) or "") < total * 0.5:
+                node.remove()
+    for node in brs:
+        node.insert_before(br_mark)
+    doomed: list[tuple[LexborNode, bool]] = [(n, False) for n in structural]
+    doomed.extend((n, False) for n in styled)
+    doomed.extend((n, _STRONG.search(label) is not None) for n, label, _ in labelled)
+    if not doomed:
+        return
+    # The page's size before any box is removed (what "most of the page" is measured on).
+    weak = any(not strong for _, strong in doomed)
+    total_chars = len(root.text(deep=True) or "") if weak else 0
     for node, strong in doomed:
-        tag = node.tag
-        if tag in _KEEP_TAGS:
+        if node.tag in _KEEP_TAGS:
             continue
         if not strong:
             text_len = len(node.text(deep=True) or "")
@@ -266,3 +311,8 @@ def drop_junk(root: LexborNode, total_chars: int, captions: set[int] | None = No
             ):
                 continue
         node.remove()
+
+
+def _link_density(node: LexborNode, text_len: int) -> float:
+    links = sum(len(a.text(deep=True) or "") for a in node.css("a"))
+    return links / text_len if text_len else 1.0

@@ -8,7 +8,7 @@ from newsloom.domain.models import Block, BlockKind, Extracted
 from newsloom.errors import ExtractionError
 from newsloom.pipeline.extract.blocks import BR_MARK, Candidate, Tree, collect
 from newsloom.pipeline.extract.boilerplate import SiteProfile, fingerprint, page_fingerprints
-from newsloom.pipeline.extract.clean import drop_junk, drop_never_text
+from newsloom.pipeline.extract.clean import clean_body
 from newsloom.pipeline.extract.decode import decode_html
 from newsloom.pipeline.extract.guard import (
     check_nesting,
@@ -61,12 +61,8 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
         body = root
     if body is None:
         return _result(md, (), 0.0, ())
-    drop_never_text(body)
-    for br in body.css("br"):
-        br.insert_before(BR_MARK)  # so that <br><br> can be told apart from source newlines
-    total_chars = len(body.text(deep=True) or "")
     tree_info = Tree()
-    drop_junk(body, total_chars, tree_info.captions)
+    clean_body(body, BR_MARK, tree_info.captions)
     candidates = collect(body, tree_info)
     fps = page_fingerprints(c.text for c in candidates)
     teasers = teaser_runs(candidates)
