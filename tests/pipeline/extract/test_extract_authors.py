@@ -118,3 +118,12 @@ def test_byline_with_date_and_place_after_the_name() -> None:
 def test_clean_names_keeps_initials_and_letters() -> None:
     assert clean_names(["By Ann B. Carter and Jo Dunn, PhD"]) == ("Ann B. Carter", "Jo Dunn, PhD")
     assert ARTICLE_PARAGRAPHS  # the shared page text is in use here
+
+
+def test_author_box_with_a_bio_that_names_the_person() -> None:
+    box = (
+        '<div class="post-author-box"><p>Nina Sorensen</p><p>Nina Sorensen is a reporter who '
+        "has covered the harbour, the council and the fishing fleet for many years, and who "
+        "writes a weekly column about life on the coast and the people who work there.</p></div>"
+    )
+    assert extract(article_html(inside_after=box)).authors == ("Nina Sorensen",)

@@ -102,3 +102,16 @@ def test_declared_offset_is_kept() -> None:
     assert extract(html).published == datetime(
         2024, 3, 5, 9, 30, tzinfo=timezone(timedelta(hours=1))
     )
+
+
+def test_update_time_elements_and_labels_over_two_lines_are_skipped() -> None:
+    times = (
+        '<p><time class="updated" datetime="2026-01-12T08:00:00+00:00">12 Jan 2026</time>'
+        '<time class="entry-date published" datetime="2025-01-02T08:00:00+00:00"></time></p>'
+    )
+    assert day(article_html(before=times)) == "2025-01-02"
+    html = page(
+        "<p>By Nina Sorensen</p><p>Last Updated</p><p>on</p><p>Mar 11, 2026</p>",
+        head=ld_published("2025-02-01"),
+    )
+    assert day(html) == "2025-02-01"

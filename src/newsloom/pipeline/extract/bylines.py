@@ -106,7 +106,12 @@ def _marked_authors(tree: LexborHTMLParser) -> tuple[str, ...]:
         if node.tag in _NOT_TEXT or _elsewhere(node):
             continue
         own = node.text(separator=" ") or ""
-        if not own or len(own) > 200:
+        if len(own) > 200:
+            names = _bio_box_name(node)
+            if names:
+                return names
+            continue
+        if not own:
             continue
         texts = [own]
         if node.tag == "a" and node.parent is not None:
@@ -118,6 +123,20 @@ def _marked_authors(tree: LexborHTMLParser) -> tuple[str, ...]:
             if names:
                 return names
     return ()
+
+
+def _bio_box_name(node: LexborNode) -> tuple[str, ...]:
+    """An author box: the name on its first line, then a bio that names the person again
+    ("Jane Doe / Jane is a reporter who…")."""
+    lines = [ln.strip() for ln in (node.text(separator="\n") or "").split("\n") if ln.strip()]
+    if len(lines) < 2 or len(lines[0]) > 60:
+        return ()
+    names = clean_names([lines[0]], limit=1)
+    if not names or len(names[0].split()) < 2 or names[0] != " ".join(lines[0].split()):
+        return ()
+    bio = " ".join(lines[1:3])[:300]
+    first = names[0].split()[0]
+    return names if re.search(rf"\b{re.escape(first)}\b", bio) else ()
 
 
 def _elsewhere(node: LexborNode) -> bool:

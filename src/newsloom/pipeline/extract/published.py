@@ -100,6 +100,7 @@ def published_date(
         found = _date_in_page_data(html_text)
     if found is not None and shown is not None:
         return _reconcile(found, shown, url_date)
+    # Nothing but a written date left; an update's date is better than none.
     return (
         found
         or shown
@@ -145,8 +146,10 @@ def shown_date(around: Around, *, day_first: bool | None = None) -> datetime | N
         if found is None:
             continue
         label = line[: found[0]]
-        if 0 < k < len(after) and find_date_at(after[k - 1]) is None:
-            label = f"{after[k - 1]} {label}"  # "Last updated:" on a line of its own
+        for j in (k - 1, k - 2):  # "Last updated:" (and "on") on lines of their own
+            if not 0 <= j < k < len(after) or find_date_at(after[j]) is not None:
+                break
+            label = f"{after[j]} {label}"
         if _UPDATE_LABEL.search(label):
             continue
         return found[1]
@@ -173,6 +176,8 @@ def _dom_attr_date(tree: LexborHTMLParser, headline: LexborNode | None) -> datet
 
 def _attr_date(node: LexborNode) -> datetime | None:
     attrs = node.attrs
+    if _updated_node(node):
+        return None
     for key in ("datetime", "content", "data-timestamp", "data-date"):
         value = attrs.get(key)
         if value:
@@ -180,6 +185,24 @@ def _attr_date(node: LexborNode) -> datetime | None:
             if dt:
                 return dt
     return None
+
+
+def _updated_node(node: LexborNode) -> bool:
+    """The element holds an update time: by its class or itemprop, or by the words before it
+    ("Last updated: <time>")."""
+    attrs = node.attributes
+    marks = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}".lower()
+    if "modif" in marks or "updat" in marks:
+        return True
+    parent = node.parent
+    if parent is None:
+        return False
+    around = parent.text(separator=" ") or ""
+    own = node.text(separator=" ") or ""
+    if len(around) > 200:
+        return False
+    at = around.find(own) if own else -1
+    return bool(_UPDATE_LABEL.search(around[: at if at > 0 else len(around)]))
 
 
 def _dom_date(tree: LexborHTMLParser, day_first: bool | None) -> datetime | None:
