@@ -109,6 +109,12 @@ def test_empty_body_falls_back_to_title() -> None:
         ("Shares fell. (Reporting by Ana Ruiz; Editing by Tom Bell)", None, "Reuters"),
         ("Reuters reported that the deal collapsed last week.", None, None),
         ("The mayor spoke to reporters at the bridge.", "Mira Holt", None),
+        # an agency the list does not know, named by an opening dateline in capitals
+        ("BRENNHOLT (Nordwire) — Nine workers were freed.", "Nordwire", "Nordwire"),
+        ("OSTMARK, May 4 (Nordwire) - The ferry sailed.", None, "Nordwire"),
+        ("Brennholt (Nordwire) — Nine workers were freed.", None, None),
+        ("OSTMARK (the council says) — nothing changed.", None, None),
+        ("The mayor (Civic Union) — re-elected on Sunday — spoke.", None, None),
     ],
 )
 def test_originator_detection(text: str, byline: str | None, expected: str | None) -> None:

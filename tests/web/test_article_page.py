@@ -281,15 +281,57 @@ def test_copy_and_wire_credit_notes(
     feature_article: tuple[DemoArticle, Article],
 ) -> None:
     _, first = feature_article
-    copy = next(a for a in stored if a.id != first.id and a.source_id != first.source_id)
-    fresh_ctx.store.articles.mark_duplicate(copy.id, first.id)
+    copy = next(a for a in stored if a.id != first.id and a.source_id != first.source_id
+                and a.duplicate_of is None and not fresh_ctx.store.duplicates.copies_of(a.id))
+    fresh_ctx.store.articles.mark_duplicate(copy.id, first.id, "edited")
     with fresh_ctx.store.engine.begin() as conn:
         conn.execute(text("UPDATE articles SET originator = 'Wirepoint' WHERE id = :id"),
                      {"id": copy.id})
     doc = parse(rw_client.get(f"/articles/{copy.id}").text)
     head = doc.css_first(".story-head")
-    assert "Originally from Wirepoint." in head.css_first(".credit").text()
-    note = next(n for n in head.css(".note") if "copy" in n.text())
+    assert head.css_first(".credit").text().strip() == f"Wirepoint via {copy.source_name}"
+    note = head.css_first(".republished")
+    assert _text(note.html).startswith(f"Edited republication from {first.source_name}: ")
     link = note.css_first("a")
     assert link.attributes["href"] == f"/articles/{first.id}/{first.slug}"
-    assert first.title in link.text() and first.source_name in note.text()
+    assert first.title in link.text()
+
+    original = parse(rw_client.get(f"/articles/{first.id}").text)
+    also = original.css_first(".story-head .also-published")
+    assert also is not None and f"{copy.source_name} (edited)" in _text(also.html)
+    assert copy.title not in [a.text() for a in original.css(".related .card-title a")]
+
+
+def test_wire_copies_of_the_sample_site_are_linked_to_the_first(
+    client: TestClient, stored: list[Article], ingested: Ingested
+) -> None:
+    wire_titles = {d.title for d in ingested.site.articles if d.wire}
+    wire = sorted((a for a in stored if a.title in wire_titles), key=lambda a: a.published_at)
+    first, copies = wire[0], wire[1:]
+    assert copies and all(c.duplicate_of == first.id for c in copies)
+    doc = parse(client.get(f"/articles/{first.id}").text)
+    also = _text(doc.css_first(".story-head .also-published").html)
+    for c in copies:
+        assert c.source_name in also
+    assert _text(doc.css_first(".story-head .credit").html) == f"Wirepoint via {first.source_name}"
+    for c in copies:
+        page = parse(client.get(f"/articles/{c.id}").text)
+        note = _text(page.css_first(".story-head .republished").html)
+        assert note.startswith(f"Edited republication from {first.source_name}")
+
+
+def test_related_items_carry_their_kind_label(
+    client: TestClient, stored: list[Article], ctx: App
+) -> None:
+    seen: set[str] = set()
+    for article in stored:
+        related = ctx.articles.related(article)
+        if not related:
+            continue
+        doc = parse(client.get(f"/articles/{article.id}").text)
+        labels = [li.css_first(".kind").text().strip() for li in doc.css(".related .cards > li")]
+        assert labels == [r.label for r in related]
+        seen.update(labels)
+    # the sample site has coverage of each kind: several outlets on one story, a follow-up
+    # story about the same people, an opinion piece on a story, and foreign-language background
+    assert seen == {"Same story", "Follow-up", "Opinion", "Background"}

@@ -57,6 +57,8 @@ class NewArticle:
     originator: str | None
     is_opinion: bool
     hashtags: tuple[Hashtag, ...]
+    band_keys: tuple[str, ...] = ()
+    """LSH band keys of the text's minhash (stored beside the article to find near copies)."""
 
     @property
     def text(self) -> str:
@@ -93,6 +95,8 @@ class Article:
     originator: str | None
     is_opinion: bool
     hashtags: tuple[Hashtag, ...] = ()
+    duplicate_kind: str | None = None
+    """With duplicate_of: "exact", "near_duplicate" or "edited" (pipeline.dedup.DuplicateKind)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,3 +128,42 @@ class TagCount:
     tag: str
     kind: str
     count: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCopy:
+    """An article as duplicate detection sees it: its text, and the copy it is linked to."""
+
+    id: int
+    title: str
+    text: str
+    published_at: datetime
+    source_name: str
+    originator: str | None
+    duplicate_of: int | None
+    duplicate_kind: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedRow:
+    """What related-article typing needs of a stored article."""
+
+    id: int
+    story_id: int | None
+    source_name: str
+    published_at: datetime
+    is_opinion: bool
+    hashtags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedPool:
+    """The stored articles that may be related to one article, as storage finds them: its own
+    story's and linked stories' members and those sharing hashtags (copies replaced by the copy
+    they republish), and the follow-up links between those stories."""
+
+    rows: list[RelatedRow]
+    follows: dict[int, int | None]
+    """story id -> the story it follows up (None when it follows none)."""
+    story_outlets: int
+    """Outlets that covered the article's own story (copies included)."""

@@ -19,9 +19,20 @@ from newsloom.pipeline.feed_content import feed_html_to_blocks
 STATUS_OK = "ok"
 STATUS_FEED_CONTENT = "feed_content"
 
-_OPINION = re.compile(r"^\s*(opinion|op-ed|editorial|commentary|viewpoint)\s*[:|–—-]", re.I)
-_OPINION_PATH = re.compile(r"/(opinion|opinions|comment|commentisfree|editorial|op-ed|columns?)/",
-                           re.I)
+# The one opinion rule (pipeline.stories.related uses it too). A title label, "Opinion: ..."
+_OPINION = re.compile(
+    r"^\s*(?:opinion|op-?ed|editorial|commentary|comment|viewpoint|view|column|analysis)"
+    r"\s*[:|–—-]", re.I)
+# a whole path segment ("/opinion/", "/columns/"), or a slug made from a labelled title
+# ("/opinion-the-port-must-wait"), but not an opinion poll ("/opinion-poll-shows")
+_OPINION_PATH = re.compile(
+    r"/(?:(?:opinion|opinions|comment|commentisfree|commentary|editorial|editorials|op-?ed|"
+    r"columns?|columnists?|viewpoints?)(?:/|$)|(?:opinion|op-?ed|editorial)-(?!polls?\b))",
+    re.I)
+# a section name: "Opinion", "Comment is free", "Letters to the editor", "Leader"
+_OPINION_SECTION = re.compile(
+    r"\b(?:opinions?|op-?ed|comment(?:ary)?|analysis|editorials?|columns?|columnists?|viewpoints?|"
+    r"letters?|leaders?|essays?)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,5 +143,9 @@ def _published(entry: Entry, extracted: Extracted | None, now: datetime) -> date
     return now
 
 
-def is_opinion(title: str, url: str) -> bool:
-    return bool(_OPINION.search(title) or _OPINION_PATH.search(url))
+def is_opinion(title: str, url: str, section: str = "") -> bool:
+    """An opinion piece: a title label ("Opinion: ...", "Analysis | ..."), an opinion section
+    of the outlet's site in the URL path ("/opinion/", "/columns/"), or a section name."""
+    path = urlsplit(url).path if "://" in url else url
+    return bool(_OPINION.search(title) or _OPINION_PATH.search(path)
+                or (section and _OPINION_SECTION.search(section)))

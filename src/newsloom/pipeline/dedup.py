@@ -265,6 +265,11 @@ _DATELINE = re.compile(rf"\((?P<a>{_ALT})\)\s*(?:{_DASH}|:)?")
 _DASHED = re.compile(rf"{_DASH}\s*(?P<a>{_ALT})\b(?!-)")
 _VIA = re.compile(rf"\b(?:via|from|by|copyright|©)\s*(?:the\s+)?(?P<a>{_ALT})\b", re.IGNORECASE)
 _REUTERS_CREDIT = re.compile(r"\((?:Reporting|Additional reporting|Writing) by [^)]*\)")
+# "TARSOVA CITY (Wirepoint) —": an opening dateline crediting a source the list above lacks
+_OPENING_CREDIT = re.compile(
+    r"^\s*[A-Z][A-Z.'’ -]{1,40}(?:,[^()\n]{1,30})?\s*"
+    rf"\((?P<a>[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){{0,3}})\)\s*(?:{_DASH}|:)"
+)
 _PLAIN_NAME = re.compile(rf"^(?:By\s+)?(?:the\s+)?(?P<a>{_ALT})(?:\s+(?:staff|reporters?))?$")
 
 
@@ -281,7 +286,8 @@ def detect_originator(text: str, byline: str | None = None) -> str | None:
     """The news agency an article's text comes from, if the text or byline says so: a dateline
     "(AFP) —", "- Reuters", a byline "Associated Press", a closing "— AP", "via AFP",
     Reuters' "(Reporting by ...)". Returns the agency's short name ("AFP", "Reuters", "AP", ...)
-    or None. A mention inside the story ("Reuters reported") is not enough."""
+    or None. A mention inside the story ("Reuters reported") is not enough. An agency not in
+    the list is named only by an opening dateline in capitals: "OSLO (Nordwire) —"."""
     if byline:
         for part in re.split(r",|\band\b|/|;", byline):
             m = _PLAIN_NAME.match(part.strip())
@@ -305,6 +311,9 @@ def detect_originator(text: str, byline: str | None = None) -> str | None:
         return _agency(m.group("a"))
     if _REUTERS_CREDIT.search(tail):
         return "Reuters"
+    m = _OPENING_CREDIT.match(text)
+    if m:
+        return m.group("a")
     return None
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from newsloom.config import Settings
@@ -19,20 +18,12 @@ from newsloom.domain.coverage import (
 from newsloom.domain.records import Article, ArticleCard, Comment, Source
 from newsloom.errors import InvalidInput, NotFound
 from newsloom.services.clock import Clock
+from newsloom.services.related import Copies, RelatedArticle, copies_of, related_articles
 
 if TYPE_CHECKING:
     from newsloom.storage.store import Store
 
-RELATED_WINDOW = timedelta(days=14)
 HOME_PER_OUTLET = 4
-
-
-@dataclass(frozen=True, slots=True)
-class RelatedArticle:
-    card: ArticleCard
-    kind: str
-    """"same story", "duplicate" or "shared topics"."""
-    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +31,8 @@ class ArticlePage:
     article: Article
     comments: list[Comment]
     related: list[RelatedArticle]
-    duplicate_of: ArticleCard | None
+    copies: Copies
+    """Whom this text republishes, or who else published it, and the agency it came from."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,45 +57,18 @@ class ArticleService:
 
     def page(self, article_id: int) -> ArticlePage:
         article = self._store.articles.get(article_id)
-        duplicate_of = None
-        if article.duplicate_of:
-            found = self._store.articles.by_ids([article.duplicate_of])
-            duplicate_of = found[0] if found else None
+        copies = copies_of(self._store, article)
         return ArticlePage(
             article=article,
             comments=self._store.comments.for_article(article_id),
-            related=self.related(article),
-            duplicate_of=duplicate_of,
+            related=related_articles(self._store, article, exclude=copies.group),
+            copies=copies,
         )
 
-    def related(self, article: Article, limit: int = 6) -> list[RelatedArticle]:
-        """Same-story coverage first, then articles sharing at least two hashtags (or one
-        person, place or organisation) from the last two weeks; never unrelated recent items."""
-        picked: dict[int, RelatedArticle] = {}
-        if article.story_id is not None:
-            ids = self._store.articles.in_story(article.story_id, exclude=article.id, limit=limit)
-            story = self._store.stories.get(article.story_id)
-            outlets = int(story["outlet_count"]) if story else 0
-            reason = f"Same story, {outlets} outlets" if outlets > 1 else "Same story"
-            for card in self._store.articles.by_ids(ids):
-                picked[card.id] = RelatedArticle(card, "same story", reason)
-        tags = {t.tag.lower(): t for t in article.hashtags}
-        since = article.published_at - RELATED_WINDOW
-        sharing = self._store.articles.sharing_hashtags(article.id, list(tags), since=since,
-                                                        limit=limit * 3)
-        named = {k for k, t in tags.items() if t.kind.value in ("person", "place", "org", "event")}
-        candidates = [(i, n) for i, n in sharing if i not in picked]
-        cards = {c.id: c for c in self._store.articles.by_ids([i for i, _ in candidates])}
-        for other_id, shared_count in candidates:
-            if len(picked) >= limit or other_id not in cards:
-                continue
-            other_tags = {t.tag.lower(): t.tag for t in self._store.articles.hashtags_of(other_id)}
-            shared = [tags[k].tag for k in tags if k in other_tags]
-            if shared_count >= 2 or (shared_count == 1 and shared[0].lower() in named
-                                     and len(tags) <= 3):
-                reason = "Shares " + " and ".join(f"#{t}" for t in shared[:2])
-                picked[other_id] = RelatedArticle(cards[other_id], "shared topics", reason)
-        return list(picked.values())[:limit]
+    def related(self, article: Article) -> list[RelatedArticle]:
+        """Related coverage, typed (same story, follow-up, background, opinion) with a reason
+        each; never the article's own copies, never unrelated recent items."""
+        return related_articles(self._store, article)
 
     def home(self, page: int = 1) -> Listing:
         """The latest articles, at most HOME_PER_OUTLET per outlet (GET /api/v1/articles). The

@@ -1,16 +1,17 @@
 """Per-article enrichment around storage: extraction, hashtags, duplicate fingerprints, and what
-happens once an article has its id (exact copies linked to the first one stored)."""
+happens once an article has its id: its story, and its copies (exact or near, found through
+shared LSH band keys) linked to the one copy shown for the group."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from newsloom.adapters.http import FetchResult
 from newsloom.domain.models import Extracted
-from newsloom.domain.records import NewArticle, Source
+from newsloom.domain.records import NewArticle, Source, StoredCopy
 from newsloom.errors import NewsloomError
 from newsloom.pipeline import dedup
 from newsloom.pipeline.assemble import PageOutcome
@@ -22,6 +23,11 @@ if TYPE_CHECKING:
     from newsloom.storage.store import Store
 
 MAX_HASHTAGS = 8
+DUPLICATE_WINDOW = timedelta(days=7)
+"""Near copies are looked for among articles published this close to the new one (exact
+copies, found by their content hash, at any distance)."""
+MIN_COPY_WORDS = 30
+"""Shorter texts (a headline, a teaser) are never linked as copies: too many look alike."""
 
 
 class Enricher:
@@ -70,11 +76,64 @@ class Enricher:
             content_hash=print_.content_hash,
             fingerprint=f"{print_.simhash & 0xFFFFFFFFFFFFFFFF:016x}",
             originator=dedup.detect_originator(text, article.author),
+            band_keys=print_.band_keys,
         )
 
     def after_insert(self, article_id: int, article: NewArticle) -> None:
         self._stories.assign(article_id, article.title, article.text, article.published_at)
-        if article.content_hash:
-            earlier = self._store.articles.ids_with_hash(article.content_hash, exclude=article_id)
-            if earlier:
-                self._store.articles.mark_duplicate(article_id, earlier[0])
+        self.link_copies(article_id, article)
+
+    def link_copies(self, article_id: int, article: NewArticle) -> None:
+        """Compare the new article with the stored ones sharing a band key (or its content
+        hash); when it is a copy of some, make the group's earliest copy the one shown and
+        link every other member to it, with the kind of copy each is."""
+        mine = dedup.fingerprint(article.title, article.text)
+        if mine.length < MIN_COPY_WORDS:
+            return
+        when = article.published_at
+        found = self._store.duplicates.candidates(
+            article_id, article.band_keys, article.content_hash,
+            since=when - DUPLICATE_WINDOW, until=when + DUPLICATE_WINDOW)
+        if not found:
+            return
+        members = {m.id: m for m in self._store.duplicates.groups([article_id, *found])}
+        prints = _Prints(members)
+        prints.known[article_id] = mine
+        matched = [i for i in found
+                   if i in members and dedup.compare(mine, prints[i]).is_duplicate]
+        if not matched:
+            return
+        roots = {members[i].duplicate_of or i for i in matched}
+        group = [m for m in members.values()
+                 if m.id == article_id or m.id in roots or m.duplicate_of in roots]
+        shown = int(dedup.choose_canonical([_copy(m) for m in group]).id)
+        links: list[tuple[int, int | None, str | None]] = []
+        for member in group:
+            want: tuple[int | None, str | None] = (None, None)
+            if member.id != shown:
+                verdict = dedup.compare(prints[member.id], prints[shown])
+                kind = verdict.kind if verdict.is_duplicate else dedup.DuplicateKind.EDITED
+                want = (shown, kind.value)
+            if (member.duplicate_of, member.duplicate_kind) != want:
+                links.append((member.id, *want))
+        self._store.duplicates.link(links)
+
+
+class _Prints:
+    """Fingerprints of stored copies, made from their text when first needed."""
+
+    def __init__(self, members: dict[int, StoredCopy]) -> None:
+        self._members = members
+        self.known: dict[int, dedup.Fingerprint] = {}
+
+    def __getitem__(self, article_id: int) -> dedup.Fingerprint:
+        if article_id not in self.known:
+            m = self._members[article_id]
+            self.known[article_id] = dedup.fingerprint(m.title, m.text)
+        return self.known[article_id]
+
+
+def _copy(member: StoredCopy) -> dedup.Copy:
+    # zero-padded ids, so that the smallest id also sorts first as text
+    return dedup.Copy(id=f"{member.id:012d}", published=member.published_at,
+                      source=member.source_name, originator=member.originator)

@@ -16,6 +16,7 @@ from newsloom.domain.records import Article, ArticleCard, NewArticle
 from newsloom.domain.text import snippet
 from newsloom.errors import NotFound
 from newsloom.storage._sql import insert_ignoring_conflicts
+from newsloom.storage.duplicates import insert_bands
 from newsloom.storage.schema import article_hashtags, articles, sources
 
 _CARD_COLUMNS = (
@@ -92,6 +93,7 @@ class ArticleRepository:
                 )
             if rows:
                 conn.execute(article_hashtags.insert(), rows)
+            insert_bands(conn, int(new_id), new.band_keys, new.published_at)
         return int(new_id)
 
     def set_story(self, article_id: int, story_id: int | None) -> None:
@@ -100,12 +102,12 @@ class ArticleRepository:
                 update(articles).where(articles.c.id == article_id).values(story_id=story_id)
             )
 
-    def mark_duplicate(self, article_id: int, duplicate_of: int) -> None:
+    def mark_duplicate(self, article_id: int, duplicate_of: int, kind: str = "exact") -> None:
         with self._engine.begin() as conn:
             conn.execute(
                 update(articles)
                 .where(articles.c.id == article_id)
-                .values(duplicate_of=duplicate_of)
+                .values(duplicate_of=duplicate_of, duplicate_kind=kind)
             )
 
     # -- single articles -------------------------------------------------------------------
@@ -417,6 +419,7 @@ def _article(row: Any, tags: tuple[Hashtag, ...]) -> Article:
         originator=row["originator"],
         is_opinion=bool(row["is_opinion"]),
         hashtags=tags,
+        duplicate_kind=row["duplicate_kind"],
     )
 
 

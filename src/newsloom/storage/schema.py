@@ -58,6 +58,7 @@ stories = Table(
     Column("state", Text),
     Column("follow_up_of", Integer, ForeignKey("stories.id", ondelete="SET NULL")),
     Index("ix_stories_last_at", "last_at"),
+    Index("ix_stories_follow_up_of", "follow_up_of"),
 )
 
 articles = Table(
@@ -88,12 +89,26 @@ articles = Table(
     Column("duplicate_of", Integer, ForeignKey("articles.id", ondelete="SET NULL")),
     Column("originator", String(200)),
     Column("is_opinion", Boolean, nullable=False, default=False),
+    Column("duplicate_kind", String(16)),
     UniqueConstraint("source_id", "guid", name="uq_articles_source_guid"),
     Index("ix_articles_published_at", "published_at"),
     Index("ix_articles_source_published", "source_id", "published_at"),
     Index("ix_articles_story", "story_id"),
     Index("ix_articles_content_hash", "content_hash"),
+    Index("ix_articles_duplicate_of", "duplicate_of"),
 )
+
+article_bands = Table(
+    "article_bands",
+    metadata,
+    Column("band_key", String(24), primary_key=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("published_at", UTCDateTime, nullable=False),
+    Index("ix_article_bands_article", "article_id"),
+)
+"""The LSH band keys of each article's minhash (pipeline.dedup.band_keys): near copies share
+at least one, so candidates are found by an indexed lookup instead of a scan."""
 
 article_hashtags = Table(
     "article_hashtags",

@@ -7,7 +7,9 @@ from sqlalchemy import Engine, text
 from newsloom.storage.articles import ArticleRepository
 from newsloom.storage.comments import CommentRepository
 from newsloom.storage.db import create_db_engine, migrate
+from newsloom.storage.duplicates import DuplicateRepository
 from newsloom.storage.extras import AiResultRepository
+from newsloom.storage.related import RelatedRepository
 from newsloom.storage.site_pages import SitePageRepository
 from newsloom.storage.sources import SourceRepository
 from newsloom.storage.stories import StoryRepository
@@ -22,6 +24,8 @@ class Store:
         self.ai_results = AiResultRepository(engine)
         self.site_pages = SitePageRepository(engine)
         self.stories = StoryRepository(engine)
+        self.duplicates = DuplicateRepository(engine)
+        self.related = RelatedRepository(engine)
 
     @classmethod
     def open(cls, database_url: str, *, run_migrations: bool = True) -> Store:

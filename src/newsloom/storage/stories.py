@@ -45,7 +45,11 @@ from newsloom.storage._sql import dialect_insert, insert_ignoring_conflicts
 from newsloom.storage.schema import article_hashtags, articles, stories, story_terms, term_stats
 
 DOCS_TERM = " documents"
+TAG_WINDOW_FROM = 2000
+"""Hashtags on more articles than this are ranked through the recent-stories window."""
 """The term_stats row that counts documents (no real term contains a space)."""
+STORY_DECISION_LOCK = 0x6E6C_5354_4F52_5931 & 0x7FFF_FFFF_FFFF_FFFF
+"""The PostgreSQL advisory lock key (a bigint) held while one article's story is decided."""
 
 
 class StoryRepository:
@@ -53,8 +57,15 @@ class StoryRepository:
         self._engine = engine
 
     def assign(self, article_id: int, decide: Callable[[StoryTransaction], None]) -> None:
-        """Run `decide` with a transaction holding the story tables (one writer at a time)."""
+        """Run `decide` with a transaction holding the story tables (one writer at a time).
+
+        On PostgreSQL a transaction-scoped advisory lock makes story decisions take turns, so
+        two pollers assigning articles about one event at the same instant cannot both find no
+        story and open two; it is released at commit or rollback. SQLite has one writer at a
+        time already, and the decision writes before it reads the candidate stories."""
         with self._engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(select(func.pg_advisory_xact_lock(STORY_DECISION_LOCK)))
             decide(StoryTransaction(conn, article_id))
 
     def get(self, story_id: int) -> dict[str, Any] | None:
@@ -153,16 +164,25 @@ class StoryRepository:
         its newest ``solo_per_outlet`` appear, so a prolific outlet cannot flood the list.
         With ``tag_key``, only stories with an article carrying that hashtag.
 
-        The home listing does not read every story: it ranks those updated in a window before
-        the newest article and widens the window until the page is provably the same as a
-        ranking of everything (a story older than the window can be ahead of its latest
-        article by `rank_margin` at most)."""
+        The listing does not read every story: it ranks those updated in a window before the
+        newest article and widens the window until the page is provably the same as a ranking
+        of everything (a story older than the window can be ahead of its latest article by
+        `rank_margin` at most). A hashtag on few articles is ranked from its own index
+        instead; a common one (over TAG_WINDOW_FROM articles) through the window too."""
         with self._engine.connect() as conn:
-            if tag_key is not None:
-                return self._ranked(conn, limit, offset, half_life, solo_per_outlet, tag_key,
-                                    since=None)
-            newest = conn.execute(select(func.max(articles.c.published_at))).scalar()
-            oldest = conn.execute(select(func.min(articles.c.published_at))).scalar()
+            if tag_key is None:
+                dates = select(articles.c.published_at)
+            else:
+                used = conn.execute(select(func.count()).where(
+                    article_hashtags.c.tag_key == tag_key)).scalar_one()
+                if used <= TAG_WINDOW_FROM:
+                    return self._ranked(conn, limit, offset, half_life, solo_per_outlet,
+                                        tag_key, since=None)
+                dates = select(article_hashtags.c.published_at).where(
+                    article_hashtags.c.tag_key == tag_key)
+            column = dates.selected_columns[0]
+            newest = conn.execute(dates.with_only_columns(func.max(column))).scalar()
+            oldest = conn.execute(dates.with_only_columns(func.min(column))).scalar()
             if newest is None or oldest is None:
                 return []
             newest, oldest = _aware(newest), _aware(oldest)
@@ -172,7 +192,8 @@ class StoryRepository:
                 since: datetime | None = newest - window
                 if since is not None and since <= oldest:
                     since = None
-                rows = self._ranked(conn, limit, offset, half_life, solo_per_outlet, None, since)
+                rows = self._ranked(conn, limit, offset, half_life, solo_per_outlet, tag_key,
+                                    since)
                 if since is None:
                     return rows
                 if len(rows) == limit and (
@@ -217,12 +238,23 @@ class StoryRepository:
         if since is not None:
             story_part = story_part.where(stories.c.last_at >= since)
             loose_part = loose_part.where(articles.c.published_at >= since)
-        if tag_key is not None:
+        if tag_key is not None and since is None:
+            # every story with a tagged article, found from the tag's index
             tagged = select(article_hashtags.c.article_id).where(
                 article_hashtags.c.tag_key == tag_key)
             story_part = story_part.where(stories.c.id.in_(
                 select(articles.c.story_id).where(articles.c.id.in_(tagged))))
             loose_part = loose_part.where(articles.c.id.in_(tagged))
+        elif tag_key is not None:
+            # each story of the window asked whether one of its articles has the tag
+            member = articles.alias("member")
+            story_part = story_part.where(exists().where(
+                member.c.story_id == stories.c.id,
+                article_hashtags.c.article_id == member.c.id,
+                article_hashtags.c.tag_key == tag_key))
+            loose_part = loose_part.where(exists().where(
+                article_hashtags.c.article_id == articles.c.id,
+                article_hashtags.c.tag_key == tag_key))
         c = union_all(story_part, loose_part).subquery()
         key = _seconds(conn, c.c.at) + half_life.total_seconds() * _weight(c.c.outlets)
         solo_rank = func.row_number().over(

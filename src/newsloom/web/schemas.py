@@ -12,7 +12,8 @@ from newsloom.domain.coverage import Timeline, TrendingTag
 from newsloom.domain.models import Block, Hashtag, SummarySentence
 from newsloom.domain.records import ArticleCard, Comment, Source
 from newsloom.domain.text import as_utc
-from newsloom.services.articles import ArticlePage, Listing, RelatedArticle
+from newsloom.services.articles import ArticlePage, Listing
+from newsloom.services.related import RelatedArticle, Republication
 from newsloom.services.sources import ImportReport
 from newsloom.services.story_pages import StoryBlock, StoryListing, StoryPage, StoryRef
 from newsloom.web.views import article_path, hashtag_path
@@ -178,8 +179,16 @@ class CommentIn(BaseModel):
 
 class RelatedOut(BaseModel):
     article: CardOut
-    kind: str = Field(description='"same story", "duplicate" or "shared topics".')
-    reason: str
+    kind: str = Field(description='"same_story", "follow_up", "background" or "opinion".')
+    label: str = Field(description='The kind in words: "Same story", "Follow-up", ...')
+    reason: str = Field(description='Why, checkable: "Same story, 4 outlets", '
+                                    '"Shares #Kursk and #NorthKorea".')
+
+
+class RepublicationOut(BaseModel):
+    article: CardOut
+    edited: bool = Field(description="True when the copy is not word for word (an edited "
+                                     "republication).")
 
 
 class ArticleOut(BaseModel):
@@ -198,10 +207,17 @@ class ArticleOut(BaseModel):
     description: str | None
     status: str
     status_note: str | None
-    originator: str | None
+    originator: str | None = Field(description="The agency the text came from, if it says so.")
+    credit: str | None = Field(description='The agency via the outlet: "AFP via Straits Times".')
     is_opinion: bool
     story_id: int | None
-    duplicate_of: CardOut | None
+    duplicate_of: CardOut | None = Field(
+        description="For a copy: the article it republishes (the first of its text).")
+    duplicate_kind: str | None = Field(description='For a copy: "exact", "near_duplicate" or '
+                                                   '"edited".')
+    republished_from: RepublicationOut | None
+    also_published_by: list[RepublicationOut] = Field(
+        description="For the first of a text: the other outlets' copies, oldest first.")
     blocks: list[BlockOut]
     hashtags: list[TagOut]
     summary: SummaryOut | None
@@ -392,7 +408,12 @@ def summary_out(provider: str, sentences: list[SummarySentence] | None) -> Summa
 
 
 def related_out(item: RelatedArticle) -> RelatedOut:
-    return RelatedOut(article=card_out(item.card), kind=item.kind, reason=item.reason)
+    return RelatedOut(article=card_out(item.card), kind=item.kind, label=item.label,
+                      reason=item.reason)
+
+
+def republication_out(item: Republication) -> RepublicationOut:
+    return RepublicationOut(article=card_out(item.card), edited=item.edited)
 
 
 def article_out(page: ArticlePage, summary: SummaryOut | None) -> ArticleOut:
@@ -414,9 +435,13 @@ def article_out(page: ArticlePage, summary: SummaryOut | None) -> ArticleOut:
         status=a.status,
         status_note=a.status_note,
         originator=a.originator,
+        credit=page.copies.credit,
         is_opinion=a.is_opinion,
         story_id=a.story_id,
-        duplicate_of=card_out(page.duplicate_of) if page.duplicate_of else None,
+        duplicate_of=card_out(source.card) if (source := page.copies.republished_from) else None,
+        duplicate_kind=a.duplicate_kind if a.duplicate_of else None,
+        republished_from=republication_out(source) if source else None,
+        also_published_by=[republication_out(r) for r in page.copies.also_published_by],
         blocks=blocks_out(a.blocks),
         hashtags=[tag_out(t) for t in a.hashtags],
         summary=summary,

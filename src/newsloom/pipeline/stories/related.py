@@ -13,10 +13,11 @@ are used).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from newsloom.domain.stories import RelatedCandidate, RelatedItem, Relation
+from newsloom.domain.text import as_utc
+from newsloom.pipeline.assemble import is_opinion as opinion_rule
 from newsloom.pipeline.stories.vectors import cosine
 
 __all__ = ["BACKGROUND_COSINE", "classify_related", "is_opinion"]
@@ -26,30 +27,13 @@ BACKGROUND_COSINE = 0.25
 _WITH_TAG_COSINE = 0.08
 """Cosine enough when one hashtag is shared."""
 
-_OPINION = re.compile(
-    r"\b(?:opinion|op-?ed|comment(?:ary)?|analysis|editorial|column(?:ist)?|viewpoint|"
-    r"perspective|letters?(?: to the editor)?|leader|essay)\b",
-    re.IGNORECASE,
-)
-_OPINION_URL = re.compile(
-    r"/(?:opinion|opinions|comment|commentisfree|commentary|analysis|editorial|editorials|"
-    r"columns?|columnists?|op-?ed|oped|views|viewpoints?|blogs?)(?:/|$|-)",
-    re.IGNORECASE,
-)
-_TITLE_LABEL = re.compile(
-    r"^\s*(?:opinion|comment|analysis|editorial|op-?ed|view|column)\s*[:|—–-]", re.IGNORECASE
-)
-
 
 def is_opinion(candidate: RelatedCandidate) -> bool:
-    """The stated flag, else a guess from the section, URL path or a title label."""
+    """The stated flag (the service passes the one stored at ingest), else the ingest rule
+    (pipeline.assemble.is_opinion) on the title, URL and section."""
     if candidate.opinion is not None:
         return candidate.opinion
-    if candidate.section and _OPINION.search(candidate.section):
-        return True
-    if candidate.url and _OPINION_URL.search(candidate.url):
-        return True
-    return bool(candidate.title and _TITLE_LABEL.search(candidate.title))
+    return opinion_rule(candidate.title, candidate.url, candidate.section)
 
 
 def _tags(tags: Sequence[str]) -> list[str]:
@@ -97,13 +81,20 @@ def classify_related(
     follows: Mapping[str, str | None] | None = None,
     *,
     limit: int = 20,
+    story_outlets: int | None = None,
 ) -> list[RelatedItem]:
     """Related articles of ``article`` among ``candidates``, typed and with a reason, best
-    first: same story, then follow-ups, then background and opinion by score."""
+    first: same story, then follow-ups, then opinion and background by score.
+
+    Background is older than the article (what led up to it); an opinion piece may be newer,
+    and one in the article's own story is typed as opinion ("opinion on this story").
+    ``story_outlets`` is how many outlets covered the story, when the caller knows it (the
+    candidates may be only some of the story's articles)."""
     follows = follows or {}
     linked = _chain(article.story_id, follows)
     same_outlets = {c.source or c.id for c in candidates if _same_story(article, c)}
     same_outlets.add(article.source or article.id)
+    outlets = story_outlets if story_outlets else len(same_outlets)
     ranked: list[tuple[int, float, RelatedItem]] = []
     for cand in candidates:
         if cand.id == article.id:
@@ -116,9 +107,11 @@ def classify_related(
             or (len(shared) == 1 and sim >= _WITH_TAG_COSINE)
             or sim >= BACKGROUND_COSINE
         )
-        if _same_story(article, cand):
-            n = len(same_outlets)
-            reason = f"same story, {n} outlet{'s' if n != 1 else ''}"
+        if _same_story(article, cand) and is_opinion(cand) and not is_opinion(article):
+            ranked.append((2, score + 1.0,
+                           RelatedItem(cand.id, Relation.OPINION, "opinion on this story", score)))
+        elif _same_story(article, cand):
+            reason = f"same story, {outlets} outlet{'s' if outlets != 1 else ''}"
             ranked.append((0, score, RelatedItem(cand.id, Relation.SAME_STORY, reason, score)))
         elif cand.story_id is not None and cand.story_id in linked:
             if article.story_id in _ancestors(cand.story_id, follows):
@@ -132,11 +125,17 @@ def classify_related(
         elif topical and is_opinion(cand):
             about = f"opinion on {_list_tags(shared)}" if shared else "opinion on this subject"
             ranked.append((2, score, RelatedItem(cand.id, Relation.OPINION, about, score)))
-        elif topical:
+        elif topical and not _newer(cand, article):
             reason = f"shares {_list_tags(shared)}" if shared else "similar wording"
             ranked.append((2, score, RelatedItem(cand.id, Relation.BACKGROUND, reason, score)))
     ranked.sort(key=lambda r: (r[0], -r[1], r[2].id))
     return [item for _, _, item in ranked[:limit]]
+
+
+def _newer(a: RelatedCandidate, b: RelatedCandidate) -> bool:
+    if a.published is None or b.published is None:
+        return False
+    return as_utc(a.published) > as_utc(b.published)
 
 
 def _ancestors(story: str | None, follows: Mapping[str, str | None]) -> set[str]:
