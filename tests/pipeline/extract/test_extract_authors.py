@@ -127,3 +127,17 @@ def test_author_box_with_a_bio_that_names_the_person() -> None:
         "writes a weekly column about life on the coast and the people who work there.</p></div>"
     )
     assert extract(article_html(inside_after=box)).authors == ("Nina Sorensen",)
+
+
+def test_name_with_role_line_before_the_date() -> None:
+    html = _under_headline(
+        "<p>Nina Sorensen</p><p>Co-Founder &amp; Harbour Editor</p><p>Updated on 23 Oct 2025</p>"
+    )
+    assert extract(html).authors == ("Nina Sorensen",)
+
+
+def test_breadcrumb_and_section_beside_a_date_are_not_names() -> None:
+    html = _under_headline("", before="<p>Stone Pier</p><p>March 3, 2024</p>")
+    assert extract(html).authors == ()
+    html = _under_headline("", before="<p>Harbour Guides</p><p>16 min read</p>")
+    assert extract(html).authors == ()

@@ -43,40 +43,61 @@ _UI_WORDS = frozenset(
     ["get", "read", "sign", "learn", "subscribe", "share", "follow", "download", "join",
      "watch", "listen", "shop", "book", "view", "see", "back", "go", "start", "try", "contact"]
 )  # fmt: skip
+_ROLE_WORDS = frozenset(
+    ["director", "founder", "co-founder", "cofounder", "manager", "expert", "head", "ceo",
+     "cto", "specialist", "marketer", "strategist", "consultant", "analyst", "editor",
+     "writer", "reporter", "correspondent", "contributor", "columnist", "author", "journalist",
+     "producer", "researcher", "professor", "engineer", "designer", "developer", "lead"]
+)  # fmt: skip
 _HAS_ALNUM = re.compile(r"\w")
 _READ_TIME = re.compile(r"(?i)\b\d+\s*(?:min(?:ute)?s?)\b")
 _TRAILING_LINK = re.compile(r"\s+(?:in|on|at)$")
 
 
-def dom_authors(tree: LexborHTMLParser, around: Around) -> tuple[str, ...]:
+def dom_authors(
+    tree: LexborHTMLParser, around: Around, title: str | None = None
+) -> tuple[str, ...]:
     """Names from a "By …" line next to the headline, else from elements marked as the
     author, else a lone name beside the date under the headline."""
-    return _byline_lines(around) or _marked_authors(tree) or _name_beside_date(around)
+    return _byline_lines(around) or _marked_authors(tree) or _name_beside_date(around, title)
 
 
-def _name_beside_date(around: Around) -> tuple[str, ...]:
-    """A line that is only a person's name, right before or after a date or a reading time,
-    just after (or before) the headline: the byline of many blogs ("Jane Doe / 4 May 2023")."""
-    for lines in (around.after[:10], around.before[:4]):
+def _name_beside_date(around: Around, title: str | None) -> tuple[str, ...]:
+    """A line that is only a person's name, right before or after a date or a reading time
+    (or with the person's role between), under the headline: the byline of many blogs
+    ("Jane Doe / 4 May 2023", "Jane Doe / Senior Editor / 4 May 2023"). Above the headline
+    only a name beside a full date counts (reading times there sit beside section names)."""
+    title_words = set(title.lower().split()) if title else set()
+    for lines, loose in ((around.after[:10], True), (around.before[:4], False)):
         lines = [ln for ln in lines if _HAS_ALNUM.search(ln)]
         for k, line in enumerate(lines):
-            if len(line) > 60 or not 2 <= len(line.split()) <= 4:
-                continue
-            if line.split()[0].lower() in _UI_WORDS:
+            words = line.split()
+            if len(line) > 60 or not 2 <= len(words) <= 4 or words[0].lower() in _UI_WORDS:
                 continue
             near = lines[max(0, k - 1) : k] + lines[k + 1 : k + 2]
-            if not any(_dated(n) for n in near):
+            if loose and k + 2 < len(lines) and _role_line(lines[k + 1]):
+                near.append(lines[k + 2])
+            if not any(_dated(n, loose) for n in near):
                 continue
-            if _NOT_IN_NAMES & set(line.lower().split()):
+            lowered = {w.lower() for w in words}
+            if _NOT_IN_NAMES & lowered or lowered <= title_words:
                 continue
             names = clean_names([line], limit=1)
-            if names and names[0] == _TRAILING_LINK.sub("", " ".join(line.split())):
+            if names and names[0] == _TRAILING_LINK.sub("", " ".join(words)):
                 return names
     return ()
 
 
-def _dated(line: str) -> bool:
-    return len(line) <= 80 and (find_date(line) is not None or _READ_TIME.search(line) is not None)
+def _role_line(line: str) -> bool:
+    """ "Co-Founder & Marketing Director", "Senior Editor": a job title under a name."""
+    words = {w.strip(",.&").lower() for w in line.split()}
+    return len(line) <= 60 and bool(words & _ROLE_WORDS)
+
+
+def _dated(line: str, reading_time: bool = True) -> bool:
+    if len(line) > 80:
+        return False
+    return find_date(line) is not None or (reading_time and _READ_TIME.search(line) is not None)
 
 
 def _byline_lines(around: Around) -> tuple[str, ...]:

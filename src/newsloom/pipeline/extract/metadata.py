@@ -175,7 +175,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") 
     headline = headline_node(tree, md.title)
     around = lines_around(headline)
     if not authors:
-        authors = dom_authors(tree, around)
+        authors = dom_authors(tree, around, md.title)
     if not authors and author_value is not None:
         authors = clean_whole_names(organization_names(author_value, index), split=False)
     md.authors = authors
