@@ -141,3 +141,26 @@ def test_breadcrumb_and_section_beside_a_date_are_not_names() -> None:
     assert extract(html).authors == ()
     html = _under_headline("", before="<p>Harbour Guides</p><p>16 min read</p>")
     assert extract(html).authors == ()
+
+
+def test_sentence_with_by_is_not_a_byline() -> None:
+    html = _under_headline("<p>Published by the Harbour Trust and released in May 2025,</p>")
+    assert extract(html).authors == ()
+    html = _under_headline("<p>By Nina Sorensen, staff writer for the Gazette</p>")
+    assert extract(html).authors == ("Nina Sorensen",)
+
+
+def test_byline_under_an_h2_headline_when_the_h1_is_the_logo() -> None:
+    html = (
+        '<html lang="en"><head><title>Pier plans approved | Harbour Notes</title></head><body>'
+        "<header><h1>Harbour Notes</h1></header><div class='pick'><p>Tide tables</p>"
+        "<p>Ola Brandt</p><p>1 Jan 2020</p></div><main>"
+        "<style>.byline{color:red;}</style><h2>Pier plans approved</h2>"
+        "<p>Nina Sorensen</p><p>4 May 2023</p>"
+        + "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+        + "</main></body></html>"
+    )
+    e = extract(html)
+    assert e.title == "Pier plans approved"
+    assert e.authors == ("Nina Sorensen",)
+    assert e.published is not None and e.published.date().isoformat() == "2023-05-04"

@@ -49,6 +49,12 @@ _ROLE_WORDS = frozenset(
      "writer", "reporter", "correspondent", "contributor", "columnist", "author", "journalist",
      "producer", "researcher", "professor", "engineer", "designer", "developer", "lead"]
 )  # fmt: skip
+_JOINERS = frozenset(
+    ["and", "und", "et", "y", "e", "en", "of", "the", "van", "von", "der", "den", "de", "del",
+     "della", "di", "da", "du", "la", "le", "on", "in", "for", "at", "with", "from", "via",
+     "staff", "senior", "chief", "news", "special", "contributing", "guest", "team"]
+)  # fmt: skip
+_CUT_AT_DATE = re.compile(r"\d|\b(?:updated|published|posted)\b", re.IGNORECASE)
 _HAS_ALNUM = re.compile(r"\w")
 _READ_TIME = re.compile(r"(?i)\b\d+\s*(?:min(?:ute)?s?)\b")
 _TRAILING_LINK = re.compile(r"\s+(?:in|on|at)$")
@@ -106,20 +112,30 @@ def _byline_lines(around: Around) -> tuple[str, ...]:
         if len(line) > _MAX_LINE:
             continue
         if _BY_ALONE.match(line):
-            nxt = lines[k + 1] if k + 1 < len(lines) and k + 1 != 12 else ""
-            names = clean_names([nxt], limit=_MAX_NAMES)
+            rest = lines[k + 1] if k + 1 < len(lines) and k + 1 != 12 else ""
         else:
-            m = _BY_START.match(line)
+            m = _BY_START.match(line) or _BY_INSIDE.search(line)
             if m is None:
-                m2 = _BY_INSIDE.search(line)
-                if m2 is None:
-                    continue
-                names = clean_names([line[m2.end() :]], limit=_MAX_NAMES)
-            else:
-                names = clean_names([line[m.end() :]], limit=_MAX_NAMES)
+                continue
+            rest = line[m.end() :]
+        if _prose(rest):
+            continue  # "Published by the council and released in May": a sentence
+        names = clean_names([rest], limit=_MAX_NAMES)
         if names:
             return names
     return ()
+
+
+def _prose(text: str) -> bool:
+    """Running text rather than a list of names: a lower-case word before any date that is
+    neither a linking word ("and", "for", "van") nor a job title ("staff writer")."""
+    text = _CUT_AT_DATE.split(text, maxsplit=1)[0]
+    small = [
+        w
+        for w in (w.strip(",.;:()") for w in text.split())
+        if w[:1].islower() and w not in _JOINERS and w not in _ROLE_WORDS
+    ]
+    return len(small) >= 1
 
 
 def _marked_authors(tree: LexborHTMLParser) -> tuple[str, ...]:

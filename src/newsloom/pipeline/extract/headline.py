@@ -18,11 +18,9 @@ def _key(s: str) -> str:
 
 
 def headline_node(tree: LexborHTMLParser, title: str | None) -> LexborNode | None:
-    """The <h1> that holds the headline (a page's first <h1> is often its logo); else the
-    first <h1>."""
+    """The <h1> that holds the headline (a page's first <h1> is often its logo), or an <h2> or
+    <h3> that says the headline word for word; else the first <h1>."""
     h1s = tree.css("h1")[:8]
-    if not h1s:
-        return None
     if title:
         want = _key(title)
         for h1 in h1s:
@@ -32,7 +30,10 @@ def headline_node(tree: LexborHTMLParser, title: str | None) -> LexborNode | Non
             got = _key(h1.text(separator=" ") or "")
             if got and len(got) >= 8 and (got in want or want in got):
                 return h1
-    return h1s[0]
+        for node in tree.css("h2, h3")[:12]:
+            if want and _key(node.text(separator=" ") or "") == want:
+                return node
+    return h1s[0] if h1s else None
 
 
 @dataclass(slots=True)
@@ -65,13 +66,19 @@ def _walk(start: LexborNode, want: int, *, forward: bool) -> list[str]:
             if sib.tag not in _SKIP:
                 text = sib.text(separator="\n") or ""
                 budget -= len(text)
-                found = [ln.strip() for ln in text.split("\n") if ln.strip()]
+                found = [ln.strip() for ln in text.split("\n") if _is_text(ln)]
                 lines.extend(found if forward else found[::-1])
             sib = sib.next if forward else sib.prev
         if len(lines) >= want or budget <= 0:
             break
         node = node.parent
     return lines[:want]
+
+
+def _is_text(line: str) -> bool:
+    """Not blank, and not style or script text that a parser kept (".a{color:red}")."""
+    line = line.strip()
+    return bool(line) and not ("{" in line and (";" in line or "}" in line))
 
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "nav", "form", "button"})
