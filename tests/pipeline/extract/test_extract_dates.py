@@ -9,7 +9,7 @@ import pytest
 from extract_pages import article_html
 
 from newsloom.pipeline.extract import extract
-from newsloom.pipeline.extract.dates import find_date
+from newsloom.pipeline.extract.dates import date_from_url, find_date
 
 LOGO = '<header><h1 class="logo">Harbour Notes</h1></header>'
 
@@ -115,3 +115,12 @@ def test_update_time_elements_and_labels_over_two_lines_are_skipped() -> None:
         head=ld_published("2025-02-01"),
     )
     assert day(html) == "2025-02-01"
+
+
+def test_url_with_a_month_name_and_the_reading_it_settles() -> None:
+    assert date_from_url("https://wine.example/blog/2023/october/03/grapes") == datetime(
+        2023, 10, 3, tzinfo=UTC
+    )
+    html = page("<p>03/10/2023</p>", lang="en")  # month first by default: March 10th
+    assert day(html) == "2023-03-10"
+    assert day(html, "https://wine.example/blog/2023/october/03/grapes") == "2023-10-03"

@@ -123,6 +123,7 @@ _DMY = re.compile(
 _NUMERIC_YMD = re.compile(rf"\b(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})\b{_TIME}")
 _NUMERIC_DMY = re.compile(rf"\b(\d{{1,2}})([./-])(\d{{1,2}})\2(\d{{4}})\b{_TIME}")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|\b)")
+_URL_WORD_DATE = re.compile(r"/((?:19|20)\d{2})/([A-Za-z]{3,9})/(0?[1-9]|[12]\d|3[01])(?:/|\b)")
 _ISOISH = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 _FRACTION = re.compile(r"(\.\d{6})\d+")
@@ -266,13 +267,18 @@ def _numeric(
 
 
 def date_from_url(url: str | None) -> datetime | None:
-    """A date written into the URL path, like /2023/05/17/ or /20230517/."""
+    """A date written into the URL path, like /2023/05/17/, /20230517/ or /2023/may/17/."""
     if not url:
         return None
     m = _URL_DATE.search(url)
-    if not m:
-        return None
+    if m:
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = _URL_WORD_DATE.search(url)
+        if not m or m.group(2).lower() not in _MONTHS:
+            return None
+        year, month, day = int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3))
     try:
-        return _valid(datetime(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+        return _valid(datetime(year, month, day))
     except ValueError:
         return None

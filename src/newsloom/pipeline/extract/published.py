@@ -9,7 +9,7 @@ put a re-publication or build time into datePublished, while the byline keeps th
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -88,9 +88,32 @@ def published_date(
     day_first: bool | None = None,
 ) -> datetime | None:
     """The publication date, timezone-aware (the page's own offset, else UTC)."""
+    url_date = date_from_url(url)
+    found = _published(tree, meta, ld, url_date, html_text, headline, around, day_first)
+    if found is not None and url_date is not None and _swapped(found) == url_date.date():
+        return url_date  # 03/10/2023 read the wrong way round; the URL says which
+    return found
+
+
+def _swapped(dt: datetime) -> date | None:
+    try:
+        return date(dt.year, dt.day, dt.month) if dt.day <= 12 and dt.day != dt.month else None
+    except ValueError:
+        return None
+
+
+def _published(
+    tree: LexborHTMLParser,
+    meta: dict[str, list[str]],
+    ld: dict[str, Any] | None,
+    url_date: datetime | None,
+    html_text: str,
+    headline: LexborNode | None,
+    around: Around,
+    day_first: bool | None,
+) -> datetime | None:
     declared = _declared(meta, ld)
     shown = shown_date(around, day_first=day_first)
-    url_date = date_from_url(url)
     if declared is not None and shown is not None:
         return _reconcile(declared, shown, url_date)
     if declared is not None:
