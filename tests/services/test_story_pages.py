@@ -14,6 +14,7 @@ from newsloom.config import Settings
 from newsloom.domain.coverage import story_score
 from newsloom.errors import ConfigError, NotFound
 from newsloom.services.articles import HOME_PER_OUTLET
+from newsloom.storage import stories as story_storage
 from story_data import NOW, StoryWriter, hours_ago
 
 pytestmark = pytest.mark.integration
@@ -139,6 +140,72 @@ def test_home_pages_equal_a_ranking_of_everything(app: App, w: StoryWriter) -> N
     for page in range(1, 12):
         seen += _headlines(app, page)
     assert seen == ranked
+
+
+def test_the_window_never_hides_an_older_story_with_many_outlets(app: App, w: StoryWriter
+                                                                  ) -> None:
+    """A story 32 outlets covered 62 hours ago still outranks singles 40 hours old, though the
+    first window the home query ranks holds only the last 60 hours."""
+    outlets = [w.outlet(f"Outlet {n}") for n in range(32)]
+    w.story([w.article(outlets[0], "Just in", hours_ago(0.1))])
+    for n in range(6):
+        w.story([w.article(outlets[n + 1], f"Older single {n}", hours_ago(40 + n))])
+    w.story([w.article(o, "Summit ends" if k == 0 else f"Summit ends ({k})",
+                       hours_ago(62 + (31 - k) * 0.01)) for k, o in enumerate(outlets)])
+    assert _headlines(app) == ["Just in", "Summit ends",
+                               *(f"Older single {n}" for n in range(3))]
+
+
+def test_hashtag_pages_rank_the_same_from_the_tag_index_or_the_window(
+    app: App, w: StoryWriter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rare tag is ranked from its index, a common one through the window of recent stories
+    (asking each whether it has a tagged article); both must give every page the same."""
+    outlets = [w.outlet(f"Outlet {n}") for n in range(6)]
+    expected: list[tuple[float, str]] = []
+    for n in range(30):
+        size = [1, 2, 4][n % 3]
+        age = 0.5 + (n * 17) % 31 * 9.7
+        title = f"Story {n}"
+        tagged_member = n % 4  # 0: the first article, 1..2: a later one, 3: none tagged
+        ids = [w.article(outlets[(n + k) % 6], title if k == 0 else f"{title} ({k})",
+                         hours_ago(age + (size - k) * 20), ["Harbour"] if k == tagged_member
+                         else ["Other"])
+               for k in range(size)]
+        w.story(ids)
+        if tagged_member < size:
+            expected.append((story_score(size, hours_ago(age + 20), NOW, timedelta(hours=6)),
+                             title))
+    # a long story whose only tagged article is days older than its latest one
+    w.story([w.article(outlets[k], "Long story" if k == 0 else f"Long story ({k})",
+                       hours_ago(1 + (3 - k) * 60), ["Harbour"] if k == 0 else ["Other"])
+             for k in range(4)])
+    expected.append((story_score(4, hours_ago(1), NOW, timedelta(hours=6)), "Long story"))
+    for n in range(8):  # enough fresh ones that the first window fills the first page
+        w.story([w.article(outlets[n % 6], f"Fresh {n}", hours_ago(2 + n), ["Harbour"])])
+        expected.append((story_score(1, hours_ago(2 + n), NOW, timedelta(hours=6)),
+                         f"Fresh {n}"))
+    w.article(outlets[0], "Loose tagged piece", hours_ago(50), ["Harbour"])
+    expected.append((story_score(1, hours_ago(50), NOW, timedelta(hours=6)),
+                     "Loose tagged piece"))
+    ranked = [t for _, t in sorted(expected, key=lambda e: -e[0])]
+
+    def every_page() -> list[str]:
+        seen: list[str] = []
+        page = 1
+        while True:
+            _, listing = app.stories.hashtag("harbour", page)
+            seen += [b.headline.split(" (")[0] for b in listing.blocks]
+            if not listing.has_next:
+                return seen
+            page += 1
+
+    monkeypatch.setattr(story_storage, "TAG_WINDOW_FROM", 10**9)
+    from_index = every_page()
+    monkeypatch.setattr(story_storage, "TAG_WINDOW_FROM", 0)
+    through_window = every_page()
+    assert from_index == ranked
+    assert through_window == from_index
 
 
 def test_hashtag_page_lists_stories_with_their_tagged_articles(app: App, w: StoryWriter
