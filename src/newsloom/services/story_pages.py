@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from newsloom.config import Settings
 from newsloom.domain.coverage import (
     RankedEntry,
-    StoryMember,
     StoryRow,
     Timeline,
     story_score,
@@ -173,41 +172,37 @@ class StoryPages:
         return StoryListing(self._blocks(entries[:size], tag_key), page, has_next)
 
     def _blocks(self, entries: Sequence[RankedEntry], tag_key: str | None) -> list[StoryBlock]:
+        """Each entry's lead (the first report, or the article no story holds) and the newest
+        article of up to BLOCK_OTHERS other outlets, newest first."""
         story_ids = [e.story_id for e in entries if e.story_id is not None]
         members = self._store.stories.members(story_ids, tag_key=tag_key)
-        lead_of: dict[int, StoryMember] = {}
-        others_of: dict[int, list[StoryMember]] = {}
-        for m in members:
-            if m.is_first:
-                lead_of[m.story_id] = m
+        lead_of = {m.story_id: m for m in members if m.is_first}
+        others_of: dict[int, list[int]] = {}
         for m in sorted(members, key=lambda m: (m.published_at, m.article_id), reverse=True):
             lead = lead_of.get(m.story_id)
             if m.is_outlet_latest and lead is not None and m.source_id != lead.source_id:
-                others_of.setdefault(m.story_id, []).append(m)
-        wanted: list[int] = []
+                others_of.setdefault(m.story_id, []).append(m.article_id)
+        picked: list[tuple[RankedEntry, int, list[int]]] = []
         for e in entries:
-            if e.article_id is not None:
-                wanted.append(e.article_id)
-            elif e.story_id in lead_of:
-                wanted.append(lead_of[e.story_id].article_id)
-                wanted.extend(m.article_id for m in others_of.get(e.story_id, [])[:BLOCK_OTHERS])
-        cards = {c.id: c for c in self._store.articles.by_ids(wanted)}
+            if e.story_id is None and e.article_id is not None:
+                picked.append((e, e.article_id, []))
+            elif e.story_id is not None and e.story_id in lead_of:
+                picked.append((e, lead_of[e.story_id].article_id,
+                               others_of.get(e.story_id, [])[:BLOCK_OTHERS]))
+            # else: the story's articles went with a removed source
+        cards = {c.id: c for c in self._store.articles.by_ids(
+            [i for _, lead, others in picked for i in (lead, *others)])}
         now = self._clock()
-        blocks = []
-        for e in entries:
-            lead_id = e.article_id if e.article_id is not None else (
-                lead_of[e.story_id].article_id if e.story_id in lead_of else None)
-            if lead_id is None or lead_id not in cards:
-                continue  # the story's articles went with a removed source
-            others = tuple(cards[m.article_id]
-                           for m in others_of.get(e.story_id or 0, [])[:BLOCK_OTHERS]
-                           if m.article_id in cards)
-            blocks.append(StoryBlock(
-                story_id=e.story_id, lead=cards[lead_id], others=others,
+        return [
+            StoryBlock(
+                story_id=e.story_id, lead=cards[lead],
+                others=tuple(cards[i] for i in others if i in cards),
                 outlet_count=e.outlet_count, article_count=e.article_count, last_at=e.last_at,
                 score=story_score(e.outlet_count, e.last_at, now, self.half_life),
-            ))  # fmt: skip
-        return blocks
+            )
+            for e, lead, others in picked
+            if lead in cards
+        ]
 
     def _refs(self, story_ids: list[int]) -> dict[int, StoryRef]:
         rows: list[StoryRow] = self._store.stories.by_ids(story_ids)
