@@ -124,3 +124,16 @@ def test_url_with_a_month_name_and_the_reading_it_settles() -> None:
     html = page("<p>03/10/2023</p>", lang="en")  # month first by default: March 10th
     assert day(html) == "2023-03-10"
     assert day(html, "https://wine.example/blog/2023/october/03/grapes") == "2023-10-03"
+
+
+def test_an_update_date_is_used_when_the_page_gives_no_other() -> None:
+    html = page("<p>By Nina Sorensen &sdot; Editor &sdot; <span>Updated May 6, 2025</span></p>")
+    assert day(html) == "2025-05-06"
+
+
+def test_published_date_meta_named_with_a_dash() -> None:
+    head = (
+        '<meta name="published-date" content="2021-02-16">'
+        '<meta name="published-time" content="2026-03-09T08:45:32Z">'
+    )
+    assert day(article_html(head=head)) == "2021-02-16"

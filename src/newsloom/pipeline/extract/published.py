@@ -38,6 +38,8 @@ PUBLISHED_KEYS = (
     "dc.date.created",
     "date",
     "published",
+    "published-date",
+    "published-time",
     "citation_date",
     "citation_publication_date",
     "originalpublicationdate",
@@ -129,6 +131,7 @@ def _published(
         or shown
         or _dom_date(tree, day_first)
         or _near_headline(headline, day_first)
+        or shown_date(around, day_first=day_first, updates=True)
         or url_date
     )
 
@@ -158,9 +161,12 @@ def _declared(meta: dict[str, list[str]], ld: dict[str, Any] | None) -> datetime
     return None
 
 
-def shown_date(around: Around, *, day_first: bool | None = None) -> datetime | None:
+def shown_date(
+    around: Around, *, day_first: bool | None = None, updates: bool = False
+) -> datetime | None:
     """The first written date right after (or just before) the headline that is not labelled
-    as an update ("Updated May 5, 2024", or "Last updated:" on the line before)."""
+    as an update ("Updated May 5, 2024", or "Last updated:" on the line before); with
+    ``updates``, the first one whatever its label."""
     after = around.after[:12]
     for k, line in enumerate(after + around.before[:4]):
         if len(line) > _MAX_BYLINE_LINE:
@@ -168,6 +174,8 @@ def shown_date(around: Around, *, day_first: bool | None = None) -> datetime | N
         found = find_date_at(line, day_first=day_first)
         if found is None:
             continue
+        if updates:
+            return found[1]
         label = line[: found[0]]
         for j in (k - 1, k - 2):  # "Last updated:" (and "on") on lines of their own
             if not 0 <= j < k < len(after) or find_date_at(after[j]) is not None:
