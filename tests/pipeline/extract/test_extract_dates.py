@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from extract_pages import article_html
+from extract_pages import ARTICLE_PARAGRAPHS, article_html
 
 from newsloom.pipeline.extract import extract
 from newsloom.pipeline.extract.dates import date_from_url, find_date
@@ -127,7 +127,10 @@ def test_url_with_a_month_name_and_the_reading_it_settles() -> None:
 
 
 def test_an_update_date_is_used_when_the_page_gives_no_other() -> None:
-    html = page("<p>By Nina Sorensen &sdot; Editor &sdot; <span>Updated May 6, 2025</span></p>")
+    long_story = tuple(p * 12 for p in ARTICLE_PARAGRAPHS)  # the headline's block is large
+    html = article_html(paragraphs=long_story).replace(
+        "</h1>", "</h1><p>By Nina Sorensen &sdot; <span>Updated May 6, 2025</span></p>", 1
+    )
     assert day(html) == "2025-05-06"
 
 
