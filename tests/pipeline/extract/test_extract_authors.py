@@ -164,3 +164,19 @@ def test_byline_under_an_h2_headline_when_the_h1_is_the_logo() -> None:
     assert e.title == "Pier plans approved"
     assert e.authors == ("Nina Sorensen",)
     assert e.published is not None and e.published.date().isoformat() == "2023-05-04"
+
+
+@pytest.mark.parametrize(
+    ("footer", "expected"),
+    [
+        ("<h3>Written by Nina Sorensen</h3><p>Nina writes about the coast.</p>",
+         ("Nina Sorensen",)),
+        ("<h3>Author</h3><p>  Nina Sorensen</p>", ("Nina Sorensen",)),
+        ("<h4>Article written by:</h4><div>Nina Sorensen, MD</div>", ("Nina Sorensen, MD",)),
+        ("<h2>Harbour Fees by Season</h2><p>Summer</p>", ()),
+        ("<h4>Ding Analysis</h4><p>Quarterly Figures</p>", ()),
+        ("<h3>Our Partner Websites</h3><p>Tide Tables</p>", ()),
+    ],
+)  # fmt: skip
+def test_author_heading_anywhere_in_the_page(footer: str, expected: tuple[str, ...]) -> None:
+    assert extract(article_html(after=footer)).authors == expected

@@ -24,19 +24,33 @@ _ANCESTORS = 8
 _MAX_NODES = 40
 _MAX_NAMES = 6
 # "By Jane Doe", "Written by: Jane Doe", "Story and photos by Jane Doe", "Authors: A, B".
+_BY_WORDS = (
+    r"(?:(?:written|words|posted|reported|story|text|photos?|compiled|edited|published|article"
+    r"|post|and|reviewed|authored|interview|illustrations?|video|guest|column|essay|analysis"
+    r"|opinion)\s+){0,3}"
+)
 _BY_START = re.compile(
-    r"^(?:(?:[^\W\d]+\s+){0,3}(?:by|von|par|por|di|door)|authors?|autor(?:in|en)?|auteurs?"
-    r"|contributors?)\s*:?\s*(?=\S)",
+    rf"^(?:{_BY_WORDS}(?:by|von|par|por|di|door)|authors?|autor(?:in|en)?|auteurs?"
+    r"|contributors?)\b\s*:?\s*(?=\S)",
+    re.IGNORECASE,
+)
+# The same as a heading anywhere in the page: only words that mean "written by".
+_LABEL = re.compile(
+    r"^(?:(?:(?:written|article|post|posted|story|words|text|reported|authored)\s+){1,2}by"
+    r"|authors?|written by|autor(?:in|en)?|auteurs?)\b\s*:?\s*",
     re.IGNORECASE,
 )
 _BY_ALONE = re.compile(
-    r"^(?:(?:[^\W\d]+\s+){0,3}(?:by|von|par|por|di|door)|authors?|autor(?:in|en)?"
-    r"|contributors?)\s*:?$",
+    rf"^(?:{_BY_WORDS}(?:by|von|par|por|di|door)|authors?|autor(?:in|en)?"
+    r"|contributors?)\b\s*:?$",
     re.IGNORECASE,
 )
 # "Published May 4, 2023 by Jane Doe", "Mar 27, 2024 · by Jane Doe".
 _BY_INSIDE = re.compile(r"(?:^|[\s|·•,])(?:by|By|BY)\s*:?\s+(?=[^\W\d])")
+_BEFORE_INSIDE_BY = re.compile(r"\d|[|·•]|\b(?:published|posted|updated)\b", re.IGNORECASE)
 _MAX_LINE = 160
+_LABEL_SELECTOR = "h2, h3, h4, h5, h6, dt"
+_MAX_LABELS = 80
 _NOT_IN_NAMES = frozenset({"the", "of", "and", "&", "for", "to", "a", "an", "your", "our", "my"})
 # Buttons and links, not names: "Get Started", "Read More", "Sign Up".
 _UI_WORDS = frozenset(
@@ -65,7 +79,39 @@ def dom_authors(
 ) -> tuple[str, ...]:
     """Names from a "By …" line next to the headline, else from elements marked as the
     author, else a lone name beside the date under the headline."""
-    return _byline_lines(around) or _marked_authors(tree) or _name_beside_date(around, title)
+    return (
+        _byline_lines(around)
+        or _marked_authors(tree)
+        or _name_beside_date(around, title)
+        or _labelled_author(tree)
+    )
+
+
+def _labelled_author(tree: LexborHTMLParser) -> tuple[str, ...]:
+    """A heading that says who wrote the piece, anywhere in the page: "Written by Jane Doe",
+    or "Author" / "Article by" with the name in the element that follows."""
+    for node in tree.css(_LABEL_SELECTOR)[:_MAX_LABELS]:
+        text = " ".join((node.text(separator=" ") or "").split())
+        if not text or len(text) > 60 or _elsewhere(node):
+            continue
+        m = _LABEL.match(text)
+        if m is None:
+            continue
+        rest = text[m.end() :]
+        if not rest:  # the name is in the element that follows the heading
+            nxt = node.next
+            while nxt is not None and not (nxt.text(separator=" ") or "").strip():
+                nxt = nxt.next
+            if nxt is None:
+                continue
+            lines = [ln for ln in (nxt.text(separator="\n") or "").split("\n") if ln.strip()]
+            rest = lines[0] if lines else ""
+        if len(rest) > 60 or _prose(rest):
+            continue
+        names = clean_names([rest], limit=_MAX_NAMES)
+        if names:
+            return names
+    return ()
 
 
 def _name_beside_date(around: Around, title: str | None) -> tuple[str, ...]:
@@ -114,9 +160,12 @@ def _byline_lines(around: Around) -> tuple[str, ...]:
         if _BY_ALONE.match(line):
             rest = lines[k + 1] if k + 1 < len(lines) and k + 1 != 12 else ""
         else:
-            m = _BY_START.match(line) or _BY_INSIDE.search(line)
+            m = _BY_START.match(line)
             if m is None:
-                continue
+                m = _BY_INSIDE.search(line)
+                # "Published May 4, 2023 by …", "Mar 27 · by …", not "Fees by Season".
+                if m is None or not _BEFORE_INSIDE_BY.search(line[: m.start() + 1]):
+                    continue
             rest = line[m.end() :]
         if _prose(rest):
             continue  # "Published by the council and released in May": a sentence
