@@ -57,7 +57,11 @@ class Extracted:
 
     @property
     def author(self) -> str | None:
-        return ", ".join(self.authors) if self.authors else None
+        """The byline as a reader writes it: "A", "A and B", "A, B and C"."""
+        if not self.authors:
+            return None
+        *rest, last = self.authors
+        return f"{', '.join(rest)} and {last}" if rest else last
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,7 +44,7 @@ def test_json_ld() -> None:
     e = extract(article_html(head=JSON_LD), URL)
     assert e.title == "Wenlow votes to rebuild its stone pier"
     assert e.authors == ("Jonas Feld", "Ada Brennan")
-    assert e.author == "Jonas Feld, Ada Brennan"
+    assert e.author == "Jonas Feld and Ada Brennan"  # as a byline reads
     assert e.published == datetime(2024, 3, 5, 9, 30, tzinfo=timezone(timedelta(hours=1)))
     assert e.updated == datetime(2024, 3, 6, 8, 0, tzinfo=UTC)
     assert e.lead_image == "https://gazette.example/img/pier-large.jpg"
@@ -199,3 +199,4 @@ def test_json_ld_person_with_middle_initial_is_one_name() -> None:
     )
     e = extract(article_html(head=head))
     assert e.authors == ("Sarah E. Needleman", "Tom Reyes", "Ada Brennan")
+
