@@ -1,15 +1,22 @@
 """Hashtags of an article: people, places, organisations, events and key topics, in canonical
-CamelCase form (``KimJongUn``, ``NorthKorea``, ``Kursk``), best first.
+CamelCase form (``KimJongUn``, ``NorthKorea``, ``Kursk``, ``Wildfire``), best first.
 
-    extract_hashtags(title, text, *, language=None, limit=10) -> list[Hashtag]
+    article_hashtags(title, text, *, language=None, limit=8) -> list[Hashtag]   # shown
+    extract_hashtags(title, text, *, language=None, limit=10) -> list[Hashtag]  # by keyness
 
 No model: capitalised sequences (a sentence-initial capital alone is not a name), gazetteers and
 alias tables under ``newsloom/data/hashtags`` (countries with demonyms and capitals, places,
-organisations and events), position (title, lead) and frequency. Variants are merged: "Kim
-Jong-un" and "Kim Jong Un" give ``KimJongUn``; "DPRK" and "North Korean" give ``NorthKorea``;
-"U.S."/"US"/"United States" give ``UnitedStates``; a surname alone joins the full name given
-elsewhere in the text; an acronym joins the name whose initials it is. Topic words (English
-only) are lower-case nouns that recur or stand in the title, never a common word.
+organisations and events). Variants are merged: "Kim Jong-un" and "Kim Jong Un" give
+``KimJongUn``; "DPRK", "Democratic People's Republic of Korea" and "North Korean" give
+``NorthKorea``; "U.S."/"US"/"United States" give ``UnitedStates``; a surname alone joins the
+full name given elsewhere in the text; an acronym joins the name whose initials it is. Topic
+words (English only, :mod:`hashtags_topics`) are topical nouns chosen by keyness against a
+background frequency list, never a common word.
+
+Every candidate gets a score in log-odds units that it is one of the article's key terms (names
+from their uses and first position, topics from keyness), so names and topics rank on one
+scale. The tags newsloom shows also lift the people, places, organisations and events that the
+article names twice or in its headline (``SALIENT_NAME_BONUS``).
 """
 
 from __future__ import annotations
@@ -30,8 +37,9 @@ from newsloom.pipeline.hashtags_tokens import (
     tokenize,
     words,
 )
+from newsloom.pipeline.hashtags_topics import singular, topic_words
 
-__all__ = ["extract_hashtags"]
+__all__ = ["article_hashtags", "extract_hashtags"]
 
 
 _CONNECTORS = words(
@@ -76,26 +84,8 @@ _STRONG_BREAK = words(
     and or but the a an in on at for to with from by as is was are were
     """
 )
-_TOPIC_SUFFIXES = (
-    "tion",
-    "sion",
-    "ment",
-    "ism",
-    "ity",
-    "ance",
-    "ence",
-    "ship",
-    "ure",
-    "acy",
-    "ogy",
-    "ics",
-    "age",
-    "ery",
-    "ist",
-    "ists",
-    "ists",
-)
-
+_PLACE_PREPOSITIONS = words("in near outside")
+"""A name right after one of these, of no other kind, is a place ("near Kessa")."""
 _ROLE_BREAKS = words("ceo cfo chairman chairwoman president minister pm mp spokesman spokeswoman")
 
 _NAME_ENDINGS = _ORG_WORDS | _PLACE_WORDS | _EVENT_WORDS
@@ -108,13 +98,14 @@ class _Candidate:
     tokens: tuple[str, ...]
     gazetteer: bool = False
     count: float = 0.0
-    first: float = 1.0
+    first: int = 1 << 30
     in_title: bool = False
     non_initial: bool = False
     person_hint: bool = False
+    place_hint: bool = False
     variants: dict[str, int] = field(default_factory=dict)
 
-    def add(self, surface: str, pos: float, in_title: bool, initial: bool) -> None:
+    def add(self, surface: str, pos: int, in_title: bool, initial: bool) -> None:
         self.count += 2.0 if in_title else 1.0
         self.first = min(self.first, pos)
         self.in_title = self.in_title or in_title
@@ -144,9 +135,10 @@ class _Extractor:
         self.gaz = gaz
         self.english = english
         self.cands: dict[str, _Candidate] = {}
-        self.lower_seen: Counter[str] = Counter()
         self.total = 1
         self.body_tags: frozenset[str] = frozenset()
+        self.after_place_word: set[int] = set()
+        """Indexes of capitalised tokens right after "in", "near" or "outside"."""
 
     # -- names ------------------------------------------------------------------------------
 
@@ -171,7 +163,8 @@ class _Extractor:
         if not gaz:
             if len(toks) == 1:
                 low = words[0].casefold()
-                if low in self.gaz.common or len(low) < 2 or words[0].isdigit():
+                common = self.gaz.common
+                if low in common or singular(low) in common or len(low) < 2 or low.isdigit():
                     return
             kind = self._kind_of(words, person_hint)
             tag = camel_case(words)
@@ -180,8 +173,8 @@ class _Extractor:
             return
         cand = self._cand(tag, kind, words, gaz)
         cand.person_hint = cand.person_hint or person_hint
-        pos = toks[0].index / self.total
-        cand.add(" ".join(words), pos, toks[0].in_title, toks[0].initial)
+        cand.place_hint = cand.place_hint or toks[0].index in self.after_place_word
+        cand.add(" ".join(words), toks[0].index, toks[0].in_title, toks[0].initial)
 
     def _kind_of(self, words: tuple[str, ...], person_hint: bool) -> HashtagKind:
         lows = [w.casefold() for w in words]
@@ -306,6 +299,8 @@ class _Extractor:
         caps = [t.kind in NAMEISH and t.text[:1].isupper() for t in toks]
         last = len(toks) - 1
         for j, tok in enumerate(toks):
+            if caps[j] and j and toks[j - 1].text in _PLACE_PREPOSITIONS:
+                self.after_place_word.add(tok.index)
             if caps[j]:
                 if not tok.split_from_hyphen:
                     run.append(tok)
@@ -369,86 +364,51 @@ class _Extractor:
         for cand in cands.values():
             if cand.kind is HashtagKind.TOPIC and cand.person_hint:
                 cand.kind = HashtagKind.PERSON
-
-    # -- topics -----------------------------------------------------------------------------
-
-    def topics(self, toks: list[Tok], body_words: int) -> list[tuple[str, float, bool, float, str]]:
-        """Lower-case words that recur: twice in the body of a long text; in the title and the
-        body (or twice in the body) of a short one; anywhere in a bare headline."""
-        gaz = self.gaz
-        counts: Counter[str] = Counter()
-        surface: dict[str, Counter[str]] = {}
-        in_title: set[str] = set()
-        first: dict[str, float] = {}
-        common, lower_names = gaz.common, gaz.lower_names
-        for tok in toks:
-            w = tok.text
-            if tok.kind != "word" or len(w) < 4:
-                continue
-            if w.islower():
-                low = w
-            elif tok.initial and w[1:].islower():
-                low = w.casefold()
-                if not self.lower_seen[low]:
-                    continue
-            else:
-                continue
-            if low in common or low in lower_names or not low.isalpha() or not low.isascii():
-                continue
-            if low.endswith(("ly", "ed")):
-                continue
-            key = _stem(low)
-            counts[key] += 2 if tok.in_title else 1
-            surface.setdefault(key, Counter())[low] += 1
-            if tok.in_title:
-                in_title.add(key)
-            first.setdefault(key, tok.index / self.total)
-        out = []
-        for key, n in counts.items():
-            body_n = n - (2 if key in in_title else 0)
-            word = surface[key].most_common(1)[0][0]
-            gerund = word.endswith("ing")
-            need = (3 if gerund else 2) - (1 if key in in_title and _TITLE_RELAX else 0)
-            if body_words >= 60 and body_n < need:
-                continue
-            if 20 <= body_words < 60 and (body_n < 1 or n < 2 or (gerund and n < 3)):
-                continue
-            score = (1 + math.log(n)) * (1.3 if word.endswith(_TOPIC_SUFFIXES) else 1.0)
-            if gerund:
-                score *= 0.8
-            score *= min(1.0, 0.55 + len(word) / 20)
-            out.append((word, score, key in in_title, first[key], camel_case([word])))
-        return out
-
-
-def _stem(word: str) -> str:
-    if word.endswith("ies") and len(word) > 5:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 4:
-        return word[:-1]
-    return word
+            elif cand.kind is HashtagKind.TOPIC and cand.place_hint:
+                cand.kind = HashtagKind.PLACE
 
 
 _MAX_BODY_CHARS = 6000
 """Longer texts are read to here: what matters in an article is said early."""
-_TITLE_NAME = 0.4
-_TITLE_TOPIC = 0.5
-_TITLE_RELAX = True
-_W_NAME = 1.3
-_W_CAPS = 1.1
-_W_MULTI_TOPIC = 0.5
-_W_ONCE = 0.4
-_W_TOPIC = 1.5
+
+# log-odds weights of a name's score (on the scale of the topic words' keyness)
+_W_NAME_BASE = -1.5
+_W_NAME_COUNT = 1.0
+_W_NAME_MULTI_BASE = -1.3
+_W_NAME_MULTI_COUNT = 0.3
+_W_NAME_POSITION = -0.25
+_W_GAZETTEER = 0.3
+_W_CAPS_TOPIC = -0.5
+SALIENT_NAME_BONUS = 1.5
+"""Added (in log-odds) to a person, place, organisation or event named twice or in the headline
+when ranking the hashtags newsloom shows: such a name leads the tags."""
 
 
-def extract_hashtags(
-    title: str, text: str, *, language: str | None = None, limit: int = 10
-) -> list[Hashtag]:
-    """Hashtags of an article, best first (at most ``limit``). Scores are in 0..1."""
-    if limit <= 0:
-        return []
+def _name_score(cand: _Candidate) -> float:
+    """Log-odds that a name is one of the article's key terms: a one-word name (a country, a
+    company) gains much from each use; a full name is key whenever it is there at all."""
+    if len(cand.tokens) == 1:
+        score = _W_NAME_BASE + _W_NAME_COUNT * math.log(cand.count)
+    else:
+        score = _W_NAME_MULTI_BASE + _W_NAME_MULTI_COUNT * math.log(cand.count)
+    score += _W_NAME_POSITION * math.log1p(cand.first)
+    if cand.gazetteer:
+        score += _W_GAZETTEER
+    if cand.kind is HashtagKind.TOPIC:
+        score += _W_CAPS_TOPIC * len(cand.tokens)
+    return score
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    score: float
+    """Log-odds that the tag is one of the article's key terms."""
+    salient_name: bool
+    hashtag: Hashtag
+
+
+def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Scored]:
+    """Every candidate with its log-odds score, unordered."""
     gaz = gazetteer()
     english = language is None or language.casefold().startswith("en")
     title = html.unescape(title or "").strip()
@@ -467,7 +427,6 @@ def extract_hashtags(
     lowered: Counter[str] = Counter(
         t.text.casefold() for t in body_toks if t.kind == "word" and t.text.islower()
     )
-    ex.lower_seen = lowered
     title_cased = is_title_cased(title_toks, gaz.common)
     body_words = sum(1 for t in body_toks if t.kind == "word")
     if title_cased:
@@ -477,55 +436,58 @@ def extract_hashtags(
     ex.names(title_toks, title_cased)
     ex.merge(lowered)
 
-    scored: dict[str, tuple[float, Hashtag]] = {}
+    scored: dict[str, _Scored] = {}
     for cand in ex.cands.values():
-        weight = _W_NAME if cand.kind is not HashtagKind.TOPIC else _W_CAPS
-        if len(cand.tokens) > 1 and cand.kind is HashtagKind.TOPIC:
-            weight *= _W_MULTI_TOPIC
-        if cand.count < 2 and not cand.in_title:
-            weight *= _W_ONCE
-        score = (1 + math.log(cand.count)) * weight
-        score *= 1.0 + 0.6 * (1.0 - cand.first) + (_TITLE_NAME if cand.in_title else 0.0)
         variants = tuple(v for v, _ in sorted(cand.variants.items(), key=lambda kv: -kv[1])[:5])
-        scored[cand.tag] = (score, Hashtag(cand.tag, cand.kind, 0.0, variants))
+        salient = cand.kind is not HashtagKind.TOPIC and (cand.count >= 2 or cand.in_title)
+        scored[cand.tag] = _Scored(
+            _name_score(cand), salient, Hashtag(cand.tag, cand.kind, 0.0, variants)
+        )
     if english:
-        for word, base, in_title, first, tag in ex.topics(toks, body_words):
+        for topic in topic_words(toks, lowered, gaz):
+            tag = camel_case([topic.word])
             if tag in scored:
                 continue
-            score = (
-                _W_TOPIC * base * (1.0 + 0.4 * (1.0 - first) + (_TITLE_TOPIC if in_title else 0.0))
-            )
-            scored[tag] = (score, Hashtag(tag, HashtagKind.TOPIC, 0.0, (word,)))
-    ranked = sorted(scored.values(), key=lambda st: (-st[0], st[1].tag))[:limit]
-    if not ranked:
+            variants = tuple(w for w, _ in topic.forms.most_common(5))
+            hashtag = Hashtag(tag, HashtagKind.TOPIC, 0.0, variants)
+            scored[tag] = _Scored(topic.score, False, hashtag)
+    return list(scored.values())
+
+
+def _ranked(scored: list[tuple[float, Hashtag]], limit: int) -> list[Hashtag]:
+    """The best ``limit`` tags by log-odds score, with scores as probabilities relative to the
+    best tag's (the first is 1.0, all in (0, 1])."""
+    best = sorted(scored, key=lambda st: (-st[0], st[1].tag))[:limit]
+    if not best:
         return []
-    top = ranked[0][0]
-    return [Hashtag(h.tag, h.kind, round(s / top, 3), h.variants) for s, h in ranked]
+    probs = [1.0 / (1.0 + math.exp(-s)) for s, _ in best]
+    top = probs[0]
+    return [
+        Hashtag(h.tag, h.kind, max(round(p / top, 3), 0.001), h.variants)
+        for p, (_, h) in zip(probs, best, strict=True)
+    ]
 
 
-MAX_TOPIC_TAGS = 2
+def extract_hashtags(
+    title: str, text: str, *, language: str | None = None, limit: int = 10
+) -> list[Hashtag]:
+    """Every hashtag candidate of an article ranked by keyness alone, best first (at most
+    ``limit``). Scores are in 0..1, relative to the best."""
+    if limit <= 0:
+        return []
+    return _ranked([(s.score, s.hashtag) for s in _scored_hashtags(title, text, language)], limit)
 
 
 def article_hashtags(
     title: str, text: str, *, language: str | None = None, limit: int = 8
 ) -> list[Hashtag]:
-    """The hashtags newsloom shows: every person, place, organisation and event found, but a
-    topic word only when the headline names it too (at most MAX_TOPIC_TAGS), so a tag never
-    reads as a common word picked from the body ("#Average", "#Department")."""
-    headline = _word_set(title or "")
-    kept: list[Hashtag] = []
-    topics = 0
-    for tag in extract_hashtags(title, text, language=language, limit=limit * 3):
-        if tag.kind is HashtagKind.TOPIC:
-            named = any(_word_set(v) <= headline for v in (*tag.variants, tag.tag))
-            if topics >= MAX_TOPIC_TAGS or not named:
-                continue
-            topics += 1
-        kept.append(tag)
-        if len(kept) == limit:
-            break
-    return kept
-
-
-def _word_set(text: str) -> set[str]:
-    return {w.casefold() for w in re.findall(r"[^\W\d_]+", html.unescape(text))}
+    """The hashtags newsloom shows, best first: the people, places, organisations and events
+    an article names twice or in its headline lead; other names and key topics follow by
+    keyness."""
+    if limit <= 0:
+        return []
+    scored = _scored_hashtags(title, text, language)
+    return _ranked(
+        [(s.score + (SALIENT_NAME_BONUS if s.salient_name else 0.0), s.hashtag) for s in scored],
+        limit,
+    )

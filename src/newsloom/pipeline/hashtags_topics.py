@@ -1,0 +1,196 @@
+"""Topic hashtags of English text: the topical nouns an article is about (#Perjury,
+#Unemployment, #Radiation), ranked by keyness.
+
+    topic_words(tokens, lowered, gaz) -> list[TopicWord]
+
+Candidates are lower-case words (a capitalised one counts when the text also writes it in lower
+case) that can be nouns (WordNet's classes, shipped in the lexicon), never a common word, a
+generic news word or a role (``not_topics_en.txt``), a place or demonym (those are names), a
+word too common in general English, a hyphenated compound or a contraction. The text must use
+the word as a noun: never only right after "to", "will", "they", "didn't"...; an "-ing" form
+or an adjective-like "-ible", "-ive", "-ous" word needs a determiner, a plural or a compound
+("the bombing", "water rationing"); a word that is also a verb needs a determiner or a plural
+("the attack", "protests", never "the wildfire spread"), and its "-s" form is a verb right
+after or before a name ("Pyongyang fires missile", "worries Seoul") or when only the headline
+uses it ("Drought forces ..."). Forms of a word ("reform", "reforms") count together.
+
+The score is a keyness estimate in log-odds units (comparable with the names' scores): it grows
+with the word's uses in the text, with its rarity in general English (the lexicon's background
+frequency, and the word's length, which tracks rarity), and falls with the position of its
+first use. Its weights come from studying which words of news texts readers mark as key.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from newsloom.pipeline.hashtags_data import Gazetteer
+from newsloom.pipeline.hashtags_lexicon import lexicon
+from newsloom.pipeline.hashtags_tokens import Tok, words
+
+__all__ = ["TopicWord", "not_topics", "singular", "topic_words"]
+
+TOO_COMMON_ZIPF = 5.7
+"""A word used this often in general English (about one in 2,000 words) is never a topic."""
+
+_DETERMINERS = words(
+    """
+    the a an this that these those his her its their our my your no any some each every
+    another such more most much
+    """
+)
+_VERB_MARKERS = words(
+    """
+    to will would can could should may might must shall cannot not never i we you they he she
+    who it
+    """
+)
+"""A word right after one of these (or a negation: "didn't") is used as a verb ("to implement",
+"they embrace"); so is a noun-or-verb "-s" form right after a name or right before a determiner
+or a name ("Pyongyang fires", "forces the evacuation", "worries Seoul")."""
+_ADJECTIVE_LIKE = ("ible", "able", "ive", "ic", "ous", "ful")
+"""Endings of words that WordNet lists as nouns but that are mostly adjectives ("impossible",
+"progressive"): such a word is a topic only where the text uses it as a noun."""
+_TOPIC_SUFFIXES = ("tion", "sion", "ment", "ism", "ity", "ance", "ence", "ship", "ogy", "ics")
+
+# log-odds weights of the keyness score
+_W_BASE = -1.45
+_W_COUNT = 0.65
+_W_LENGTH = 0.26
+_MAX_LENGTH = 12
+_W_POSITION = -0.3
+_W_SUFFIX = 0.25
+_W_COMMON = -0.15
+_COMMON_FROM = 4.5
+
+
+@dataclass(slots=True)
+class TopicWord:
+    word: str
+    """The form shown: the most used one (the singular on a tie)."""
+    score: float
+    count: int
+    first: int
+    """Token index (title first) of the first use."""
+    in_title: bool
+    forms: Counter[str] = field(default_factory=Counter)
+
+
+def singular(word: str) -> str:
+    """The light stem that joins a noun's forms: "bombings" -> "bombing", "cities" -> "city"."""
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 4:
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=1)
+def not_topics() -> frozenset[str]:
+    """Words never a topic (their singular forms)."""
+    text = resources.files("newsloom").joinpath("data", "hashtags", "not_topics_en.txt")
+    found: set[str] = set()
+    for line in text.read_text("utf-8").splitlines():
+        found.update(singular(w.casefold()) for w in line.split("#", 1)[0].split())
+    return frozenset(found)
+
+
+@dataclass(slots=True)
+class _Group:
+    forms: Counter[str] = field(default_factory=Counter)
+    first: int = 1 << 30
+    in_title: bool = False
+    body_uses: int = 0
+    noun_evidence: bool = False
+    """Used in the plural, after a determiner ("the bombing") or after a lower-case word that is
+    not a common one, i.e. in a compound ("water rationing", "suicide bombing")."""
+    determined: bool = False
+    """Used in the plural or after a determiner."""
+    noun_uses: int = 0
+    """Uses not right after a word that marks a verb."""
+
+
+def topic_words(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer) -> list[TopicWord]:
+    """Topic candidates of a tokenised text (title tokens first), unordered."""
+    lex = lexicon()
+    banned = not_topics()
+    common, lower_names = gaz.common, gaz.lower_names
+    groups: dict[str, _Group] = {}
+    previous = ""
+    after_name = False
+    for i, tok in enumerate(toks):
+        if tok.kind != "word":
+            previous = ""
+            after_name = False
+            continue
+        text = tok.text
+        prev, previous = previous, text.casefold()
+        folded = text.casefold()
+        follows_name, after_name = after_name, text[:1].isupper() and (
+            not tok.initial or not (lowered[folded] or folded in common)
+        )
+        if text.islower():
+            low = text
+        elif text[1:].islower() and (tok.initial or tok.in_title) and lowered[text.casefold()]:
+            low = text.casefold()
+        else:
+            continue
+        if len(low) < 3 or not low.isalpha() or low in common or low in lower_names:
+            continue
+        key = singular(low)
+        group = groups.get(key)
+        if group is None:
+            if key in banned or key in common or not (low.endswith("ing") or lex.can_be_noun(low)):
+                continue
+            group = groups[key] = _Group()
+        group.forms[low] += 1
+        group.first = min(group.first, tok.index)
+        group.in_title = group.in_title or tok.in_title
+        group.body_uses += not tok.in_title
+        if key != low or prev in _DETERMINERS:
+            group.noun_evidence = group.determined = True
+        elif prev.isalpha() and prev.islower() and prev not in common:
+            group.noun_evidence = True
+        if prev in _VERB_MARKERS or prev.endswith(("n't", "n’t")):
+            continue
+        if low.endswith("s") and low in lex.noun_verbs:
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if follows_name or (
+                nxt is not None
+                and nxt.kind == "word"
+                and (nxt.text in _DETERMINERS or (nxt.text[:1].isupper() and not nxt.initial))
+            ):
+                continue  # "Pyongyang fires missile", "the move worries Seoul": a verb
+        group.noun_uses += 1
+    out = []
+    for group in groups.values():
+        word = max(group.forms, key=lambda w: (group.forms[w], -len(w)))
+        zipf = lex.frequency(word)
+        if zipf >= TOO_COMMON_ZIPF:
+            continue
+        if not group.noun_uses:
+            continue
+        if not group.body_uses and word.endswith("s") and word in lex.noun_verbs:
+            continue
+        if word.endswith(("ing", *_ADJECTIVE_LIKE)):
+            if not group.noun_evidence:
+                continue
+        elif word in lex.noun_verbs and not group.determined:
+            continue  # "the wildfire spread": a noun-or-verb needs "the", "a" or a plural
+        count = sum(group.forms.values())
+        score = (
+            _W_BASE
+            + _W_COUNT * math.log(count)
+            + _W_LENGTH * min(len(word), _MAX_LENGTH)
+            + _W_POSITION * math.log1p(group.first)
+            + (_W_SUFFIX if word.endswith(_TOPIC_SUFFIXES) else 0.0)
+            + _W_COMMON * max(zipf - _COMMON_FROM, 0.0)
+        )
+        out.append(TopicWord(word, score, count, group.first, group.in_title, group.forms))
+    return out

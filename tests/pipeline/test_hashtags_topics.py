@@ -1,0 +1,112 @@
+"""Topic hashtags of invented English texts: topical nouns by keyness, never a common word, a
+generic news word, a role, a verb, an adjective or an adverb."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsloom.pipeline.hashtags_data import gazetteer
+from newsloom.pipeline.hashtags_tokens import tokenize
+from newsloom.pipeline.hashtags_topics import TopicWord, singular, topic_words
+
+
+def topics(title: str, text: str) -> dict[str, TopicWord]:
+    title_toks = tokenize(title, True, 0)
+    body_toks = tokenize(text, False, len(title_toks))
+    lowered = Counter(t.text.casefold() for t in body_toks if t.kind == "word" and t.text.islower())
+    found = topic_words(title_toks + body_toks, lowered, gazetteer())
+    return {t.word: t for t in found}
+
+
+def ranked(title: str, text: str) -> list[str]:
+    return [w for w, _ in sorted(topics(title, text).items(), key=lambda kv: -kv[1].score)]
+
+
+WILDFIRE = (
+    "A wildfire forced the evacuation of three villages near Kessa on Sunday, officials said. "
+    "The wildfire spread overnight, and firefighters said the evacuation could last days. "
+    "People said the smoke was basically everywhere; the report said this was the worst "
+    "wildfire in years. Firefighters asked people to leave, and the evacuation went on."
+)
+
+
+def test_recurring_topical_nouns_rank_first() -> None:
+    order = ranked("Wildfire forces evacuation near Kessa", WILDFIRE)
+    assert set(order[:3]) == {"wildfire", "evacuation", "firefighters"}
+    assert "smoke" in order
+
+
+def test_generic_news_words_reporting_verbs_and_adverbs_are_never_topics() -> None:
+    found = topics("Wildfire forces evacuation near Kessa", WILDFIRE)
+    for word in ("said", "people", "basically", "report", "year", "years", "officials", "days",
+                 "worst", "forces", "overnight", "everywhere"):
+        assert word not in found
+
+
+def test_roles_institutions_and_quantities_are_not_topics() -> None:
+    text = (
+        "The president of the harbour commission said the department would cut the tariff by "
+        "ten percent. The president said the tariff cut was the first in a decade; the "
+        "department and the commission agreed, the spokesman said."
+    )
+    found = topics("Harbour commission cuts tariff", text)
+    assert "tariff" in found
+    assert not {"president", "department", "commission", "percent", "spokesman"} & set(found)
+
+
+def test_forms_of_a_word_count_together() -> None:
+    text = (
+        "The reforms passed on Tuesday. Critics say the reform goes too far, and a second "
+        "reform is planned. Supporters say reforms were overdue."
+    )
+    found = topics("Pension reform passes", text)
+    assert "reform" in found or "reforms" in found
+    word = "reform" if "reform" in found else "reforms"
+    assert found[word].count == 5
+    assert set(found[word].forms) == {"reform", "reforms"}
+    assert singular("bombings") == "bombing" and singular("cities") == "city"
+    assert singular("crisis") == "crisis" and singular("bus") == "bus"
+
+
+def test_ing_forms_are_topics_only_where_the_text_uses_them_as_nouns() -> None:
+    text = (
+        "The bombing of the rail depot killed two guards. Protesters gathered, calling for "
+        "calm, and police kept searching the area. Water rationing begins on Monday."
+    )
+    found = topics("Depot bombing", text)
+    assert "bombing" in found and "rationing" in found
+    assert not {"calling", "searching"} & set(found)
+
+
+def test_verbs_adjectives_and_adverbs_are_not_topics() -> None:
+    text = (
+        "The council did not implement the plan. They embrace change, and it seems impossible "
+        "to reverse. Meanwhile, the unusual drought deepens quietly. The drought worsens."
+    )
+    found = topics("Council delays drought plan", text)
+    assert "drought" in found
+    for word in ("implement", "embrace", "impossible", "unusual", "deepens", "quietly",
+                 "meanwhile", "reverse", "worsens"):
+        assert word not in found
+
+
+def test_a_noun_or_verb_after_a_name_in_the_headline_is_the_verb() -> None:
+    text = "Pyongyang fired a missile into the sea on Tuesday. It was the third missile test."
+    found = topics("Pyongyang fires missile", text)
+    assert "missile" in found
+    assert "fires" not in found and "fire" not in found
+
+
+def test_keyness_prefers_rarer_longer_words_at_equal_counts() -> None:
+    text = (
+        "The perjury trial opened in the court. The perjury charge rests on the court record "
+        "of a hearing that the court sealed."
+    )
+    found = topics("Trial opens", text)
+    assert found["perjury"].score > found["court"].score
+
+
+def test_early_words_outrank_late_ones_at_equal_counts() -> None:
+    text = "The tariffs went up. " + "Nothing else happened there. " * 30 + "The quotas did too."
+    found = topics("Trade talks", text)
+    assert found["tariffs"].score > found["quotas"].score
