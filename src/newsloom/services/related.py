@@ -90,6 +90,7 @@ def related_articles(store: Store, article: Article, exclude: frozenset[int] | N
         story_id=article.story_id,
         tags=[t.tag for t in article.hashtags],
         exclude=exclude | {article.id},
+        around=article.published_at,
         since=article.published_at - RELATED_WINDOW,
         until=article.published_at + RELATED_WINDOW,
         per_story=QUOTAS[Relation.SAME_STORY] * 2,

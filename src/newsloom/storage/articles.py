@@ -150,16 +150,6 @@ class ArticleRepository:
             tags = self._hashtags(conn, [article_id]).get(article_id, ())
         return _article(row, tags)
 
-    def ids_with_hash(self, content_hash: str, exclude: int) -> list[int]:
-        with self._engine.connect() as conn:
-            return list(
-                conn.execute(
-                    select(articles.c.id)
-                    .where(articles.c.content_hash == content_hash, articles.c.id != exclude)
-                    .order_by(articles.c.published_at, articles.c.id)
-                ).scalars()
-            )
-
     def count(self) -> int:
         with self._engine.connect() as conn:
             return int(conn.execute(select(func.count(articles.c.id))).scalar_one())
@@ -274,38 +264,6 @@ class ArticleRepository:
                 select(article_hashtags.c.tag).where(article_hashtags.c.tag_key == tag_key(tag))
                 .limit(1)
             ).scalar()
-
-    def sharing_hashtags(
-        self, article_id: int, tags: Sequence[str], *, since: datetime, limit: int
-    ) -> list[tuple[int, int]]:
-        """(article id, number of shared tags) of recent articles sharing tags with this one."""
-        if not tags:
-            return []
-        shared = func.count(article_hashtags.c.tag_key).label("shared")
-        query = (
-            select(article_hashtags.c.article_id, shared)
-            .where(
-                article_hashtags.c.tag_key.in_([tag_key(t) for t in tags]),
-                article_hashtags.c.article_id != article_id,
-                article_hashtags.c.published_at >= since,
-            )
-            .group_by(article_hashtags.c.article_id)
-            .order_by(shared.desc(), func.max(article_hashtags.c.published_at).desc())
-            .limit(limit)
-        )
-        with self._engine.connect() as conn:
-            return [(int(r[0]), int(r[1])) for r in conn.execute(query)]
-
-    def in_story(self, story_id: int, *, exclude: int, limit: int) -> list[int]:
-        with self._engine.connect() as conn:
-            return list(
-                conn.execute(
-                    select(articles.c.id)
-                    .where(articles.c.story_id == story_id, articles.c.id != exclude)
-                    .order_by(articles.c.published_at.desc())
-                    .limit(limit)
-                ).scalars()
-            )
 
     def tag_activity(self, *, window_start: datetime, baseline_start: datetime,
                      min_recent: int) -> list[TagActivity]:

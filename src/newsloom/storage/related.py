@@ -5,11 +5,12 @@ one place. Typing them (same story, follow-up, background, opinion) is the pipel
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, or_, select
+from sqlalchemy import Connection, Engine, bindparam, func, or_, select, union_all
 
 from newsloom.domain.records import RelatedPool, RelatedRow
 from newsloom.storage.articles import tag_key
@@ -18,6 +19,8 @@ from newsloom.storage.schema import article_hashtags, articles, sources, stories
 FOLLOW_UP_STEPS = 3
 """How far the follow-up chain is walked from the article's story, each way."""
 _MIN_SHARED_TAGS = 2
+PER_TAG = 150
+"""Articles read per hashtag on each side of the article's date (see _sharing_tags)."""
 
 
 class RelatedRepository:
@@ -30,6 +33,7 @@ class RelatedRepository:
         story_id: int | None,
         tags: Sequence[str],
         exclude: Collection[int],
+        around: datetime,
         since: datetime,
         until: datetime,
         per_story: int,
@@ -53,7 +57,7 @@ class RelatedRepository:
             keys = list(dict.fromkeys(tag_key(t) for t in tags))
             if keys:
                 picked.update(dict.fromkeys(
-                    _sharing_tags(conn, keys, exclude, since, until, by_tags)))
+                    _sharing_tags(conn, keys, exclude, around, since, until, by_tags)))
             rows = _rows(conn, [i for i in picked if i not in exclude])
         return RelatedPool(rows=rows, follows=follows, story_outlets=outlets)
 
@@ -101,24 +105,19 @@ def _story_members(conn: Connection, story_id: int, exclude: Collection[int],
 
 
 def _sharing_tags(conn: Connection, tag_keys: Sequence[str], exclude: Collection[int],
-                  since: datetime, until: datetime, limit: int) -> list[int]:
-    """Articles in [since, until] with at least two of these hashtags, most shared first."""
+                  around: datetime, since: datetime, until: datetime, limit: int) -> list[int]:
+    """Articles in [since, until] with at least two of these hashtags, most shared first.
+
+    Each tag contributes at most PER_TAG articles on each side of ``around`` (the nearest in
+    time, read backwards and forwards on the (tag, published) index), so a tag carried by
+    thousands of articles costs no more than a rare one: the work is bounded by the number of
+    tags, not by the size of the database."""
     if len(tag_keys) < _MIN_SHARED_TAGS:
         return []
-    shared = func.count(article_hashtags.c.tag_key).label("shared")
-    query = (
-        select(article_hashtags.c.article_id, shared)
-        .where(
-            article_hashtags.c.tag_key.in_(list(tag_keys)),
-            article_hashtags.c.published_at >= since,
-            article_hashtags.c.published_at <= until,
-        )
-        .group_by(article_hashtags.c.article_id)
-        .having(shared >= _MIN_SHARED_TAGS)
-        .order_by(shared.desc(), func.max(article_hashtags.c.published_at).desc())
-        .limit(limit + len(exclude))
-    )
-    ids = [int(r[0]) for r in conn.execute(query)]
+    params: dict[str, Any] = {f"k{n}": key for n, key in enumerate(tag_keys)}
+    params.update(since=since, around=around, until=until, limit=limit + len(exclude))
+    query = _sharing_statement(len(tag_keys))
+    ids = [int(r[0]) for r in conn.execute(query, params)]
     if not ids:
         return []
     # a copy stands for the copy it republishes
@@ -128,6 +127,33 @@ def _sharing_tags(conn: Connection, tag_keys: Sequence[str], exclude: Collection
     }
     found = dict.fromkeys(roots.get(i, i) for i in ids)
     return [i for i in found if i not in exclude][:limit]
+
+
+@functools.cache
+def _sharing_statement(tags: int) -> Any:
+    """The statement of _sharing_tags for this many tags (built once: it has many parts)."""
+    h = article_hashtags.c
+    parts = []
+    for n in range(tags):
+        key: Any = bindparam(f"k{n}")
+        before = (select(h.article_id, h.published_at)
+                  .where(h.tag_key == key, h.published_at >= bindparam("since"),
+                         h.published_at <= bindparam("around"))
+                  .order_by(h.published_at.desc()).limit(PER_TAG))
+        after = (select(h.article_id, h.published_at)
+                 .where(h.tag_key == key, h.published_at > bindparam("around"),
+                        h.published_at <= bindparam("until"))
+                 .order_by(h.published_at).limit(PER_TAG))
+        parts += [select(before.subquery()), select(after.subquery())]
+    near = union_all(*parts).subquery()
+    shared = func.count().label("shared")
+    return (
+        select(near.c.article_id, shared)
+        .group_by(near.c.article_id)
+        .having(shared >= _MIN_SHARED_TAGS)
+        .order_by(shared.desc(), func.max(near.c.published_at).desc())
+        .limit(bindparam("limit"))
+    )
 
 
 def _rows(conn: Connection, ids: list[int]) -> list[RelatedRow]:
