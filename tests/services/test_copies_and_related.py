@@ -13,6 +13,7 @@ import pytest
 from copies_site import CopiesSite
 from fastapi.testclient import TestClient
 from selectolax.lexbor import LexborHTMLParser
+from sqlalchemy import text
 
 from newsloom.bootstrap import App
 from newsloom.domain.records import Article
@@ -186,3 +187,22 @@ def test_the_api_gives_the_same_copies_and_typed_related(ingested: Ingested,
     kinds = {r["article"]["id"]: (r["kind"], r["label"], r["reason"]) for r in body["related"]}
     assert kinds[follow_up.id][:2] == ("follow_up", "Follow-up")
     assert kinds[follow_up.id][2].startswith("Follow-up of this story; shares #")
+
+
+def test_polling_again_changes_no_link_and_adds_no_band_rows(ingested: Ingested) -> None:
+    app = ingested.app
+
+    def state() -> tuple[int, int, list[tuple[int, int | None, str | None]]]:
+        with app.store.engine.connect() as conn:
+            bands = conn.execute(text("SELECT count(*) FROM article_bands")).scalar_one()
+        links = sorted((a.id, a.duplicate_of, a.duplicate_kind)
+                       for a in app.store.articles.iter_all())
+        return app.store.articles.count(), bands, links
+
+    before = state()
+    assert before[1] == 8 * before[0], "eight band keys per article"
+    for source in app.sources.list():
+        app.store.sources.update(source.id, etag=None, last_modified=None)
+    reports = app.ingest.poll_all()
+    assert sum(r.new_articles for r in reports) == 0
+    assert state() == before

@@ -6,9 +6,10 @@ article's story (and its follow-up chain) must share hashtags or weighted terms.
         -> list[RelatedItem]
 
 ``article`` and ``candidates`` are :class:`~newsloom.domain.stories.RelatedCandidate`; the
-service fills them from stored rows (story id, hashtags, the vector from ``vectorize``, title,
-URL, section, source). ``follows`` maps a story to the story it follows up (both directions
-are used).
+article page's service (services/related.py) fills them from stored rows: story id, hashtags,
+the opinion flag stored at ingest, publication time and outlet (no term vectors: candidates
+outside the story's follow-up chain must then share two hashtags). ``follows`` maps a story to
+the story it follows up (both directions are used).
 """
 
 from __future__ import annotations
