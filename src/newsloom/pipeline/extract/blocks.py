@@ -78,7 +78,16 @@ _OPENABLE = INLINE - {"a", "br", "-text", "img", "picture", "wbr"}
 _BLOCK_INSIDE = "p, div, table, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, section"
 _NATURAL_TAGS = frozenset(t.strip() for t in NATURAL.split(","))
 _ORDER_TAGS = _NATURAL_TAGS | {"div", "section", "article", "main", "center", "body", "form"}
-_COLLECT = f"{NATURAL}, {BARE}, table"
+_COLLECT = f"{NATURAL}, {BARE}, table, a"
+_TAG_KIND = {
+    **dict.fromkeys(_HEADINGS, BlockKind.HEADING),
+    "pre": BlockKind.CODE,
+    "figcaption": BlockKind.CAPTION,
+    "caption": BlockKind.CAPTION,
+    "blockquote": BlockKind.QUOTE,
+    "li": BlockKind.LIST_ITEM,
+    "dd": BlockKind.LIST_ITEM,
+}
 ANCESTOR_DEPTH = 10
 MAX_WALK = 200_000
 MAX_CANDIDATES = 20_000
@@ -89,27 +98,54 @@ BR_MARK = "\u2029"
 _PARAGRAPH_BREAK = re.compile(r"\u2029\s*\u2029")
 
 
-@dataclass(slots=True)
 class Candidate:
-    """One block of text found on the page, before choosing what belongs to the article."""
+    """One block of text found on the page, before choosing what belongs to the article.
 
-    node_id: int
-    kind: BlockKind
-    tag: str
-    text: str
-    link_chars: int
-    ancestors: list[int] = field(default_factory=list)
-    order: int = 0
-    table_id: int = 0
+    ``ancestors`` may be shared between candidates: read it, never change it. ``known`` and
+    ``flags`` memoise the text checks of the scoring step (bit masks it owns).
+    """
 
-    @property
-    def link_density(self) -> float:
-        return self.link_chars / len(self.text) if self.text else 1.0
+    __slots__ = (
+        "ancestors",
+        "flags",
+        "kind",
+        "known",
+        "link_chars",
+        "link_density",
+        "node_id",
+        "order",
+        "table_id",
+        "tag",
+        "text",
+    )
+
+    def __init__(
+        self,
+        node_id: int,
+        kind: BlockKind,
+        tag: str,
+        text: str,
+        link_chars: int,
+        ancestors: list[int] | None = None,
+        order: int = 0,
+        table_id: int = 0,
+    ) -> None:
+        self.node_id = node_id
+        self.kind = kind
+        self.tag = tag
+        self.text = text
+        self.link_chars = link_chars
+        self.link_density: float = link_chars / len(text) if text else 1.0
+        self.ancestors: list[int] = ancestors if ancestors is not None else []
+        self.order = order
+        self.table_id = table_id
+        self.known = 0
+        self.flags = 0
 
 
 def squash(text: str) -> str:
     """Collapse runs of whitespace (non-breaking spaces included) to single spaces."""
-    if _INVISIBLE_ANY.search(text):
+    if not text.isascii() and _INVISIBLE_ANY.search(text):
         text = text.translate(_INVISIBLE)
     return " ".join(text.split())
 
@@ -122,23 +158,43 @@ def _link_chars(node: LexborNode) -> int:
 
 
 @dataclass(slots=True)
-class Tree:
-    """What is known of the DOM above the candidates: node, tag and parent by node id."""
+class Context:
+    """What the candidates under one parent share, worked out once per parent."""
 
-    node: dict[int, LexborNode] = field(default_factory=dict)
+    ancestors: list[int]
+    """The parent and its nearest ancestors (ANCESTOR_DEPTH in all), nearest first."""
+    kind: BlockKind | None
+    """The kind that the nearest ancestors give a block (a quote, list item, caption...)."""
+    linked: bool
+    """A link among the nearest ancestors: the whole block is link text."""
+    caption: bool
+    """A caption-labelled element among the nearest ancestors."""
+    outer: tuple[int, ...]
+    """Outer blocks (li, td, blockquote...) among the ancestors: those get split."""
+    outer_near: tuple[int, ...]
+    table: int
+    """The id of the data table the block sits in, or 0."""
+
+
+@dataclass(slots=True)
+class Tree:
+    """What is known of the DOM above the candidates: tag and parent by node id."""
+
     tag: dict[int, str] = field(default_factory=dict)
     parent: dict[int, int] = field(default_factory=dict)
     captions: set[int] = field(default_factory=set)
     """Ids of elements whose class or id names a caption or photo credit."""
     chains: dict[int, list[int]] = field(default_factory=dict)
+    contexts: dict[int, Context] = field(default_factory=dict)
+    tables: dict[int, LexborNode] = field(default_factory=dict)
 
     def register(self, node: LexborNode) -> int:
         """Record a node and its ancestors (walking up until a known one); return its id."""
         nid: int = node.mem_id
-        if nid in self.tag:
+        tags = self.tag
+        if nid in tags:
             return nid
-        self.node[nid] = node
-        self.tag[nid] = node.tag or ""
+        tags[nid] = node.tag or ""
         cur, cur_id = node, nid
         steps = 0
         while steps < MAX_WALK:
@@ -146,15 +202,15 @@ class Tree:
             parent = cur.parent
             if parent is None:
                 break
+            pid: int = parent.mem_id
+            if pid in tags:  # never <html>: that one is not recorded
+                self.parent[cur_id] = pid
+                break
             ptag = parent.tag or ""
             if ptag == "html" or ptag == "-document":
                 break
-            pid: int = parent.mem_id
             self.parent[cur_id] = pid
-            if pid in self.tag:
-                break
-            self.node[pid] = parent
-            self.tag[pid] = ptag
+            tags[pid] = ptag
             cur, cur_id = parent, pid
         return nid
 
@@ -162,6 +218,25 @@ class Tree:
         """The ids of up to ANCESTOR_DEPTH ancestors, nearest first (a shared list: read only)."""
         parent = self.parent.get(nid)
         return self._chain(parent) if parent is not None else []
+
+    def context(self, nid: int) -> Context:
+        """The shared context of the blocks whose parent is ``nid`` (a registered node)."""
+        known = self.contexts.get(nid)
+        if known is not None:
+            return known
+        ids = self._chain(nid)
+        tags = self.tag
+        near = [tags[i] for i in ids[:4]]
+        kind = next((_KIND_OF_ANCESTOR[t] for t in near if t in _KIND_OF_ANCESTOR), None)
+        captions = self.captions
+        caption = bool(captions) and any(i in captions for i in ids[:4])
+        outer = tuple(i for i in ids if tags[i] in _OUTER)
+        outer_near = tuple(i for i in ids[:4] if tags[i] in _OUTER)
+        tables = self.tables
+        table = next((i for i in ids if i in tables), 0) if tables else 0
+        ctx = Context(ids, kind, "a" in near, caption, outer, outer_near, table)
+        self.contexts[nid] = ctx
+        return ctx
 
     def _chain(self, nid: int) -> list[int]:
         """``nid`` and its nearest ancestors, ANCESTOR_DEPTH in all, memoised per node."""
@@ -185,6 +260,9 @@ class Tree:
             tail = [node, *tail[:keep]]
             chains[node] = tail
         return tail
+
+
+_NO_CONTEXT = Context([], None, False, False, (), (), 0)
 
 
 def _table_text(table: LexborNode) -> str:
@@ -245,8 +323,10 @@ def _split_run(parts: list[tuple[str, int]], out: list[tuple[str, int]]) -> None
     flush()
 
 
-def _inline_runs(node: LexborNode) -> list[tuple[str, int]]:
-    """Text of a container's own inline content, split where block children interrupt it."""
+def _inline_runs(node: LexborNode, with_links: set[int] | None) -> list[tuple[str, int]]:
+    """Text of a container's own inline content, split where block children interrupt it.
+
+    ``with_links`` holds the ids of the elements that contain a link (None: unknown)."""
     out: list[tuple[str, int]] = []
     parts: list[tuple[str, int]] = []
     # Siblings still to scan, innermost last: an inline element that wraps blocks (a <span>
@@ -273,7 +353,11 @@ def _inline_runs(node: LexborNode) -> list[tuple[str, int]]:
             t = child.text(deep=True) or ""
             if tag == "a":
                 parts.append((t, len(t)))
-            elif tag != "br" and child.css_first("a") is not None:
+            elif tag != "br" and (
+                child.mem_id in with_links
+                if with_links is not None
+                else child.css_first("a") is not None
+            ):
                 parts.append((t, min(len(t), _link_chars(child))))
             else:
                 parts.append((t, 0))
@@ -289,18 +373,24 @@ def _inline_runs(node: LexborNode) -> list[tuple[str, int]]:
 def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
     """Candidate blocks of the page in document order; ``tree`` learns their ancestry."""
     tags = tree.tag
-    # One query (run in C) finds natural blocks, containers that may hold bare text and
-    # tables, in document order; positions of block-level nodes give the reading order.
+    # One query (run in C) finds natural blocks, containers that may hold bare text, tables
+    # and links, in document order; positions of block-level nodes give the reading order.
     naturals: list[LexborNode] = []
     containers: list[LexborNode] = []
     table_nodes: list[LexborNode] = []
+    links: list[LexborNode] = []
     order: dict[int, int] = {}
-    for node in root.css(_COLLECT)[: MAX_CANDIDATES * 3]:
+    found = root.css(_COLLECT)
+    if len(found) > MAX_CANDIDATES * 4:
+        found = found[: MAX_CANDIDATES * 4]
+    for node in found:
         tag = node.tag or ""
         if tag in _NATURAL_TAGS:
             if len(naturals) < MAX_CANDIDATES:
                 naturals.append(node)
             order[node.mem_id] = len(order)
+        elif tag == "a":
+            links.append(node)
         elif tag == "table":
             table_nodes.append(node)
         else:
@@ -308,28 +398,31 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
                 containers.append(node)
             if tag in _ORDER_TAGS:
                 order[node.mem_id] = len(order)
-    tables = data_tables(table_nodes) if table_nodes else {}
+    # Which elements hold a link (unknown when the query was cut short on a huge page).
+    with_links = _holding(links) if len(found) < MAX_CANDIDATES * 4 else None
+    tree.tables = data_tables(table_nodes) if table_nodes else {}
     # Which outer blocks (li, td, blockquote...) contain other blocks: those are split.
     has_inner: set[int] = set()
-    entries: list[tuple[int, LexborNode, str, list[int], str]] = []
+    parents = tree.parent
+    entries: list[tuple[int, LexborNode, str, Context, str]] = []
     for node in naturals:
         nid = tree.register(node)
-        ids = tree.ancestors(nid)
-        for anc in ids:
-            if tags[anc] in _OUTER:
-                has_inner.add(anc)
-        entries.append((nid, node, tags[nid], ids, ""))
+        pid = parents.get(nid)
+        ctx = tree.context(pid) if pid is not None else _NO_CONTEXT
+        if ctx.outer:
+            has_inner.update(ctx.outer)
+        entries.append((nid, node, tags[nid], ctx, ""))
     natural_ids = {e[0] for e in entries}
     # Text only for blocks that are not split (so nested lists are not read again and again).
     kept_entries = []
-    for nid, node, tag, ids, _ in entries:
+    for nid, node, tag, ctx, _ in entries:
         if nid in has_inner:
-            kept_entries.append((nid, node, tag, ids, ""))
+            kept_entries.append((nid, node, tag, ctx, ""))
             continue
         raw = node.text(deep=True) or ""
         if len(raw) < 2 and not raw.strip():
             continue
-        kept_entries.append((nid, node, tag, ids, raw))
+        kept_entries.append((nid, node, tag, ctx, raw))
     entries = kept_entries
     bare: dict[int, LexborNode] = {}
     for node in containers:
@@ -349,57 +442,61 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
         bare[hid] = host
     for mid, node in bare.items():
         tree.register(node)
-        ids = tree.ancestors(mid)
-        if any(tags[i] in _LEAF_TAGS for i in ids):
+        pid = parents.get(mid)
+        ctx = tree.context(pid) if pid is not None else _NO_CONTEXT
+        if any(tags[i] in _LEAF_TAGS for i in ctx.ancestors):
             continue
-        for anc in ids[:4]:
-            if tags[anc] in _OUTER:
-                has_inner.add(anc)
-        entries.append((mid, node, "bare", ids, ""))
+        if ctx.outer_near:
+            has_inner.update(ctx.outer_near)
+        entries.append((mid, node, "bare", ctx, ""))
     if bare:
         # Bare containers join the natural blocks in document order.
 
-        def position(entry: tuple[int, LexborNode, str, list[int], str]) -> float:
+        def position(entry: tuple[int, LexborNode, str, Context, str]) -> float:
             found = order.get(entry[0])
             if found is not None:
                 return float(found)
-            return next((order[i] + 0.5 for i in entry[3] if i in order), 0.0)
+            return next((order[i] + 0.5 for i in entry[3].ancestors if i in order), 0.0)
 
         entries.sort(key=position)
 
     out: list[Candidate] = []
     emitted_tables: set[int] = set()
-    for mid, node, tag, ids, raw in entries:
-        near = [tags[i] for i in ids[:4]]
-        kind = _kind(tag, near)
-        if tree.captions and (mid in tree.captions or any(i in tree.captions for i in ids[:4])):
+    captions = tree.captions
+    for mid, node, tag, ctx, raw in entries:
+        ids = ctx.ancestors
+        if ctx.caption or (captions and mid in captions):
             kind = BlockKind.CAPTION
-        linked = "a" in near
-        if tables:
-            table_id = next((i for i in ids if i in tables), 0)
-            if table_id:
-                if table_id not in emitted_tables:
-                    emitted_tables.add(table_id)
-                    text = _table_text(tables[table_id])
-                    if text:
-                        tree.register(tables[table_id])
-                        out.append(
-                            Candidate(
-                                table_id,
-                                BlockKind.TABLE,
-                                "table",
-                                text,
-                                _link_chars(tables[table_id]),
-                                tree.ancestors(table_id),
-                                len(out),
-                                table_id,
-                            )
+        else:
+            kind = _TAG_KIND.get(tag) or ctx.kind or BlockKind.PARAGRAPH
+        linked = ctx.linked
+        table_id = ctx.table
+        if table_id:
+            if table_id not in emitted_tables:
+                emitted_tables.add(table_id)
+                table = tree.tables[table_id]
+                text = _table_text(table)
+                if text:
+                    tree.register(table)
+                    link_chars = _link_chars(table) if _holds(with_links, table_id) else 0
+                    out.append(
+                        Candidate(
+                            table_id,
+                            BlockKind.TABLE,
+                            "table",
+                            text,
+                            link_chars,
+                            tree.ancestors(table_id),
+                            len(out),
+                            table_id,
                         )
-                continue
+                    )
+            continue
         if tag == "bare" or mid in has_inner:
-            for text, links in _inline_runs(node):
-                links = len(text) if linked else links
-                out.append(Candidate(mid, kind, tag, text, links, [mid, *ids], len(out)))
+            runs_of = [mid, *ids]
+            for text, link_chars in _inline_runs(node, with_links):
+                link_chars = len(text) if linked else link_chars
+                out.append(Candidate(mid, kind, tag, text, link_chars, runs_of, len(out)))
             continue
         if tag == "pre":
             pieces = [_pre_text(node)]
@@ -407,37 +504,39 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
             pieces = [squash(p) for p in _PARAGRAPH_BREAK.split(raw)]
         else:
             pieces = [squash(raw)]
-        links = -1
+        link_chars = -1
         for text in pieces:
             if not text:
                 continue
             if linked:
-                links = len(text)
-            elif links < 0:
-                links = _link_chars(node)
-            share = links if len(pieces) == 1 else min(links, len(text))
+                link_chars = len(text)
+            elif link_chars < 0:
+                link_chars = _link_chars(node) if _holds(with_links, mid) else 0
+            share = link_chars if len(pieces) == 1 else min(link_chars, len(text))
             out.append(Candidate(mid, kind, tag, text, share, ids, len(out)))
     return out
+
+
+def _holds(with_links: set[int] | None, nid: int) -> bool:
+    return with_links is None or nid in with_links
+
+
+def _holding(links: list[LexborNode]) -> set[int]:
+    """Ids of the elements that hold at least one of ``links`` (at any depth)."""
+    held: set[int] = set()
+    for link in links:
+        cur = link.parent
+        steps = 0
+        while cur is not None and steps < MAX_WALK:
+            cid: int = cur.mem_id
+            if cid in held:
+                break
+            held.add(cid)
+            cur = cur.parent
+            steps += 1
+    return held
 
 
 def _pre_text(node: LexborNode) -> str:
     text = (node.text(deep=True) or "").replace(BR_MARK, "\n").strip("\n")
     return "\n".join(line.rstrip() for line in text.splitlines()).strip()
-
-
-def _kind(tag: str, ancestor_tags: list[str]) -> BlockKind:
-    if tag in _HEADINGS:
-        return BlockKind.HEADING
-    if tag == "pre":
-        return BlockKind.CODE
-    if tag in ("figcaption", "caption"):
-        return BlockKind.CAPTION
-    if tag == "blockquote":
-        return BlockKind.QUOTE
-    if tag in ("li", "dd"):
-        return BlockKind.LIST_ITEM
-    for anc in ancestor_tags:
-        kind = _KIND_OF_ANCESTOR.get(anc)
-        if kind is not None:
-            return kind
-    return BlockKind.PARAGRAPH

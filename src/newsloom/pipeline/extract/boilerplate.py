@@ -8,12 +8,12 @@ when it occurs on at least ``min_pages`` pages and on at least ``min_share`` of 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from hashlib import blake2b
 
 from newsloom.domain.models import Extracted
 from newsloom.errors import ExtractionError
@@ -26,17 +26,24 @@ MIN_FINGERPRINT_CHARS = 12
 def fingerprint(text: str) -> str:
     """The fingerprint of one block's text (16 hex digits)."""
     norm = " ".join(text.lower().split())
-    return hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
+    return blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def page_fingerprints(texts: Iterable[str]) -> tuple[str, ...]:
-    """Distinct fingerprints of a page's block texts, in page order, capped."""
+def page_fingerprints(texts: Iterable[str], *, squashed: bool = False) -> tuple[str, ...]:
+    """Distinct fingerprints of a page's block texts, in page order, capped.
+
+    ``squashed``: every text is already whitespace-collapsed (``" ".join(text.split())``),
+    so only its case needs folding."""
     out: list[str] = []
     seen: set[str] = set()
     for text in texts:
         if len(text) < MIN_FINGERPRINT_CHARS:
             continue
-        fp = fingerprint(text)
+        if squashed:
+            # Lower-casing never makes or removes whitespace, so this is fingerprint(text).
+            fp = blake2b(text.lower().encode("utf-8"), digest_size=8).hexdigest()
+        else:
+            fp = fingerprint(text)
         if fp not in seen:
             seen.add(fp)
             out.append(fp)

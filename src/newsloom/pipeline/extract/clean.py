@@ -136,15 +136,19 @@ _JUNK_PAIRS = frozenset(
 )
 _NEGATORS = frozenset({"no", "has", "with", "without", "not", "show", "two", "one", "hide"})
 _NOT_JUNK = frozenset({"commentary", "commentaries", "commentator", "menuitem"})
-_PLAIN, _JUNK, _CAPTION = 0, 1, 2
+_PLAIN, _JUNK, _CAPTION, _STRONG_JUNK = 0, 1, 2, 3
+"""Label verdicts; _STRONG_JUNK names comments, cookie or consent boxes (junk at any size)."""
 _verdicts: dict[str, int] = {}
 _part_verdicts: dict[str, int] = {}
 _MAX_CACHE = 50_000
+_MAX_PART_CACHE = 200_000
 
 _KEEP_TAGS = frozenset({"body", "html", "main", "article"})
 _STRONG = re.compile(r"(?i)comment(?!ary)|disqus|cookie|consent|gdpr|dsgvo|privacy")
+_STRONG_WORDS = ("comment", "disqus", "cookie", "consent", "gdpr", "dsgvo", "privacy")
 _BIG_TEXT = 500
 _CAPTION_LABEL = re.compile(r"(?i)caption|legend|credit|bildunterschrift|bildtext")
+_CAPTION_WORDS = ("caption", "legend", "credit", "bild")
 
 _STRUCTURAL_JUNK = (
     'nav, aside, footer, header, form, fieldset, [role="navigation"], [role="banner"], '
@@ -169,12 +173,13 @@ def _index_prefixes() -> None:
 
 def is_junk_label(label: str) -> bool:
     """Whether a class/id string names a boilerplate box."""
-    return label_verdict(label) == _JUNK
+    return label_verdict(label) in (_JUNK, _STRONG_JUNK)
 
 
 def label_verdict(label: str) -> int:
-    """What a class/id string names: _JUNK, _CAPTION or _PLAIN (cached per string, and per
-    class name inside it, since class names repeat far more than whole strings)."""
+    """What a class/id string names: _JUNK, _STRONG_JUNK, _CAPTION or _PLAIN (cached per
+    string, and per class name inside it, since class names repeat far more than whole
+    strings)."""
     verdict = _verdicts.get(label)
     if verdict is not None:
         return verdict
@@ -183,17 +188,26 @@ def label_verdict(label: str) -> int:
         part_verdict = _part_verdicts.get(part)
         if part_verdict is None:
             part_verdict = _classify(part)
+            if len(_part_verdicts) > _MAX_PART_CACHE:
+                _part_verdicts.clear()
             _part_verdicts[part] = part_verdict
         if part_verdict == _JUNK:
-            verdict = _JUNK
+            verdict = _STRONG_JUNK if _is_strong(label) else _JUNK
             break
         if part_verdict == _CAPTION:
             verdict = _CAPTION
     if len(_verdicts) > _MAX_CACHE:
         _verdicts.clear()
-        _part_verdicts.clear()
     _verdicts[label] = verdict
     return verdict
+
+
+def _is_strong(label: str) -> bool:
+    if label.isascii():
+        low = label.lower()
+        if not any(w in low for w in _STRONG_WORDS):
+            return False
+    return _STRONG.search(label) is not None
 
 
 def _classify(part: str) -> int:
@@ -213,14 +227,16 @@ def _classify(part: str) -> int:
         ):
             return _JUNK
         prev = w
+    if part.isascii():
+        low = part.lower()
+        if not any(w in low for w in _CAPTION_WORDS):
+            return _PLAIN
     return _CAPTION if _CAPTION_LABEL.search(part) else _PLAIN
 
 
 _NEVER_TAGS = frozenset(t.strip() for t in _NEVER_TEXT.split(","))
 _STRUCTURAL_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "fieldset"})
-_JUNK_ROLES = frozenset(
-    {"navigation", "banner", "contentinfo", "complementary", "dialog", "alert"}
-)
+_JUNK_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "dialog", "alert"})
 # Which tags _LABELLED matches, and whether by class (first) or by id (second).
 _LABELLED_BY: dict[str, tuple[bool, bool]] = {}
 for _sel in _LABELLED.split(","):
@@ -250,7 +266,7 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
     brs: list[LexborNode] = []
     structural: list[LexborNode] = []
     styled: list[LexborNode] = []
-    labelled: list[tuple[LexborNode, str, int]] = []
+    labelled: list[tuple[LexborNode, bool]] = []
     for node in root.css(_CLEAN_QUERY):
         tag = node.tag or ""
         if tag in _NEVER_TAGS:
@@ -278,10 +294,9 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
                 styled.append(node)
         by = _LABELLED_BY.get(tag)
         if by is not None and ((by[0] and "class" in attrs) or (by[1] and "id" in attrs)):
-            label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-            verdict = label_verdict(label)
-            if verdict == _JUNK:
-                labelled.append((node, label, verdict))
+            verdict = label_verdict(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+            if verdict in (_JUNK, _STRONG_JUNK):
+                labelled.append((node, verdict == _STRONG_JUNK))
             elif verdict == _CAPTION and captions is not None:
                 captions.add(node.mem_id)
     for node in never:
@@ -295,7 +310,7 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
         node.insert_before(br_mark)
     doomed: list[tuple[LexborNode, bool]] = [(n, False) for n in structural]
     doomed.extend((n, False) for n in styled)
-    doomed.extend((n, _STRONG.search(label) is not None) for n, label, _ in labelled)
+    doomed.extend(labelled)
     if not doomed:
         return
     # The page's size before any box is removed (what "most of the page" is measured on).

@@ -20,6 +20,8 @@ from newsloom.pipeline.extract.metadata import Metadata, read_metadata
 from newsloom.pipeline.extract.scoring import best_container, select, teaser_runs
 
 _MIN_VOTER_CHARS = 25
+_UNSQUASHED = frozenset({"pre", "table"})
+"""Candidates whose text keeps line breaks (every other one is whitespace-collapsed)."""
 
 
 def extract(
@@ -64,7 +66,10 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
     tree_info = Tree()
     clean_body(body, BR_MARK, tree_info.captions)
     candidates = collect(body, tree_info)
-    fps = page_fingerprints(c.text for c in candidates)
+    fps = page_fingerprints(
+        (c.text if c.tag not in _UNSQUASHED else " ".join(c.text.split()) for c in candidates),
+        squashed=True,
+    )
     teasers = teaser_runs(candidates)
     skip: set[int] = set()
     if profile is not None and profile.boilerplate:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsloom.domain.models import Block, BlockKind
@@ -116,8 +116,22 @@ _COOKIE = re.compile(
 )
 
 
+def _is_paywall_prompt(text: str) -> bool:
+    if text.isascii():
+        low = text.lower()  # every paywall phrase holds one of these words
+        if not (
+            "subscri" in low
+            or "continue reading" in low
+            or "log in" in low
+            or "jetzt" in low
+            or "abonnez" in low
+        ):
+            return False
+    return _PAYWALL.search(text) is not None
+
+
 def _is_cookie_notice(text: str) -> bool:
-    if len(text) < 250 and _PAYWALL.search(text) is not None:
+    if len(text) < 250 and _is_paywall_prompt(text):
         return True
     if len(text) >= 1500 or (
         "ookie" not in text and "rivacy" not in text and "rivatsph" not in text
@@ -170,6 +184,20 @@ def _is_boiler_line(text: str) -> bool:
     return len(text) <= _BOILER_SHORT_MAX and _BOILER_LINE.match(text) is not None
 
 
+_F_BOILER, _F_TEASER, _F_MARKUP, _F_COOKIE, _F_DATELINE = 1, 2, 4, 8, 16
+
+
+def _has(c: Candidate, bit: int, check: Callable[[str], bool]) -> bool:
+    """``check(c.text)``, computed once per candidate (remembered in its bit masks)."""
+    if c.known & bit:
+        return bool(c.flags & bit)
+    c.known |= bit
+    if check(c.text):
+        c.flags |= bit
+        return True
+    return False
+
+
 def _vote(candidates: Sequence[Candidate], skip: set[int]) -> tuple[dict[int, float], float]:
     scores: dict[int, float] = {}
     total = 0.0
@@ -195,9 +223,12 @@ def _good_bad(c: Candidate) -> tuple[float, float]:
         return 0.0, float(n)
     if c.kind is BlockKind.HEADING or n < _MIN_VOTER_CHARS:
         return 0.0, 0.0
-    if _is_boiler_line(c.text) or _is_teaser(c.text) or _is_markup(c.text):
-        return 0.0, float(n)
-    if _is_cookie_notice(c.text):
+    if (
+        _has(c, _F_BOILER, _is_boiler_line)
+        or _has(c, _F_TEASER, _is_teaser)
+        or _has(c, _F_MARKUP, _is_markup)
+        or _has(c, _F_COOKIE, _is_cookie_notice)
+    ):
         return 0.0, float(n)
     return n * (1.0 - ld), n * ld
 
@@ -386,7 +417,11 @@ def _with_lead(
             return lead[::-1]
         if i in skip or c.link_density > 0.2 or c.kind is BlockKind.HEADING:
             return []
-        if len(c.text) >= 60 and not _is_boiler_line(c.text) and c.kind is BlockKind.PARAGRAPH:
+        if (
+            len(c.text) >= 60
+            and not _has(c, _F_BOILER, _is_boiler_line)
+            and c.kind is BlockKind.PARAGRAPH
+        ):
             lead.append(c)
         i -= 1
     return []
@@ -409,7 +444,7 @@ def select(
     inside = _with_lead(candidates, inside, skip) + inside
     total_chars = sum(len(c.text) for c in inside if c.link_density <= 0.5)
     # One cut-off paragraph is a paywalled article's last; several are a list of teasers.
-    teaser_list = sum(1 for c in inside if _is_teaser(c.text)) >= 2
+    teaser_list = sum(1 for c in inside if _has(c, _F_TEASER, _is_teaser)) >= 2
     for c in inside:
         text = c.text
         if (c.kind is BlockKind.HEADING or len(text) < 40) and _is_stop_heading(text):
@@ -425,7 +460,9 @@ def select(
                 skipping = False
             else:
                 continue
-        if (teaser_list and _is_teaser(text)) or (authors and _is_byline(text, authors)):
+        if (teaser_list and _has(c, _F_TEASER, _is_teaser)) or (
+            authors and _is_byline(text, authors)
+        ):
             continue
         if c.kind is BlockKind.HEADING:
             if title_fold and " ".join(text.lower().split()) == title_fold:
@@ -436,9 +473,12 @@ def select(
             ld = c.link_density
             if ld > 0.75 or (ld > 0.5 and len(text) < 80):
                 continue
-        if _is_boiler_line(text) or _is_dateline(text) or _is_markup(text):
-            continue
-        if _is_cookie_notice(text):
+        if (
+            _has(c, _F_BOILER, _is_boiler_line)
+            or _has(c, _F_DATELINE, _is_dateline)
+            or _has(c, _F_MARKUP, _is_markup)
+            or _has(c, _F_COOKIE, _is_cookie_notice)
+        ):
             continue
         kept.append(c)
         kept_chars += len(text)
