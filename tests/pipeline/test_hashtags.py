@@ -181,3 +181,25 @@ def test_elided_articles_do_not_join_french_names() -> None:
     body = ("Dans la baie d'Esterel-sur-Mer, les ostréiculteurs comptent les pertes. "
             "À Esterel-sur-Mer, la coopérative attend les analyses.")
     assert shown(title, body, language="fr") == ["EsterelSurMer"]
+
+
+def test_name_particles_stay_inside_the_name_and_are_never_tags() -> None:
+    text = (
+        "Accused smuggler Joran van der Velde lives in comfort in a Lima prison, said Rita "
+        "Flores. Van der Velde denies it. Van der Velde has a private cell."
+    )
+    result = {h.tag: h for h in extract_hashtags("Van der Velde gets private cell", text,
+                                                 limit=30)}
+    assert "JoranVanDerVelde" in result
+    assert result["JoranVanDerVelde"].kind is HashtagKind.PERSON
+    assert not {"Van", "Der", "VanDerVelde"} & set(result)
+
+
+def test_roles_and_credit_lines_do_not_join_names() -> None:
+    text = (
+        "Host Mara Lindqvist talks with Sen. Tom Ardent about the budget. Ardent said the "
+        "budget would pass. Olle Brandt Copyright 2011 The Harbour Courier."
+    )
+    found = tags("Budget talks", text, limit=20)
+    assert "MaraLindqvist" in found and "TomArdent" in found
+    assert not any(t.startswith("Host") or "Copyright" in t for t in found)

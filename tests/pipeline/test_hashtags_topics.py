@@ -110,3 +110,13 @@ def test_early_words_outrank_late_ones_at_equal_counts() -> None:
     text = "The tariffs went up. " + "Nothing else happened there. " * 30 + "The quotas did too."
     found = topics("Trade talks", text)
     assert found["tariffs"].score > found["quotas"].score
+
+
+def test_an_ing_form_taking_an_object_is_a_verb() -> None:
+    text = (
+        "Regulators published rules involving the advertisers. Firms requiring the permits "
+        "must apply. The screening of adverts starts in June."
+    )
+    found = topics("Advert rules", text)
+    assert "screening" in found
+    assert not {"involving", "requiring"} & set(found)

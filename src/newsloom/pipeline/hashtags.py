@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from newsloom.domain.models import Hashtag, HashtagKind
 from newsloom.pipeline.hashtags_data import Gazetteer, camel_case, gazetteer
 from newsloom.pipeline.hashtags_tokens import (
+    NAME_PARTICLES,
     NAMEISH,
     Tok,
     fix_dateline,
@@ -42,11 +43,7 @@ from newsloom.pipeline.hashtags_topics import singular, topic_words
 __all__ = ["article_hashtags", "extract_hashtags"]
 
 
-_CONNECTORS = words(
-    """
-    of de del della la le von van der den du da al bin ibn y and &
-    """
-)
+_CONNECTORS = NAME_PARTICLES | words("of and &")
 
 _ORG_WORDS = words(
     """
@@ -81,7 +78,8 @@ _SPEECH_VERBS = words(
 )
 _STRONG_BREAK = words(
     """
-    and or but the a an in on at for to with from by as is was are were
+    and or but the a an in on at for to with from by as is was are were copyright photo
+    credit credits courtesy
     """
 )
 _PLACE_PREPOSITIONS = words("in near outside")
@@ -166,6 +164,8 @@ class _Extractor:
                 common = self.gaz.common
                 if low in common or singular(low) in common or len(low) < 2 or low.isdigit():
                     return
+                if low in _CONNECTORS:
+                    return
             kind = self._kind_of(words, person_hint)
             tag = camel_case(words)
         assert tag is not None and kind is not None
@@ -186,8 +186,11 @@ class _Extractor:
             return HashtagKind.PLACE
         if person_hint:
             return HashtagKind.PERSON
-        simple = all((w[:1].isupper() and w[1:].islower()) or "'" in w for w in words)
-        if 2 <= len(words) <= 4 and simple:
+        simple = all(
+            (w[:1].isupper() and w[1:].islower()) or "'" in w or w in NAME_PARTICLES
+            for w in words
+        )
+        if 2 <= len(words) <= 5 and simple and words[0] not in NAME_PARTICLES:
             return HashtagKind.PERSON
         if all(w.isupper() for w in words):
             return HashtagKind.ORG
@@ -309,9 +312,14 @@ class _Extractor:
                 run = [tok]
                 close(toks[j + 1] if j < last else None)
                 continue
-            if run and j < last and caps[j + 1] and tok.kind == "word" and tok.text in _CONNECTORS:
-                run.append(tok)
-                continue
+            if tok.kind == "word" and tok.text in _CONNECTORS and j < last:
+                # "Joran van der Sloot", "Mohammed bin Salman": particles inside a name
+                nxt = j + 1
+                if toks[nxt].kind == "word" and toks[nxt].text in _CONNECTORS and nxt < last:
+                    nxt += 1
+                if caps[nxt] and (run or tok.text != "and"):
+                    run.append(tok)
+                    continue
             if run:
                 close(tok)
         close(None)

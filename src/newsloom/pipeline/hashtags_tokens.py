@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "NAMEISH",
+    "NAME_PARTICLES",
     "Tok",
     "fix_dateline",
     "is_title_cased",
@@ -47,6 +48,8 @@ _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.IGNORECASE)
 _OPENERS = frozenset({'"', "“", "«", "\n", ":", "—", "–", "--", "(", "[", "|"})
 _DATELINE = re.compile(r"^\s*((?:[A-Z][A-Z'’.-]*\s+){0,3}[A-Z][A-Z'’.-]+)(?=\s*[,(—–-])")
 NAMEISH = ("word", "acr")
+NAME_PARTICLES = words("de del della la le von van der den du da al bin ibn y")
+"""Lower-case particles inside names: "Joran van der Sloot", "Mohammed bin Salman"."""
 
 
 @dataclass(slots=True)

@@ -30,7 +30,7 @@ from importlib import resources
 
 from newsloom.pipeline.hashtags_data import Gazetteer
 from newsloom.pipeline.hashtags_lexicon import lexicon
-from newsloom.pipeline.hashtags_tokens import Tok, words
+from newsloom.pipeline.hashtags_tokens import NAME_PARTICLES, Tok, words
 
 __all__ = ["TopicWord", "not_topics", "singular", "topic_words"]
 
@@ -143,6 +143,10 @@ def topic_words(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer) -> list[
             continue
         if len(low) < 3 or not low.isalpha() or low in common or low in lower_names:
             continue
+        if low in NAME_PARTICLES and i + 1 < len(toks) and toks[i + 1].kind == "word":
+            nxt_text = toks[i + 1].text
+            if nxt_text[:1].isupper() or nxt_text in NAME_PARTICLES:
+                continue  # "van der Sloot"
         key = singular(low)
         group = groups.get(key)
         if group is None:
@@ -153,20 +157,21 @@ def topic_words(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer) -> list[
         group.first = min(group.first, tok.index)
         group.in_title = group.in_title or tok.in_title
         group.body_uses += not tok.in_title
+        if prev in _VERB_MARKERS or prev.endswith(("n't", "n’t")):
+            continue
+        if low.endswith("ing") or (low.endswith("s") and low in lex.noun_verbs):
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            takes_object = (
+                nxt is not None
+                and nxt.kind == "word"
+                and (nxt.text in _DETERMINERS or (nxt.text[:1].isupper() and not nxt.initial))
+            )
+            if takes_object or (follows_name and not low.endswith("ing")):
+                continue  # "Pyongyang fires missile", "worries Seoul", "involving the": verbs
         if key != low or prev in _DETERMINERS:
             group.noun_evidence = group.determined = True
         elif prev.isalpha() and prev.islower() and prev not in common:
             group.noun_evidence = True
-        if prev in _VERB_MARKERS or prev.endswith(("n't", "n’t")):
-            continue
-        if low.endswith("s") and low in lex.noun_verbs:
-            nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if follows_name or (
-                nxt is not None
-                and nxt.kind == "word"
-                and (nxt.text in _DETERMINERS or (nxt.text[:1].isupper() and not nxt.initial))
-            ):
-                continue  # "Pyongyang fires missile", "the move worries Seoul": a verb
         group.noun_uses += 1
     out = []
     for group in groups.values():
