@@ -23,3 +23,7 @@ def test_noun_classes_from_wordnet_and_endings() -> None:
     assert lex.can_be_noun("glorbs")
     assert not lex.can_be_noun("glorbulous") and not lex.can_be_noun("glorbly")
     assert "fires" in lex.noun_verbs and "report" in lex.noun_verbs
+    assert {"conservative", "overwhelming", "unusual"} <= lex.adjectives
+    assert "election" not in lex.adjectives and "election" not in lex.noun_verbs
+    # rare words that are never nouns are listed too
+    assert not lex.can_be_noun("horrify") and lex.frequency("horrify") < 3.0

@@ -120,3 +120,17 @@ def test_an_ing_form_taking_an_object_is_a_verb() -> None:
     found = topics("Advert rules", text)
     assert "screening" in found
     assert not {"involving", "requiring"} & set(found)
+
+
+def test_adjectives_with_a_noun_sense_are_topics_only_as_nouns() -> None:
+    text = (
+        "Voters backed the radical party and an overwhelming majority stayed home. "
+        "Deeply religious towns voted early. The radicals celebrated the landslide."
+    )
+    found = topics("Landslide in Orvik", text)
+    assert "landslide" in found
+    assert "radical" in found and found["radical"].count == 2
+    assert not {"overwhelming", "religious"} & set(found)
+    assert "radical" not in topics("Vote", "Voters backed the radical party in the vote.")
+    text = "It was the most glorbent way to win the landslide, and the landslide held."
+    assert "glorbent" not in topics("Landslide", text)

@@ -1,9 +1,10 @@
 """The English background lexicon of topic hashtags: how common a word is in general English
-(its Zipf value, log10 of uses per billion words) and whether it can be a noun.
+(its Zipf value, log10 of uses per billion words) and whether it can be a noun, a verb or an
+adjective.
 
 Read once from ``newsloom/data/hashtags/lexicon_en.txt`` (built by ``build_lexicon.py`` there
 from wordfreq's English list and WordNet's word classes). A word missing from the file is rarer
-than about one use per million words.
+than about one use per million words (or, rarer than one in 10 million, not listed at all).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ class Lexicon:
     """Words WordNet knows only as verbs, adjectives or adverbs."""
     noun_verbs: frozenset[str]
     """Words that are nouns and verbs ("fires", "report", "shares")."""
+    adjectives: frozenset[str]
+    """Words that can be adjectives, nouns too or not ("conservative", "overwhelming")."""
 
     def frequency(self, word: str) -> float:
         """Zipf value of a lower-case word (RARE_ZIPF when the word is not listed)."""
@@ -57,6 +60,7 @@ def lexicon() -> Lexicon:
     zipf: dict[str, float] = {}
     not_nouns: set[str] = set()
     noun_verbs: set[str] = set()
+    adjectives: set[str] = set()
     for line in text.read_text("utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
@@ -64,8 +68,15 @@ def lexicon() -> Lexicon:
         z = int(value) / 10
         for word in words:
             zipf.setdefault(word, z)
-        if cls == "x":
+        if cls in ("a", "x"):
             not_nouns.update(words)
+        if cls in ("a", "j"):
+            adjectives.update(words)
         elif cls == "v":
             noun_verbs.update(words)
-    return Lexicon(zipf=zipf, not_nouns=frozenset(not_nouns), noun_verbs=frozenset(noun_verbs))
+    return Lexicon(
+        zipf=zipf,
+        not_nouns=frozenset(not_nouns),
+        noun_verbs=frozenset(noun_verbs),
+        adjectives=frozenset(adjectives),
+    )

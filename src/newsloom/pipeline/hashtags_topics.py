@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from newsloom.pipeline.hashtags_data import Gazetteer
-from newsloom.pipeline.hashtags_lexicon import lexicon
+from newsloom.pipeline.hashtags_lexicon import Lexicon, lexicon
 from newsloom.pipeline.hashtags_tokens import NAME_PARTICLES, Tok, words
 
 __all__ = ["TopicWord", "not_topics", "singular", "topic_words"]
@@ -40,7 +40,7 @@ TOO_COMMON_ZIPF = 5.7
 _DETERMINERS = words(
     """
     the a an this that these those his her its their our my your no any some each every
-    another such more most much
+    another
     """
 )
 _VERB_MARKERS = words(
@@ -112,8 +112,30 @@ class _Group:
     not a common one, i.e. in a compound ("water rationing", "suicide bombing")."""
     determined: bool = False
     """Used in the plural or after a determiner."""
+    head_uses: int = 0
+    """Uses not right before a lower-case word it could describe."""
+    headed: bool = False
+    """Used in the plural, or after a determiner and not before a word it could describe
+    ("the conservative said", never "the conservative party")."""
     noun_uses: int = 0
     """Uses not right after a word that marks a verb."""
+
+
+_FUNCTION_WORDS = words(
+    """
+    in on at by for with from of to as is was are were be been being has have had do does did
+    and or but nor so yet if than then that this these those it its who whom which what when
+    where while there here all both each more most some such not no very too also just
+    """
+)
+
+
+def _modifiable(tok: Tok, lex: Lexicon) -> bool:
+    """Whether a following word could be the noun an adjective describes ("party", "way")."""
+    text = tok.text
+    return (
+        text.isalpha() and text.islower() and text not in _FUNCTION_WORDS and lex.can_be_noun(text)
+    )
 
 
 def topic_words(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer) -> list[TopicWord]:
@@ -168,8 +190,12 @@ def topic_words(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer) -> list[
             )
             if takes_object or (follows_name and not low.endswith("ing")):
                 continue  # "Pyongyang fires missile", "worries Seoul", "involving the": verbs
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        heads = key != low or nxt is None or nxt.kind != "word" or not _modifiable(nxt, lex)
+        group.head_uses += heads
         if key != low or prev in _DETERMINERS:
             group.noun_evidence = group.determined = True
+            group.headed = group.headed or heads
         elif prev.isalpha() and prev.islower() and prev not in common:
             group.noun_evidence = True
         group.noun_uses += 1
@@ -183,9 +209,14 @@ def topic_words(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer) -> list[
             continue
         if not group.body_uses and word.endswith("s") and word in lex.noun_verbs:
             continue
-        if word.endswith(("ing", *_ADJECTIVE_LIKE)):
+        if word in lex.adjectives:
+            if not group.headed:
+                continue  # "an overwhelming majority", "deeply religious"
+        elif word.endswith(("ing", *_ADJECTIVE_LIKE)):
             if not group.noun_evidence:
                 continue
+        elif word not in lex.zipf and not group.head_uses:
+            continue  # a rare word only ever before another: "the most surefire way"
         elif word in lex.noun_verbs and not group.determined:
             continue  # "the wildfire spread": a noun-or-verb needs "the", "a" or a plural
         count = sum(group.forms.values())

@@ -27,7 +27,9 @@ from typing import Any
 
 LINE_WIDTH = 99
 MIN_ZIPF = 3.0
-"""Words rarer than this (about one in a million words) are left out: they count as rare."""
+"""Words rarer than this (about one in a million words) are left out: they count as rare..."""
+MIN_NOT_NOUN_ZIPF = 2.0
+"""... unless they are never nouns and at least this common ("horrify", "surefire")."""
 
 
 def _wordnet() -> tuple[dict[str, set[str]], dict[str, dict[str, list[str]]], dict[str, Any]]:
@@ -67,7 +69,11 @@ def _classes(
 
 def _class_letter(classes: set[str]) -> str:
     if "noun" in classes:
+        if "adj" in classes:
+            return "j"
         return "v" if "verb" in classes else "n"
+    if "adj" in classes:
+        return "a"
     return "x" if classes else "?"
 
 
@@ -78,10 +84,11 @@ def main() -> None:
     groups: dict[tuple[int, str], list[str]] = defaultdict(list)
     for word, freq in wordfreq.get_frequency_dict("en", "large").items():
         zipf = math.log10(freq * 1e9)
-        if zipf < MIN_ZIPF or not word.isascii() or not word.isalpha() or len(word) < 2:
+        if zipf < MIN_NOT_NOUN_ZIPF or not word.isascii() or not word.isalpha() or len(word) < 2:
             continue
-        classes = _classes(word, index, exc, rules)
-        cls = _class_letter(classes)
+        cls = _class_letter(_classes(word, index, exc, rules))
+        if zipf < MIN_ZIPF and cls not in ("a", "x"):
+            continue
         groups[(round(zipf * 10), cls)].append(word)
     out = sys.stdout
     out.write(
@@ -90,9 +97,10 @@ def main() -> None:
         "# CC BY-SA 4.0, https://github.com/rspeer/wordfreq), word classes from WordNet 3.0\n"
         "# (Copyright 2006 by Princeton University, WordNet 3.0 license) via spacy-lookups-data\n"
         "# 1.0.5. This file is shared under CC BY-SA 4.0.\n"
-        "# Each line: Zipf x 10 (log10 of uses per billion words), class, words. Class n: a\n"
-        "# noun (perhaps an adjective too); v: a noun and a verb; x: a verb, adjective or adverb\n"
-        "# only; ?: not in WordNet.\n"
+        "# Each line: Zipf x 10 (log10 of uses per billion words), class, words. Classes from\n"
+        "# WordNet: n a noun (perhaps an adverb too); v a noun and a verb; j a noun and an\n"
+        "# adjective; a an adjective, never a noun; x a verb or adverb only; ? not in WordNet.\n"
+        "# Words under Zipf 3.0 are listed only when they are never nouns (a, x).\n"
     )
     for (zipf10, cls), words in sorted(groups.items(), key=lambda kv: (-kv[0][0], kv[0][1])):
         line = f"{zipf10} {cls}"
