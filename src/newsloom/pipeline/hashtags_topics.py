@@ -7,12 +7,15 @@ Candidates are lower-case words (a capitalised one counts when the text also wri
 case) that can be nouns (WordNet's classes, shipped in the lexicon), never a common word, a
 generic news word or a role (``not_topics_en.txt``), a place or demonym (those are names), a
 word too common in general English, a hyphenated compound or a contraction. The text must use
-the word as a noun: never only right after "to", "will", "they", "didn't"...; an "-ing" form
-or an adjective-like "-ible", "-ive", "-ous" word needs a determiner, a plural or a compound
-("the bombing", "water rationing"); a word that is also a verb needs a determiner or a plural
-("the attack", "protests", never "the wildfire spread"), and its "-s" form is a verb right
-after or before a name ("Pyongyang fires missile", "worries Seoul") or when only the headline
-uses it ("Drought forces ..."). Forms of a word ("reform", "reforms") count together.
+the word as a noun: never only right after "to", "will", "they", "didn't"...; a word that can
+be an adjective needs a plural or a determiner with no noun after it ("the radicals", never "the
+radical party", "an overwhelming majority"); an "-ing" form or an "-ible", "-ive", "-ous" word
+needs a determiner, a plural or a compound ("the bombing", "water rationing"); a word that is
+also a verb needs a determiner or a plural ("the attack", "protests", never "the wildfire
+spread"), and its "-s" or "-ing" form is a verb before a determiner or a name ("fires a missile",
+"worries Seoul", "involving the"), its "-s" form too right after a name or when only the
+headline uses it ("Drought forces ..."); a rare word only ever before a noun is a modifier ("the
+most surefire way"). Forms of a word ("reform", "reforms") count together.
 
 The score is a keyness estimate in log-odds units (comparable with the names' scores): it grows
 with the word's uses in the text, with its rarity in general English (the lexicon's background
