@@ -203,3 +203,16 @@ def test_roles_and_credit_lines_do_not_join_names() -> None:
     found = tags("Budget talks", text, limit=20)
     assert "MaraLindqvist" in found and "TomArdent" in found
     assert not any(t.startswith("Host") or "Copyright" in t for t in found)
+
+
+def test_hyphenated_particles_join_the_name_and_a_surname_used_often_leads() -> None:
+    text = (
+        "Protesters marched in Deraa on Friday. President Bashar al-Assad promised reforms, "
+        "but Assad's forces fired on the crowd. Activists said Assad had lost the street; "
+        "Assad's allies denied it. The protesters want Assad to go."
+    )
+    found = shown("Protests spread in Syria", text, limit=10)
+    assert "BasharAlAssad" in found[:3]
+    assert not {"Assad", "Al", "AlAssad", "Bashar"} & set(found)
+    variants = {h.tag: h for h in extract_hashtags("Protests", text, limit=20)}
+    assert "Bashar al Assad" in variants["BasharAlAssad"].variants

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from newsloom.domain.models import Hashtag, HashtagKind
 from newsloom.pipeline.hashtags_data import Gazetteer, camel_case, gazetteer
+from newsloom.pipeline.hashtags_lexicon import lexicon
 from newsloom.pipeline.hashtags_tokens import (
     NAME_PARTICLES,
     NAMEISH,
@@ -337,8 +338,11 @@ class _Extractor:
                 if lowered[word.casefold()] and not word.isupper():
                     del cands[tag]
                     continue
-                if not cand.non_initial and not cand.in_title:
-                    # only ever sentence-initial: a name only as part of a full name
+                # only ever sentence-initial: a name only as part of a full name, or when it
+                # opens the headline and is no English word ("Assad vows ...", not "Protests")
+                if not cand.non_initial and (
+                    not cand.in_title or word.casefold() in lexicon().zipf
+                ):
                     if not any(word in c.tokens for c in cands.values() if len(c.tokens) > 1):
                         del cands[tag]
                     continue
@@ -382,8 +386,7 @@ _MAX_BODY_CHARS = 6000
 # log-odds weights of a name's score (on the scale of the topic words' keyness)
 _W_NAME_BASE = -1.5
 _W_NAME_COUNT = 1.0
-_W_NAME_MULTI_BASE = -1.3
-_W_NAME_MULTI_COUNT = 0.3
+_W_NAME_MULTI_BASE = -2.0
 _W_NAME_POSITION = -0.25
 _W_GAZETTEER = 0.3
 _W_CAPS_TOPIC = -0.5
@@ -393,12 +396,11 @@ when ranking the hashtags newsloom shows: such a name leads the tags."""
 
 
 def _name_score(cand: _Candidate) -> float:
-    """Log-odds that a name is one of the article's key terms: a one-word name (a country, a
-    company) gains much from each use; a full name is key whenever it is there at all."""
-    if len(cand.tokens) == 1:
-        score = _W_NAME_BASE + _W_NAME_COUNT * math.log(cand.count)
-    else:
-        score = _W_NAME_MULTI_BASE + _W_NAME_MULTI_COUNT * math.log(cand.count)
+    """Log-odds that a name is one of the article's key terms: it grows with the name's uses
+    (a surname alone counts for the full name) and falls with the position of the first one;
+    readers mark a full name as such less often than a one-word name."""
+    base = _W_NAME_BASE if len(cand.tokens) == 1 else _W_NAME_MULTI_BASE
+    score = base + _W_NAME_COUNT * math.log(cand.count)
     score += _W_NAME_POSITION * math.log1p(cand.first)
     if cand.gazetteer:
         score += _W_GAZETTEER
@@ -447,7 +449,10 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
     scored: dict[str, _Scored] = {}
     for cand in ex.cands.values():
         variants = tuple(v for v, _ in sorted(cand.variants.items(), key=lambda kv: -kv[1])[:5])
-        salient = cand.kind is not HashtagKind.TOPIC and (cand.count >= 2 or cand.in_title)
+        # a person, place, organisation or event, or a one-word name of unknown kind that the
+        # text capitalises mid-sentence ("Assad")
+        named = cand.kind is not HashtagKind.TOPIC or (len(cand.tokens) == 1 and cand.non_initial)
+        salient = named and (cand.count >= 2 or cand.in_title)
         scored[cand.tag] = _Scored(
             _name_score(cand), salient, Hashtag(cand.tag, cand.kind, 0.0, variants)
         )

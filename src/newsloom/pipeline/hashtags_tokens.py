@@ -48,7 +48,7 @@ _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.IGNORECASE)
 _OPENERS = frozenset({'"', "“", "«", "\n", ":", "—", "–", "--", "(", "[", "|"})
 _DATELINE = re.compile(r"^\s*((?:[A-Z][A-Z'’.-]*\s+){0,3}[A-Z][A-Z'’.-]+)(?=\s*[,(—–-])")
 NAMEISH = ("word", "acr")
-NAME_PARTICLES = words("de del della la le von van der den du da al bin ibn y")
+NAME_PARTICLES = words("de del della la le von van der den du da al el bin ibn y")
 """Lower-case particles inside names: "Joran van der Sloot", "Mohammed bin Salman"."""
 
 
@@ -106,6 +106,14 @@ def tokenize(text: str, in_title: bool, offset: int) -> list[Tok]:
                 value = value.lower()
             if kind == "word" and "-" in value:
                 head, _, rest = value.partition("-")
+                if head in NAME_PARTICLES and rest[:1].isupper():
+                    # Bashar al-Assad, Abdel Fattah el-Sisi: the particle joins the name
+                    toks.append(Tok(head, "word", False, in_title, offset + len(toks)))
+                    toks.append(
+                        Tok(strip_possessive(rest), "word", False, in_title, offset + len(toks))
+                    )
+                    initial = False
+                    continue
                 if head.islower() and rest[:1].isupper():
                     # ex-CIA, pro-Russian: the name part, never joined to a neighbour
                     toks.append(
