@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from newsloom.domain.models import BlockKind
+from newsloom.pipeline.extract.tagnames import learn, tag_names
 
 NATURAL = (
     "p, h1, h2, h3, h4, h5, h6, pre, blockquote, li, dd, dt, figcaption, caption, td, th, "
@@ -78,7 +79,7 @@ _OPENABLE = INLINE - {"a", "br", "-text", "img", "picture", "wbr"}
 _BLOCK_INSIDE = "p, div, table, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, section"
 _NATURAL_TAGS = frozenset(t.strip() for t in NATURAL.split(","))
 _ORDER_TAGS = _NATURAL_TAGS | {"div", "section", "article", "main", "center", "body", "form"}
-_COLLECT = f"{NATURAL}, {BARE}, table, a"
+_BARE_TAGS = frozenset(t.strip() for t in BARE.split(","))
 _TAG_KIND = {
     **dict.fromkeys(_HEADINGS, BlockKind.HEADING),
     "pre": BlockKind.CODE,
@@ -188,13 +189,14 @@ class Tree:
     contexts: dict[int, Context] = field(default_factory=dict)
     tables: dict[int, LexborNode] = field(default_factory=dict)
 
-    def register(self, node: LexborNode) -> int:
-        """Record a node and its ancestors (walking up until a known one); return its id."""
+    def register(self, node: LexborNode, tag: str | None = None) -> int:
+        """Record a node (whose tag may be given) and its ancestors (walking up until a known
+        one); return its id."""
         nid: int = node.mem_id
         tags = self.tag
         if nid in tags:
             return nid
-        tags[nid] = node.tag or ""
+        tags[nid] = tag if tag is not None else node.tag or ""
         cur, cur_id = node, nid
         steps = 0
         while steps < MAX_WALK:
@@ -373,40 +375,39 @@ def _inline_runs(node: LexborNode, with_links: set[int] | None) -> list[tuple[st
 def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
     """Candidate blocks of the page in document order; ``tree`` learns their ancestry."""
     tags = tree.tag
-    # One query (run in C) finds natural blocks, containers that may hold bare text, tables
-    # and links, in document order; positions of block-level nodes give the reading order.
-    naturals: list[LexborNode] = []
+    # One pass over the elements in document order finds natural blocks, containers that may
+    # hold bare text, tables and links; positions of block-level nodes give the reading order.
+    naturals: list[tuple[LexborNode, str]] = []
     containers: list[LexborNode] = []
     table_nodes: list[LexborNode] = []
     links: list[LexborNode] = []
     order: dict[int, int] = {}
-    found = root.css(_COLLECT)
+    found = root.css("*")
     if len(found) > MAX_CANDIDATES * 4:
         found = found[: MAX_CANDIDATES * 4]
+    names = tag_names()
     for node in found:
-        tag = node.tag or ""
+        tag = names.get(node.tag_id) or learn(node)
         if tag in _NATURAL_TAGS:
             if len(naturals) < MAX_CANDIDATES:
-                naturals.append(node)
+                naturals.append((node, tag))
             order[node.mem_id] = len(order)
         elif tag == "a":
             links.append(node)
         elif tag == "table":
             table_nodes.append(node)
-        else:
+        elif tag in _BARE_TAGS:
             if len(containers) < MAX_CANDIDATES:
                 containers.append(node)
             if tag in _ORDER_TAGS:
                 order[node.mem_id] = len(order)
-    # Which elements hold a link (unknown when the query was cut short on a huge page).
-    with_links = _holding(links) if len(found) < MAX_CANDIDATES * 4 else None
     tree.tables = data_tables(table_nodes) if table_nodes else {}
     # Which outer blocks (li, td, blockquote...) contain other blocks: those are split.
     has_inner: set[int] = set()
     parents = tree.parent
     entries: list[tuple[int, LexborNode, str, Context, str]] = []
-    for node in naturals:
-        nid = tree.register(node)
+    for node, tag in naturals:
+        nid = tree.register(node, tag)
         pid = parents.get(nid)
         ctx = tree.context(pid) if pid is not None else _NO_CONTEXT
         if ctx.outer:
@@ -449,6 +450,8 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
         if ctx.outer_near:
             has_inner.update(ctx.outer_near)
         entries.append((mid, node, "bare", ctx, ""))
+    # Which elements hold a link (not known when the pass was cut short on a huge page).
+    with_links = _holding(links) if len(found) < MAX_CANDIDATES * 4 else None
     if bare:
         # Bare containers join the natural blocks in document order.
 

@@ -15,6 +15,8 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from newsloom.pipeline.extract.tagnames import learn, tag_names
+
 _NEVER_TEXT = (
     "script, style, template, svg, math, iframe, object, embed, canvas, video, audio, "
     "map, button, input, select, textarea, option, dialog, link, meta, head, rt, rp"
@@ -243,11 +245,10 @@ for _sel in _LABELLED.split(","):
     _tag, _attr = _sel.strip().rstrip("]").split("[")
     _by = _LABELLED_BY.get(_tag, (False, False))
     _LABELLED_BY[_tag] = (_by[0] or _attr == "class", _by[1] or _attr == "id")
-_CLEAN_QUERY = f"{_NEVER_TEXT}, noscript, br, {_STRUCTURAL_JUNK}, [style], {_LABELLED}"
 
 
 def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None) -> None:
-    """Clean a page body in place, from one CSS query over the tree:
+    """Clean a page body in place, in one pass over its elements:
 
     1. unlink scripts, styles, embeds and form controls; <noscript> unless it holds the page
        (some sites serve their whole no-JavaScript page inside one);
@@ -267,8 +268,11 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
     structural: list[LexborNode] = []
     styled: list[LexborNode] = []
     labelled: list[tuple[LexborNode, bool]] = []
-    for node in root.css(_CLEAN_QUERY):
-        tag = node.tag or ""
+    names = tag_names()
+    # Every element, in document order: one cheap query, then plain lookups per element
+    # (a selector list of sixty tag and attribute tests costs far more inside lexbor).
+    for node in root.css("*"):
+        tag = names.get(node.tag_id) or learn(node)
         if tag in _NEVER_TAGS:
             never.append(node)
             continue
