@@ -9,7 +9,7 @@ from newsloom.errors import ExtractionError
 from newsloom.pipeline.extract.blocks import BR_MARK, Candidate, Tree, collect
 from newsloom.pipeline.extract.boilerplate import SiteProfile, fingerprint, page_fingerprints
 from newsloom.pipeline.extract.clean import clean_body
-from newsloom.pipeline.extract.decode import decode_html
+from newsloom.pipeline.extract.decode import decode_page
 from newsloom.pipeline.extract.guard import (
     check_nesting,
     close_runaway_title,
@@ -47,13 +47,16 @@ def extract(
 
 
 def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) -> Extracted:
-    text = decode_html(html)
+    text, source = decode_page(html)
     if not text.strip():
         return Extracted()
     check_nesting(text, html if isinstance(html, bytes) and _ascii_compatible(html) else None)
-    text = close_runaway_title(text)
-    tree = LexborHTMLParser(text)
-    if _has_template_posts(tree):
+    closed = close_runaway_title(text)
+    if closed is not text:
+        text, source = closed, None
+    # The page's own bytes when they are exactly the text in UTF-8: no need to encode again.
+    tree = LexborHTMLParser(source if source is not None else text)
+    if _may_hold_templates(text) and _has_template_posts(tree):
         text = open_template_scripts(text)
         tree = LexborHTMLParser(text)
     md = read_metadata(tree, url, text)
@@ -91,6 +94,22 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
 _TEMPLATE_SCRIPTS = (
     'script[type="text/template"], script[type="text/x-template"], script[type="text/html"]'
 )
+
+
+def _may_hold_templates(text: str) -> bool:
+    """Whether the page's source can hold a script of one of the template types (a quick
+    look before the query: "text/html" alone is common in <meta> content)."""
+    if "text/template" in text or "text/x-template" in text:
+        return True
+    at = text.find("text/html")
+    while at >= 0:
+        if text[at + 9 : at + 10] in _VALUE_ENDS:
+            return True
+        at = text.find("text/html", at + 9)
+    return False
+
+
+_VALUE_ENDS = frozenset({"", '"', "'", " ", ">", "/", "\t", "\n", "\r", "\f"})
 
 
 def _has_template_posts(tree: LexborHTMLParser) -> bool:

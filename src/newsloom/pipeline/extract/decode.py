@@ -104,12 +104,21 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 def decode_html(data: bytes | str) -> str:
     """Decode a page to text, or raise ExtractionError if it is not text at all."""
+    return decode_page(data)[0]
+
+
+def decode_page(data: bytes | str) -> tuple[str, bytes | None]:
+    """Decode a page to text, or raise ExtractionError if it is not text at all.
+
+    Also gives the page's bytes when they are exactly the UTF-8 encoding of that text (a
+    parser can then read them as they are), else None.
+    """
     if isinstance(data, str):
         if len(data) > MAX_INPUT_BYTES:
             raise ExtractionError(
                 f"The page is too large to extract ({len(data) // 1_000_000} MB of text)."
             )
-        return data.replace("\x00", "")
+        return data.replace("\x00", ""), None
     if not isinstance(data, bytes | bytearray | memoryview):
         raise ExtractionError("The page must be given as bytes or text.")
     if not isinstance(data, bytes):
@@ -117,14 +126,14 @@ def decode_html(data: bytes | str) -> str:
     if len(data) > MAX_INPUT_BYTES:
         raise ExtractionError(f"The page is too large to extract ({len(data) // 1_000_000} MB).")
     if not data:
-        return ""
+        return "", None
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", "replace")
+        return data[3:].decode("utf-8", "replace"), None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", "replace").replace("\x00", "")
+        return data.decode("utf-16", "replace").replace("\x00", ""), None
     utf16 = _utf16_without_bom(data)
     if utf16:
-        return data.decode(utf16, "replace").replace("\x00", "")
+        return data.decode(utf16, "replace").replace("\x00", ""), None
     binary = _looks_binary(data[:8192])
     if binary:
         raise ExtractionError(f"This is not an HTML page: it looks like {binary}.")
@@ -139,7 +148,10 @@ def decode_html(data: bytes | str) -> str:
                 text = data.decode("cp1252", "replace")
         else:
             text = _decode_mostly_utf8(data)
-    return text.replace("\x00", "") if b"\x00" in data else text
+        return (text.replace("\x00", "") if b"\x00" in data else text), None
+    if b"\x00" in data:
+        return text.replace("\x00", ""), None
+    return text, data
 
 
 def _decode_mostly_utf8(data: bytes) -> str:
