@@ -216,3 +216,29 @@ def test_hyphenated_particles_join_the_name_and_a_surname_used_often_leads() -> 
     assert not {"Assad", "Al", "AlAssad", "Bashar"} & set(found)
     variants = {h.tag: h for h in extract_hashtags("Protests", text, limit=20)}
     assert "Bashar al Assad" in variants["BasharAlAssad"].variants
+
+
+def test_site_tags_keep_only_topics_the_headline_names() -> None:
+    title = "Harbour council approves new sea wall for Lindqvay"
+    text = (
+        "The harbour council in Lindqvay voted on Tuesday to build a new sea wall. "
+        "Engineers said the wall would protect the fish market and the old ferry steps. "
+        "Engineers expect concrete deliveries in spring; the ferry operator welcomed the vote. "
+        "Grete Halvorsen, who chairs the council, said the wall was overdue."
+    )
+    every = [h.tag for h in article_hashtags(title, text, limit=20)]
+    shown = [h.tag for h in article_hashtags(title, text, topics=2)]
+    assert "Lindqvay" in shown and "GreteHalvorsen" in shown
+    assert "Deliveries" in every and "Deliveries" not in shown  # a body-only topic
+    plain = [t for t in shown if t in every and t not in ("Lindqvay", "GreteHalvorsen")]
+    assert all(t.casefold() in title.casefold() for t in plain)
+    assert len(plain) <= 2
+
+
+def test_a_french_sentence_opening_before_a_particle_is_not_a_name() -> None:
+    title = "Échouement du Saint Brendt : la capitaine avait signalé une avarie"
+    text = ("Selon la Fédération des marins, la capitaine Hanne Solberg a alerté la compagnie. "
+            "Le Saint Brendt reste au port.")
+    tags = [h.tag for h in article_hashtags(title, text, language="fr")]
+    assert "SaintBrendt" in tags and "HanneSolberg" in tags
+    assert not any(t.startswith(("Échouement", "Selon")) for t in tags)

@@ -284,6 +284,12 @@ class _Extractor:
             if not span and low in _CONNECTORS:
                 i += 1
                 continue
+            if (not span and tok.initial and not self.english and i + 1 < len(run)
+                    and run[i + 1].text in NAME_PARTICLES):
+                # "Selon la Fédération", "Échouement du Saint Brendt": a sentence's first word
+                # before a particle is an ordinary word, not the start of a name
+                i += 1
+                continue
             span.append(tok)
             i += 1
         if span and next_word in _SPEECH_VERBS:
@@ -415,6 +421,8 @@ class _Scored:
     """Log-odds that the tag is one of the article's key terms."""
     salient_name: bool
     hashtag: Hashtag
+    plain_topic: bool = False
+    """A plain word: chosen by keyness, or capitalised only where a sentence starts."""
 
 
 def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Scored]:
@@ -454,7 +462,8 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
         named = cand.kind is not HashtagKind.TOPIC or (len(cand.tokens) == 1 and cand.non_initial)
         salient = named and (cand.count >= 2 or cand.in_title)
         scored[cand.tag] = _Scored(
-            _name_score(cand), salient, Hashtag(cand.tag, cand.kind, 0.0, variants)
+            _name_score(cand), salient, Hashtag(cand.tag, cand.kind, 0.0, variants),
+            plain_topic=not named and len(cand.tokens) == 1,
         )
     if english:
         for topic in topic_words(toks, lowered, gaz):
@@ -463,7 +472,7 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
                 continue
             variants = tuple(w for w, _ in topic.forms.most_common(5))
             hashtag = Hashtag(tag, HashtagKind.TOPIC, 0.0, variants)
-            scored[tag] = _Scored(topic.score, False, hashtag)
+            scored[tag] = _Scored(topic.score, False, hashtag, plain_topic=True)
     return list(scored.values())
 
 
@@ -492,14 +501,30 @@ def extract_hashtags(
 
 
 def article_hashtags(
-    title: str, text: str, *, language: str | None = None, limit: int = 8
+    title: str,
+    text: str,
+    *,
+    language: str | None = None,
+    limit: int = 8,
+    topics: int | None = None,
 ) -> list[Hashtag]:
     """The hashtags newsloom shows, best first: the people, places, organisations and events
     an article names twice or in its headline lead; other names and key topics follow by
-    keyness."""
+    keyness. With ``topics``, plain-word topics are kept only when the headline names them, at
+    most that many (the best by keyness): the site's tags say what the article is about, not
+    every key noun of its body (``newsloom hashtags`` lists them all)."""
     if limit <= 0:
         return []
     scored = _scored_hashtags(title, text, language)
+    if topics is not None:
+        headline = {w.casefold() for w in re.findall(r"\w+", title or "")}
+
+        def in_headline(s: _Scored) -> bool:
+            return any(v.casefold() in headline for v in (s.hashtag.tag, *s.hashtag.variants))
+
+        plain = sorted((s for s in scored if s.plain_topic and in_headline(s)),
+                       key=lambda s: -s.score)
+        scored = [s for s in scored if not s.plain_topic] + plain[:topics]
     return _ranked(
         [(s.score + (SALIENT_NAME_BONUS if s.salient_name else 0.0), s.hashtag) for s in scored],
         limit,

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from newsloom.storage.store import Store
 
 MAX_HASHTAGS = 8
+HEADLINE_TOPICS = 2
+"""Plain-word topics an article page shows: those its headline names, at most this many."""
 DUPLICATE_WINDOW = timedelta(days=7)
 """Near copies are looked for among articles published this close to the new one (exact
 copies, found by their content hash, at any distance)."""
@@ -68,7 +70,7 @@ class Enricher:
     def enrich(self, article: NewArticle) -> NewArticle:
         text = article.text
         tags = article_hashtags(article.title, text, language=article.language,
-                                limit=MAX_HASHTAGS)
+                                limit=MAX_HASHTAGS, topics=HEADLINE_TOPICS)
         print_ = dedup.fingerprint(article.title, text)
         return dataclasses.replace(
             article,
