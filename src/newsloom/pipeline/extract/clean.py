@@ -147,10 +147,8 @@ _MAX_PART_CACHE = 200_000
 
 _KEEP_TAGS = frozenset({"body", "html", "main", "article"})
 _STRONG = re.compile(r"(?i)comment(?!ary)|disqus|cookie|consent|gdpr|dsgvo|privacy")
-_STRONG_WORDS = ("comment", "disqus", "cookie", "consent", "gdpr", "dsgvo", "privacy")
 _BIG_TEXT = 500
 _CAPTION_LABEL = re.compile(r"(?i)caption|legend|credit|bildunterschrift|bildtext")
-_CAPTION_WORDS = ("caption", "legend", "credit", "bild")
 
 _STRUCTURAL_JUNK = (
     'nav, aside, footer, header, form, fieldset, [role="navigation"], [role="banner"], '
@@ -207,32 +205,70 @@ def label_verdict(label: str) -> int:
 def _is_strong(label: str) -> bool:
     if label.isascii():
         low = label.lower()
-        if not any(w in low for w in _STRONG_WORDS):
+        if not (
+            "comment" in low
+            or "disqus" in low
+            or "cookie" in low
+            or "consent" in low
+            or "gdpr" in low
+            or "dsgvo" in low
+            or "privacy" in low
+        ):
             return False
     return _STRONG.search(label) is not None
 
 
-def _classify(part: str) -> int:
+_ALONE, _NEGATOR, _SECOND = 1, 2, 4
+"""Token codes: junk on its own, a negator ("no-comments"), the second word of a junk pair."""
+_token_codes: dict[str, int] = {}
+_SECOND_WORDS = frozenset(second for _, second in _JUNK_PAIRS)
+
+
+def _token_code(w: str) -> int:
     if not _BY_HEAD:
         _index_prefixes()
+    heads = _BY_HEAD.get(w[:3])
+    code = 0
+    if w in _JUNK_EXACT or (heads is not None and w.startswith(heads) and w not in _NOT_JUNK):
+        code |= _ALONE
+    if w in _NEGATORS:
+        code |= _NEGATOR
+    if w in _SECOND_WORDS:
+        code |= _SECOND
+    if len(_token_codes) > _MAX_PART_CACHE:
+        _token_codes.clear()
+    _token_codes[w] = code
+    return code
+
+
+_SEPARATORS = bytes(c if chr(c).isalnum() and not chr(c).isupper() else 32 for c in range(256))
+
+
+def _classify(part: str) -> int:
+    if part.isascii() and part.islower():
+        # Lower-case ASCII (most class names): the words are the runs of letters and digits.
+        words = part.encode().translate(_SEPARATORS).decode().split()
+        low: str | None = part
+    else:
+        words = [token.lower() for token in _TOKEN.findall(part)]
+        low = part.lower() if part.isascii() else None
+    codes = _token_codes
     prev = ""
-    for token in _TOKEN.findall(part):
-        w = token.lower()
-        if prev in _NEGATORS:
-            prev = w
+    skip = False
+    for w in words:
+        code = codes.get(w)
+        if code is None:
+            code = _token_code(w)
+        if skip:  # the word after a negator does not count
+            prev, skip = w, bool(code & _NEGATOR)
             continue
-        heads = _BY_HEAD.get(w[:3])
-        if (
-            w in _JUNK_EXACT
-            or (heads is not None and w.startswith(heads) and w not in _NOT_JUNK)
-            or (prev, w) in _JUNK_PAIRS
-        ):
+        if code & _ALONE or (code & _SECOND and (prev, w) in _JUNK_PAIRS):
             return _JUNK
-        prev = w
-    if part.isascii():
-        low = part.lower()
-        if not any(w in low for w in _CAPTION_WORDS):
-            return _PLAIN
+        prev, skip = w, bool(code & _NEGATOR)
+    if low is not None and not (
+        "caption" in low or "legend" in low or "credit" in low or "bild" in low
+    ):
+        return _PLAIN
     return _CAPTION if _CAPTION_LABEL.search(part) else _PLAIN
 
 
@@ -269,6 +305,7 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
     styled: list[LexborNode] = []
     labelled: list[tuple[LexborNode, bool]] = []
     names = tag_names()
+    verdicts = _verdicts
     # Every element, in document order: one cheap query, then plain lookups per element
     # (a selector list of sixty tag and attribute tests costs far more inside lexbor).
     for node in root.css("*"):
@@ -298,7 +335,10 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
                 styled.append(node)
         by = _LABELLED_BY.get(tag)
         if by is not None and ((by[0] and "class" in attrs) or (by[1] and "id" in attrs)):
-            verdict = label_verdict(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+            label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+            verdict = verdicts.get(label)
+            if verdict is None:
+                verdict = label_verdict(label)
             if verdict in (_JUNK, _STRONG_JUNK):
                 labelled.append((node, verdict == _STRONG_JUNK))
             elif verdict == _CAPTION and captions is not None:
