@@ -156,7 +156,7 @@ def main(argv: list[str]) -> int:
             ("home page 5", lambda: app.stories.home(5)),
             ("  its ranking query alone, page 1", lambda: app.store.stories.ranked(
                 limit=31, offset=0, half_life=half_life, solo_per_outlet=4)),
-            ("previous home: latest, 4 per outlet", lambda: app.articles.home(1)),
+            ("latest, 4 per outlet (API /articles)", lambda: app.articles.home(1)),
             (f"story page, {facts['biggest_size']} articles",
              lambda: app.stories.story(facts["biggest_story"])),
             ("story page, 4 articles", lambda: app.stories.story(facts["typical_story"])),

@@ -185,24 +185,25 @@ class ArticleRepository:
         if per_source is None:
             return self._cards(self._card_query().order_by(articles.c.published_at.desc(),
                                                            articles.c.id.desc()), limit, offset)
-        ranked = (
-            select(
-                articles.c.id,
-                func.row_number()
-                .over(partition_by=articles.c.source_id,
-                      order_by=(articles.c.published_at.desc(), articles.c.id.desc()))
-                .label("rank"),
-            )
-            .where(articles.c.duplicate_of.is_(None))
-            .subquery()
-        )
+        # each outlet's newest few through the (source_id, published_at) index, one short query
+        # per outlet: ranking every stored article per outlet took 0.3 s at 100k articles
+        newest: list[tuple[datetime, int]] = []
+        with self._engine.connect() as conn:
+            for source_id in conn.execute(select(sources.c.id)).scalars().all():
+                newest += [(when, ident) for ident, when in conn.execute(
+                    select(articles.c.id, articles.c.published_at)
+                    .where(articles.c.source_id == source_id, articles.c.duplicate_of.is_(None))
+                    .order_by(articles.c.published_at.desc(), articles.c.id.desc())
+                    .limit(per_source)
+                )]
+        newest.sort(reverse=True)
+        page = [ident for _, ident in newest[offset:offset + limit]]
         query = (
             self._card_query()
-            .join(ranked, ranked.c.id == articles.c.id)
-            .where(ranked.c.rank <= per_source)
+            .where(articles.c.id.in_(page))
             .order_by(articles.c.published_at.desc(), articles.c.id.desc())
         )
-        return self._cards(query, limit, offset)
+        return self._cards(query, limit, 0)
 
     def by_source(self, source_id: int, *, limit: int, offset: int = 0) -> list[ArticleCard]:
         query = (
