@@ -102,15 +102,14 @@ _PARAGRAPH_BREAK = re.compile(r"\u2029\s*\u2029")
 class Candidate:
     """One block of text found on the page, before choosing what belongs to the article.
 
-    ``ancestors`` may be shared between candidates: read it, never change it. ``known`` and
-    ``flags`` memoise the text checks of the scoring step (bit masks it owns).
+    ``ancestors`` may be shared between candidates: read it, never change it. ``flags``
+    memoises the text checks of the scoring step (a bit mask it owns; 0 until worked out).
     """
 
     __slots__ = (
         "ancestors",
         "flags",
         "kind",
-        "known",
         "link_chars",
         "link_density",
         "node_id",
@@ -140,7 +139,6 @@ class Candidate:
         self.ancestors: list[int] = ancestors if ancestors is not None else []
         self.order = order
         self.table_id = table_id
-        self.known = 0
         self.flags = 0
 
 
@@ -228,15 +226,29 @@ class Tree:
             return known
         ids = self._chain(nid)
         tags = self.tag
-        near = [tags[i] for i in ids[:4]]
-        kind = next((_KIND_OF_ANCESTOR[t] for t in near if t in _KIND_OF_ANCESTOR), None)
         captions = self.captions
-        caption = bool(captions) and any(i in captions for i in ids[:4])
-        outer = tuple(i for i in ids if tags[i] in _OUTER)
-        outer_near = tuple(i for i in ids[:4] if tags[i] in _OUTER)
         tables = self.tables
-        table = next((i for i in ids if i in tables), 0) if tables else 0
-        ctx = Context(ids, kind, "a" in near, caption, outer, outer_near, table)
+        kind: BlockKind | None = None
+        linked = caption = False
+        outer: list[int] = []
+        near_outer = 0
+        table = 0
+        for depth, i in enumerate(ids):
+            tag = tags[i]
+            if depth < 4:
+                if kind is None:
+                    kind = _KIND_OF_ANCESTOR.get(tag)
+                if tag == "a":
+                    linked = True
+                if i in captions:
+                    caption = True
+            if tag in _OUTER:
+                outer.append(i)
+                if depth < 4:
+                    near_outer += 1
+            if not table and i in tables:
+                table = i
+        ctx = Context(ids, kind, linked, caption, tuple(outer), tuple(outer[:near_outer]), table)
         self.contexts[nid] = ctx
         return ctx
 

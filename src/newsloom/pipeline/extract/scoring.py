@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsloom.domain.models import Block, BlockKind
@@ -184,22 +184,38 @@ def _is_boiler_line(text: str) -> bool:
     return len(text) <= _BOILER_SHORT_MAX and _BOILER_LINE.match(text) is not None
 
 
-_F_BOILER, _F_TEASER, _F_MARKUP, _F_COOKIE, _F_DATELINE = 1, 2, 4, 8, 16
+_F_BOILER, _F_TEASER, _F_MARKUP, _F_COOKIE, _F_DATELINE, _F_KNOWN = 1, 2, 4, 8, 16, 32
+_NOT_VOTING = _F_BOILER | _F_TEASER | _F_MARKUP | _F_COOKIE
+"""Text that is link-like or boilerplate when voting for the container."""
+_NOT_KEPT = _F_BOILER | _F_DATELINE | _F_MARKUP | _F_COOKIE
+"""Lines never kept in the article."""
 
 
-def _has(c: Candidate, bit: int, check: Callable[[str], bool]) -> bool:
-    """``check(c.text)``, computed once per candidate (remembered in its bit masks)."""
-    if c.known & bit:
-        return bool(c.flags & bit)
-    c.known |= bit
-    if check(c.text):
-        c.flags |= bit
-        return True
-    return False
+def _flags(c: Candidate) -> int:
+    """What the candidate's text looks like (the _F_* bits), worked out once per candidate."""
+    flags = c.flags
+    if flags:
+        return flags
+    text = c.text
+    flags = _F_KNOWN
+    if _is_boiler_line(text):
+        flags |= _F_BOILER
+    if _is_teaser(text):
+        flags |= _F_TEASER
+    if _is_markup(text):
+        flags |= _F_MARKUP
+    if _is_cookie_notice(text):
+        flags |= _F_COOKIE
+    if _is_dateline(text):
+        flags |= _F_DATELINE
+    c.flags = flags
+    return flags
 
 
 def _vote(candidates: Sequence[Candidate], skip: set[int]) -> tuple[dict[int, float], float]:
     scores: dict[int, float] = {}
+    weights: dict[int, float] = {}
+    chains: dict[int, list[int]] = {}
     total = 0.0
     for i, c in enumerate(candidates):
         if i in skip or c.kind is BlockKind.HEADING:
@@ -211,7 +227,15 @@ def _vote(candidates: Sequence[Candidate], skip: set[int]) -> tuple[dict[int, fl
         if c.kind is BlockKind.LIST_ITEM:
             weight *= 0.5
         total += weight
-        for depth, anc in enumerate(c.ancestors[: len(_DECAY)]):
+        # Blocks under one parent share one ancestor list: add their weights up first.
+        key = id(c.ancestors)
+        if key in weights:
+            weights[key] += weight
+        else:
+            weights[key] = weight
+            chains[key] = c.ancestors
+    for key, weight in weights.items():
+        for depth, anc in enumerate(chains[key][: len(_DECAY)]):
             scores[anc] = scores.get(anc, 0.0) + weight * _DECAY[depth]
     return scores, total
 
@@ -223,12 +247,7 @@ def _good_bad(c: Candidate) -> tuple[float, float]:
         return 0.0, float(n)
     if c.kind is BlockKind.HEADING or n < _MIN_VOTER_CHARS:
         return 0.0, 0.0
-    if (
-        _has(c, _F_BOILER, _is_boiler_line)
-        or _has(c, _F_TEASER, _is_teaser)
-        or _has(c, _F_MARKUP, _is_markup)
-        or _has(c, _F_COOKIE, _is_cookie_notice)
-    ):
+    if _flags(c) & _NOT_VOTING:
         return 0.0, float(n)
     return n * (1.0 - ld), n * ld
 
@@ -417,11 +436,7 @@ def _with_lead(
             return lead[::-1]
         if i in skip or c.link_density > 0.2 or c.kind is BlockKind.HEADING:
             return []
-        if (
-            len(c.text) >= 60
-            and not _has(c, _F_BOILER, _is_boiler_line)
-            and c.kind is BlockKind.PARAGRAPH
-        ):
+        if len(c.text) >= 60 and not _flags(c) & _F_BOILER and c.kind is BlockKind.PARAGRAPH:
             lead.append(c)
         i -= 1
     return []
@@ -444,7 +459,7 @@ def select(
     inside = _with_lead(candidates, inside, skip) + inside
     total_chars = sum(len(c.text) for c in inside if c.link_density <= 0.5)
     # One cut-off paragraph is a paywalled article's last; several are a list of teasers.
-    teaser_list = sum(1 for c in inside if _has(c, _F_TEASER, _is_teaser)) >= 2
+    teaser_list = sum(1 for c in inside if _flags(c) & _F_TEASER) >= 2
     for c in inside:
         text = c.text
         if (c.kind is BlockKind.HEADING or len(text) < 40) and _is_stop_heading(text):
@@ -460,9 +475,7 @@ def select(
                 skipping = False
             else:
                 continue
-        if (teaser_list and _has(c, _F_TEASER, _is_teaser)) or (
-            authors and _is_byline(text, authors)
-        ):
+        if (teaser_list and _flags(c) & _F_TEASER) or (authors and _is_byline(text, authors)):
             continue
         if c.kind is BlockKind.HEADING:
             if title_fold and " ".join(text.lower().split()) == title_fold:
@@ -473,12 +486,7 @@ def select(
             ld = c.link_density
             if ld > 0.75 or (ld > 0.5 and len(text) < 80):
                 continue
-        if (
-            _has(c, _F_BOILER, _is_boiler_line)
-            or _has(c, _F_DATELINE, _is_dateline)
-            or _has(c, _F_MARKUP, _is_markup)
-            or _has(c, _F_COOKIE, _is_cookie_notice)
-        ):
+        if _flags(c) & _NOT_KEPT:
             continue
         kept.append(c)
         kept_chars += len(text)
