@@ -442,6 +442,17 @@ def _with_lead(
     return []
 
 
+def _is_label(c: Candidate) -> bool:
+    """A few words with no sentence ending: a section name, kicker or breadcrumb."""
+    text = c.text
+    return (
+        c.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+        and len(text) <= 40
+        and len(text.split()) <= 4
+        and not text.endswith((".", "!", "?", "…", '"', "”", "»"))
+    )
+
+
 def select(
     candidates: Sequence[Candidate],
     members: set[int],
@@ -479,6 +490,10 @@ def select(
             continue
         if c.kind is BlockKind.HEADING:
             if title_fold and " ".join(text.lower().split()) == title_fold:
+                # a section label or kicker printed just above the headline ("World",
+                # "Opinion") is not article text
+                while kept and _is_label(kept[-1]):
+                    kept_chars -= len(kept.pop().text)
                 continue
             if len(text) > 300:
                 continue
