@@ -10,6 +10,7 @@ import pytest
 
 from newsloom.bootstrap import App
 from newsloom.demo.site import DemoSite
+from newsloom.domain.models import BlockKind
 from newsloom.domain.records import NewArticle
 from newsloom.domain.urls import canonicalize
 
@@ -38,6 +39,10 @@ def test_ingest_stores_every_article_once_with_clean_text(
             o.name for o in demo_site.outlets if o.slug == expected.outlet_slug
         )
         substantive = [p for p in expected.paragraphs if len(p) >= 40]
+        # the text opens (after a photo's caption) with the standfirst or the first paragraph:
+        # no section label before it
+        opening = next(b.text for b in article.blocks if b.kind is not BlockKind.CAPTION)
+        assert opening in (expected.summary, expected.paragraphs[0]), (expected.url, opening)
         assert substantive[0][:60] in article.text
         assert substantive[-1][:60] in article.text
         for junk in expected.junk:

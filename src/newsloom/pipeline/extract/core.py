@@ -77,7 +77,12 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
     skip: set[int] = set()
     if profile is not None and profile.boilerplate:
         learned = profile.boilerplate
-        skip = {i for i, c in enumerate(candidates) if fingerprint(c.text) in learned}
+        # the headline is never boilerplate, though the site's other pages list it as a teaser
+        headline = fingerprint(md.title) if md.title else None
+        skip = {
+            i for i, c in enumerate(candidates)
+            if (fp := fingerprint(c.text)) in learned and fp != headline
+        }
     best, best_votes, total_votes = best_container(candidates, skip, tree_info.parent, teasers)
     if best is None:
         members = {c.node_id for c in candidates if len(c.text) >= _MIN_VOTER_CHARS}
