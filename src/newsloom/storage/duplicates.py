@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, or_, select, union, update
+from sqlalchemy import Connection, Engine, or_, select, update
 
 from newsloom.domain.records import StoredCopy
 from newsloom.storage._sql import insert_ignoring_conflicts
@@ -44,11 +44,11 @@ class DuplicateRepository:
         if content_hash:
             parts.append(select(articles.c.id).where(articles.c.content_hash == content_hash,
                                                      articles.c.id != article_id))
-        if not parts:
-            return []
-        query = union(*parts) if len(parts) > 1 else parts[0]
+        found: set[int] = set()
         with self._engine.connect() as conn:
-            return sorted({int(i) for i in conn.execute(query).scalars()})
+            for part in parts:
+                found.update(int(i) for i in conn.execute(part).scalars())
+        return sorted(found)
 
     def groups(self, ids: Sequence[int]) -> list[StoredCopy]:
         """Every member of the copy groups these articles belong to (the copy shown and the
