@@ -67,11 +67,12 @@ _NO_DEPTH = frozenset(
 
 
 def _upper_bound(text: str, raw: bytes | None) -> int:
+    """Opens minus closes, at most: 0 when the page has no more than MAX_DEPTH tags at all."""
     data = np.frombuffer(raw if raw is not None else text.encode("utf-8", "ignore"), np.uint8)
     if data.size < 2:
         return 0
     lt = np.flatnonzero(data[:-1] == _LT)
-    if lt.size == 0:
+    if lt.size <= MAX_DEPTH:
         return 0
     nxt = data[lt + 1]
     opens = ((nxt | 0x20) >= ord("a")) & ((nxt | 0x20) <= ord("z"))
@@ -105,9 +106,6 @@ def check_nesting(text: str, raw: bytes | None = None) -> None:
     instead of re-encoding the text.
     """
     if len(text) <= MAX_DEPTH * 3:
-        return
-    tags = raw.count(b"<") if raw is not None else text.count("<")
-    if tags <= MAX_DEPTH:
         return
     if _upper_bound(text, raw) <= MAX_DEPTH:
         return
