@@ -165,3 +165,24 @@ def test_empty_body() -> None:
     assert result.blocks == ()
     assert result.score == 0.0
     assert result.title == "Nothing"
+
+
+@pytest.mark.parametrize("where", ["body", "head"])
+def test_post_kept_in_a_template_script_is_read(where: str) -> None:
+    post = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+    script = f'<script type="text/template" id="post-body"><div class="post">{post}</div></script>'
+    html = (
+        "<html><head><title>Wenlow votes to rebuild its stone pier</title>"
+        f"{script if where == 'head' else ''}</head><body><div class='shell'>"
+        f"{script if where == 'body' else ''}<p>Loading the story...</p></div></body></html>"
+    )
+    result = extract(html)
+    assert _paragraphs(html) == list(ARTICLE_PARAGRAPHS)
+    assert "Loading the story" not in result.text
+
+
+def test_script_of_another_type_stays_code() -> None:
+    script = "<script type='text/javascript'>var tpl = '<p>A hidden paragraph</p>';</script>"
+    result = extract(article_html(inside_after=script))
+    assert "hidden paragraph" not in result.text
+    assert _paragraphs(article_html(inside_after=script)) == list(ARTICLE_PARAGRAPHS)

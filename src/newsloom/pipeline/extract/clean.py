@@ -275,6 +275,8 @@ def _classify(part: str) -> int:
 _NEVER_TAGS = frozenset(t.strip() for t in _NEVER_TEXT.split(","))
 _STRUCTURAL_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "fieldset"})
 _JUNK_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "dialog", "alert"})
+_TELLING = frozenset({"role", "hidden", "aria-hidden", "style"})
+"""Attributes that can make any element boilerplate (besides class and id)."""
 # Which tags _LABELLED matches, and whether by class (first) or by id (second).
 _LABELLED_BY: dict[str, tuple[bool, bool]] = {}
 for _sel in _LABELLED.split(","):
@@ -283,7 +285,7 @@ for _sel in _LABELLED.split(","):
     _LABELLED_BY[_tag] = (_by[0] or _attr == "class", _by[1] or _attr == "id")
 
 
-def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None) -> None:
+def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None) -> bool:
     """Clean a page body in place, in one pass over its elements:
 
     1. unlink scripts, styles, embeds and form controls; <noscript> unless it holds the page
@@ -297,7 +299,12 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
 
     Ids of elements whose label names a caption or photo credit are added to ``captions``.
     Nodes found inside a subtree that an earlier step unlinked are still safe to touch.
+
+    Returns whether a template script (``<script type="text/template">``...) holds article
+    markup: some blog platforms deliver the post that way, and then the page is better read
+    again with those scripts opened up.
     """
+    templates = False
     never: list[LexborNode] = []
     noscripts: list[LexborNode] = []
     brs: list[LexborNode] = []
@@ -312,27 +319,31 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
         tag = names.get(node.tag_id) or learn(node)
         if tag in _NEVER_TAGS:
             never.append(node)
+            if tag == "script" and not templates:
+                templates = _is_template_post(node)
             continue
         if tag == "noscript":
             noscripts.append(node)
         elif tag == "br":
             brs.append(node)
         attrs = node.attributes
-        if tag in _STRUCTURAL_TAGS or (
-            attrs
-            and (
-                attrs.get("role") in _JUNK_ROLES
+        if not attrs or _TELLING.isdisjoint(attrs):
+            if tag in _STRUCTURAL_TAGS:
+                structural.append(node)
+            if not attrs:
+                continue
+        else:
+            if (
+                tag in _STRUCTURAL_TAGS
+                or attrs.get("role") in _JUNK_ROLES
                 or "hidden" in attrs
                 or attrs.get("aria-hidden") == "true"
-            )
-        ):
-            structural.append(node)
-        if not attrs:
-            continue
-        if "style" in attrs:
-            style = attrs["style"] or ""
-            if ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
-                styled.append(node)
+            ):
+                structural.append(node)
+            if "style" in attrs:
+                style = attrs["style"] or ""
+                if ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
+                    styled.append(node)
         by = _LABELLED_BY.get(tag)
         if by is not None and ((by[0] and "class" in attrs) or (by[1] and "id" in attrs)):
             label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
@@ -356,7 +367,7 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
     doomed.extend((n, False) for n in styled)
     doomed.extend(labelled)
     if not doomed:
-        return
+        return templates
     # The page's size before any box is removed (what "most of the page" is measured on).
     weak = any(not strong for _, strong in doomed)
     total_chars = len(root.text(deep=True) or "") if weak else 0
@@ -370,6 +381,16 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
             ):
                 continue
         node.remove()
+    return templates
+
+
+_TEMPLATE_TYPES = frozenset({"text/template", "text/x-template", "text/html"})
+
+
+def _is_template_post(script: LexborNode) -> bool:
+    if script.attributes.get("type") not in _TEMPLATE_TYPES:
+        return False
+    return "<p" in (script.text() or "").lower()
 
 
 def _link_density(node: LexborNode, text_len: int) -> float:

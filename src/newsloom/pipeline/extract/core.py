@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsloom.domain.models import Block, BlockKind, Extracted
 from newsloom.errors import ExtractionError
@@ -56,18 +56,21 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
         text, source = closed, None
     # The page's own bytes when they are exactly the text in UTF-8: no need to encode again.
     tree = LexborHTMLParser(source if source is not None else text)
-    if _may_hold_templates(text) and _has_template_posts(tree):
-        text = open_template_scripts(text)
-        tree = LexborHTMLParser(text)
     md = read_metadata(tree, url, text)
-    body = tree.body
-    root = tree.root
-    if body is None:
-        body = root
+    body = _body(tree)
     if body is None:
         return _result(md, (), 0.0, ())
     tree_info = Tree()
-    clean_body(body, BR_MARK, tree_info.captions)
+    if clean_body(body, BR_MARK, tree_info.captions) or _has_template_posts(tree.head):
+        # The post is kept as markup inside <script type="text/template">: read it as HTML.
+        text = open_template_scripts(text)
+        tree = LexborHTMLParser(text)
+        md = read_metadata(tree, url, text)
+        body = _body(tree)
+        if body is None:
+            return _result(md, (), 0.0, ())
+        tree_info = Tree()
+        clean_body(body, BR_MARK, tree_info.captions)
     candidates = collect(body, tree_info)
     fps = page_fingerprints(
         (c.text if c.tag not in _UNSQUASHED else " ".join(c.text.split()) for c in candidates),
@@ -80,7 +83,8 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
         # the headline is never boilerplate, though the site's other pages list it as a teaser
         headline = fingerprint(md.title) if md.title else None
         skip = {
-            i for i, c in enumerate(candidates)
+            i
+            for i, c in enumerate(candidates)
             if (fp := fingerprint(c.text)) in learned and fp != headline
         }
     best, best_votes, total_votes = best_container(candidates, skip, tree_info.parent, teasers)
@@ -101,24 +105,17 @@ _TEMPLATE_SCRIPTS = (
 )
 
 
-def _may_hold_templates(text: str) -> bool:
-    """Whether the page's source can hold a script of one of the template types (a quick
-    look before the query: "text/html" alone is common in <meta> content)."""
-    if "text/template" in text or "text/x-template" in text:
-        return True
-    at = text.find("text/html")
-    while at >= 0:
-        if text[at + 9 : at + 10] in _VALUE_ENDS:
-            return True
-        at = text.find("text/html", at + 9)
-    return False
+def _body(tree: LexborHTMLParser) -> LexborNode | None:
+    body = tree.body
+    return body if body is not None else tree.root
 
 
-_VALUE_ENDS = frozenset({"", '"', "'", " ", ">", "/", "\t", "\n", "\r", "\f"})
-
-
-def _has_template_posts(tree: LexborHTMLParser) -> bool:
-    return any("<p" in (n.text() or "").lower() for n in tree.css(_TEMPLATE_SCRIPTS))
+def _has_template_posts(head: LexborNode | None) -> bool:
+    """Whether the page's <head> keeps article markup in a template script (the body's
+    scripts are looked at while the body is cleaned)."""
+    if head is None:
+        return False
+    return any("<p" in (n.text() or "").lower() for n in head.css(_TEMPLATE_SCRIPTS))
 
 
 def _ascii_compatible(data: bytes) -> bool:
