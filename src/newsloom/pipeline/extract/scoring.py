@@ -26,7 +26,39 @@ _GAP_CHARS = 300
 _TEASER_RUN = 3
 _TEASER_BLURB = 400
 
-_BOILER_LINE = re.compile(
+_FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
+"""Characters that case-insensitive patterns match to ASCII letters but str.lower() does not."""
+
+
+def _fold(text: str) -> str | None:
+    """``text.lower()`` when a case-insensitive pattern of lower-case words matches ``text``
+    exactly where the same pattern, case-sensitive, matches the result (every text but the
+    rare one holding a dotted or dotless i or a long s); else None."""
+    if not text.isascii() and any(c in text for c in _FOLD_EXCEPTIONS):
+        return None
+    return text.lower()
+
+
+class _Words:
+    """A case-insensitive pattern written in lower case, also compiled case-sensitively for
+    text that ``_fold`` lower-cased (``low``): the same answer, found much faster."""
+
+    __slots__ = ("anycase", "lower")
+
+    def __init__(self, pattern: str) -> None:
+        self.anycase = re.compile(pattern, re.IGNORECASE)
+        self.lower = re.compile(pattern)
+
+    def match(self, text: str, low: str | None) -> bool:
+        found = self.lower.match(low) if low is not None else self.anycase.match(text)
+        return found is not None
+
+    def search(self, text: str, low: str | None) -> bool:
+        found = self.lower.search(low) if low is not None else self.anycase.search(text)
+        return found is not None
+
+
+_BOILER_LINE = _Words(
     r"^\W*(?:advertisement|advertisements?|advert|adverts|anzeige|tell us what you think|"
     r"(?:tempo de leitura|reading time|lesezeit|temps de lecture|tiempo de lectura)\W.{0,30}|"
     r"\d+\s*(?:min|mins|minute|minutes)(?: read|\.? lesezeit)|always enabled|"
@@ -47,17 +79,21 @@ _BOILER_LINE = re.compile(
     r"themen|news|nachrichten|links?)\b.*|entdecke .{0,40}|vorschau auf .*|lust auf mehr.*|"
     r"(?:themen|schlagworte|schlagwörter|tags|kategorien?|categor(?:y|ies)|rubrik|topics)\s*:.*|"
     r"highlights aus .*|lesen sie (?:auch|mehr|weiter).*|zum artikel|zurück.*|teilen|drucken|"
-    r"nach oben|werbung|(?:bild|foto|photo|crédits? photos?)\s*(?:via|:).*|.{0,60}\b(?:photo|"
-    r"foto|bild)\s*:|lire (?:aussi|la suite|plus).*|partager.*|(?:à )?voir aussi.*|"
+    r"nach oben|werbung|(?:bild|foto|photo|crédits? photos?)\s*(?:via|:).*|"
+    r"lire (?:aussi|la suite|plus).*|partager.*|(?:à )?voir aussi.*|"
     r"lee también.*|leer más.*|compartir.*|leggi anche.*|condividi.*|pubblicità|"
     r"weiterführende links?.*|quellen(?:angaben)?\s*:?|sources?\s*:?|"
-    r"aktuelle ausgabe\b.*|entdecken sie\b.*|hier können sie\b.{0,60}|.{0,40}artikel bewerten.*|"
-    r".{0,40}\bjetzt (?:auch )?(?:digital|lesen|bestellen|testen|abonnieren)\b.*)\W*$",
-    re.IGNORECASE,
+    r"aktuelle ausgabe\b.*|entdecken sie\b.*|hier können sie\b.{0,60})\W*$"
+)
+# Lines whose telling words may come anywhere in them (tried only when one of those words is
+# there at all: scanning forty or sixty characters ahead for them is slow).
+_BOILER_ANYWHERE = _Words(
+    r"^\W*(?:.{0,60}\b(?:photo|foto|bild)\s*:|.{0,40}artikel bewerten.*|"
+    r".{0,40}\bjetzt (?:auch )?(?:digital|lesen|bestellen|testen|abonnieren)\b.*)\W*$"
 )
 _BOILER_SHORT_MAX = 90
-_BYLINE_START = re.compile(r"^\W*(?:by|von|par|por|di|door|written by|words by)\b", re.I)
-_STOP_HEADING = re.compile(
+_BYLINE_START = _Words(r"^\W*(?:by|von|par|por|di|door|written by|words by)\b")
+_STOP_HEADING = _Words(
     r"^(?:most (?:popular|read|viewed|shared)|related(?: articles| stories| posts| content|"
     r" news| coverage| reading)?|recommended(?: for you| stories| articles)?|"
     r"(?:you )?(?:may|might) (?:also )?(?:like|enjoy|be interested)|more (?:from|on|in|stories|"
@@ -69,8 +105,7 @@ _STOP_HEADING = re.compile(
     r"à lire aussi|lire aussi|sur le même sujet|articles similaires|noticias relacionadas|"
     r"te puede interesar|leggi anche|"
     r"leave a (?:reply|comment)|(?:share|follow) (?:this|us)\b.*|about the author|"
-    r"sign up for .*|subscribe to .*|newsletter)\W*$",
-    re.IGNORECASE,
+    r"sign up for .*|subscribe to .*|newsletter)\W*$"
 )
 
 
@@ -95,56 +130,53 @@ def _is_teaser(text: str) -> bool:
 
 _CTA_MAX = 300
 _RESUME_CHARS = 400
-_CALL_TO_ACTION = re.compile(
+_CALL_TO_ACTION = _Words(
     r"\b(?:subscribe|subscription|subscriber|sign up|newsletter|download (?:the|our)\b.{0,40}\bapp|"
     r"follow (?:us|the \w+|@\w+)|on (?:twitter|facebook|instagram)|get the latest|"
     r"abonnieren|abonniere|abonnement|registrieren|unterstütze|unterstützen sie|spenden|"
     r"support (?:us|our)|donate|inscrivez|abonnez|suscríbete|suscribirse|iscriviti|"
     r"all rights reserved|alle rechte vorbehalten|tous droits réservés|ohne gewähr|"
     r"kommentare?|comments?|leave a reply|write to us|letter to the editor|"
-    r"meinung des autors|opinion of the author|views expressed)\b",
-    re.IGNORECASE,
+    r"meinung des autors|opinion of the author|views expressed)\b"
 )
 _DIGIT = re.compile(r"\d")
 _URL = re.compile(r"https?://\S+")
-_COOKIE = re.compile(
+_COOKIE = _Words(
     r"\b(?:(?:this|our) (?:web)?site uses cookies|cookies? (?:policy|settings|preferences|"
     r"consent)|(?:accept|allow|enable|reject) (?:all )?cookies|necessary cookies|"
     r"privacy overview|we use cookies|verwendet cookies|utilise des cookies|utiliza cookies|"
-    r"respektieren deine privatsphäre|respektieren ihre privatsphäre|privacy settings)\b",
-    re.IGNORECASE,
+    r"respektieren deine privatsphäre|respektieren ihre privatsphäre|privacy settings)\b"
 )
 
 
-def _is_paywall_prompt(text: str) -> bool:
-    if text.isascii():
-        low = text.lower()  # every paywall phrase holds one of these words
-        if not (
-            "subscri" in low
-            or "continue reading" in low
-            or "log in" in low
-            or "jetzt" in low
-            or "abonnez" in low
-        ):
-            return False
-    return _PAYWALL.search(text) is not None
+def _is_paywall_prompt(text: str, low: str | None) -> bool:
+    if low is not None and not (  # every paywall phrase holds one of these words
+        "subscri" in low
+        or "continue reading" in low
+        or "log in" in low
+        or "jetzt" in low
+        or "abonnez" in low
+        or "suscr" in low
+    ):
+        return False
+    return _PAYWALL.search(text, low)
 
 
-def _is_cookie_notice(text: str) -> bool:
-    if len(text) < 250 and _is_paywall_prompt(text):
+def _is_cookie_notice(text: str, low: str | None) -> bool:
+    """A cookie or privacy notice, or a paywall prompt (``low``: ``_fold(text)`` or None)."""
+    if len(text) < 250 and _is_paywall_prompt(text, low):
         return True
     if len(text) >= 1500 or (
         "ookie" not in text and "rivacy" not in text and "rivatsph" not in text
     ):
         return False
-    return _COOKIE.search(text) is not None
+    return _COOKIE.search(text, low if low is not None else _fold(text))
 
 
-_PAYWALL = re.compile(
+_PAYWALL = _Words(
     r"\b(?:please subscribe|subscribe (?:now|today)|already a subscriber|subscribers also "
     r"receive|to continue reading|log in (?:for|to) (?:read|continue|immediate)|"
-    r"jetzt abonnieren|jetzt registrieren|abonnez-vous|suscríbete ahora)\b",
-    re.IGNORECASE,
+    r"jetzt abonnieren|jetzt registrieren|abonnez-vous|suscríbete ahora)\b"
 )
 
 
@@ -153,7 +185,7 @@ def _is_byline(text: str, authors: Sequence[str]) -> bool:
     if len(text) > 160:
         return False
     return any(a in text for a in authors) and (
-        _BYLINE_START.match(text) is not None or len(text) < 60 or find_date(text) is not None
+        _BYLINE_START.match(text, _fold(text)) or len(text) < 60 or find_date(text) is not None
     )
 
 
@@ -173,15 +205,30 @@ def _is_dateline(text: str) -> bool:
         return False
     if sum(map(str.isalpha, text)) > 30:
         return False
+    if text == text.strip():  # parse_date tries find_date on the stripped text last
+        return parse_date(text) is not None
     return find_date(text) is not None or parse_date(text) is not None
 
 
 def _is_stop_heading(text: str) -> bool:
-    return len(text) <= 60 and _STOP_HEADING.match(text) is not None
+    return len(text) <= 60 and _STOP_HEADING.match(text, _fold(text))
 
 
-def _is_boiler_line(text: str) -> bool:
-    return len(text) <= _BOILER_SHORT_MAX and _BOILER_LINE.match(text) is not None
+def _is_boiler_line(text: str, low: str | None) -> bool:
+    """A short boilerplate line (``low``: ``_fold(text)`` or None)."""
+    if len(text) > _BOILER_SHORT_MAX:
+        return False
+    if _BOILER_LINE.match(text, low):
+        return True
+    if low is not None and not (
+        "photo" in low
+        or "foto" in low
+        or "bild" in low
+        or "artikel bewerten" in low
+        or "jetzt " in low
+    ):
+        return False
+    return _BOILER_ANYWHERE.match(text, low)
 
 
 _F_BOILER, _F_TEASER, _F_MARKUP, _F_COOKIE, _F_DATELINE, _F_KNOWN = 1, 2, 4, 8, 16, 32
@@ -198,13 +245,15 @@ def _flags(c: Candidate) -> int:
         return flags
     text = c.text
     flags = _F_KNOWN
-    if _is_boiler_line(text):
+    # Lower-cased once for the checks that look at short texts only.
+    low = _fold(text) if len(text) < 250 else None
+    if _is_boiler_line(text, low):
         flags |= _F_BOILER
     if _is_teaser(text):
         flags |= _F_TEASER
     if _is_markup(text):
         flags |= _F_MARKUP
-    if _is_cookie_notice(text):
+    if _is_cookie_notice(text, low):
         flags |= _F_COOKIE
     if _is_dateline(text):
         flags |= _F_DATELINE
@@ -509,7 +558,10 @@ def select(
     # headings that only introduced dropped material: trim them from the tail.
     while kept and (
         kept[-1].kind is BlockKind.HEADING
-        or (len(kept[-1].text) < _CTA_MAX and _CALL_TO_ACTION.search(kept[-1].text))
+        or (
+            len(kept[-1].text) < _CTA_MAX
+            and _CALL_TO_ACTION.search(kept[-1].text, _fold(kept[-1].text))
+        )
         or (len(kept[-1].text) < 15 and not kept[-1].text.endswith((".", "!", "?", "…", '"')))
     ):
         kept.pop()
