@@ -315,12 +315,6 @@ def _split_run(parts: list[tuple[str, int]], out: list[tuple[str, int]]) -> None
     keeping each paragraph's own link characters."""
     text_parts: list[str] = []
     links = 0
-
-    def flush() -> None:
-        piece = squash("".join(text_parts))
-        if piece:
-            out.append((piece, min(links, len(piece))))
-
     for text, link_chars in parts:
         if BR_MARK not in text or not _PARAGRAPH_BREAK.search(text):
             text_parts.append(text)
@@ -330,11 +324,17 @@ def _split_run(parts: list[tuple[str, int]], out: list[tuple[str, int]]) -> None
         share = link_chars / max(1, len(text))
         for k, fragment in enumerate(fragments):
             if k:
-                flush()
+                _flush(text_parts, links, out)
                 text_parts, links = [], 0
             text_parts.append(fragment)
             links += int(len(fragment) * share)
-    flush()
+    _flush(text_parts, links, out)
+
+
+def _flush(text_parts: list[str], links: int, out: list[tuple[str, int]]) -> None:
+    piece = squash("".join(text_parts))
+    if piece:
+        out.append((piece, min(links, len(piece))))
 
 
 def _inline_runs(node: LexborNode, with_links: set[int] | None) -> list[tuple[str, int]]:
