@@ -190,8 +190,6 @@ def test_an_article_page_that_is_missing_is_reported_not_crashed(
     assert health.error_count == 0
 
 
-@pytest.mark.xfail(strict=True, reason="known defect: a short closing credit line "
-                   "('Reporting via Wirepoint.') before a related-posts box is dropped")
 def test_closing_credit_lines_are_kept(
     make_app: Callable[..., App], demo_site: DemoSite
 ) -> None:

@@ -186,3 +186,13 @@ def test_script_of_another_type_stays_code() -> None:
     result = extract(article_html(inside_after=script))
     assert "hidden paragraph" not in result.text
     assert _paragraphs(article_html(inside_after=script)) == list(ARTICLE_PARAGRAPHS)
+
+
+def test_byline_at_the_top_is_dropped_closing_credit_is_kept() -> None:
+    paragraphs = ("By Nell Amberley", *ARTICLE_PARAGRAPHS, "Additional reporting by Nell Amberley.")
+    html = article_html(head='<meta name="author" content="Nell Amberley">', paragraphs=paragraphs)
+    result = extract(html)
+    assert result.authors == ("Nell Amberley",)
+    texts = [b.text for b in result.blocks]
+    assert texts[0] == ARTICLE_PARAGRAPHS[0]
+    assert texts[-1] == "Additional reporting by Nell Amberley."

@@ -535,7 +535,11 @@ def select(
                 skipping = False
             else:
                 continue
-        if (teaser_list and _flags(c) & _F_TEASER) or (authors and _is_byline(text, authors)):
+        if teaser_list and _flags(c) & _F_TEASER:
+            continue
+        if authors and kept_chars < 0.5 * total_chars and _is_byline(text, authors):
+            # A byline heads the article; a line naming the author or agency after most of
+            # the text ("Reporting via Wirepoint.") is the article's closing credit.
             continue
         if c.kind is BlockKind.HEADING:
             if title_fold and " ".join(text.lower().split()) == title_fold:
