@@ -196,3 +196,28 @@ def test_byline_at_the_top_is_dropped_closing_credit_is_kept() -> None:
     texts = [b.text for b in result.blocks]
     assert texts[0] == ARTICLE_PARAGRAPHS[0]
     assert texts[-1] == "Additional reporting by Nell Amberley."
+
+
+def test_hidden_copy_of_the_article_is_dropped() -> None:
+    copy = "".join(ARTICLE_PARAGRAPHS)
+    hidden = (
+        '<div style="display:none" itemscope itemtype="http://schema.org/NewsArticle">'
+        f'<div itemprop="articleBody">{copy}</div></div>'
+    )
+    result = extract(article_html(after=hidden))
+    assert [b.text for b in result.blocks] == list(ARTICLE_PARAGRAPHS)
+
+
+def test_hidden_accordion_panel_of_the_article_is_kept() -> None:
+    panel_text = (
+        "The old pier was built by a team of forty masons who quarried the granite on the "
+        "headland above the town and brought it down on a narrow railway. Their names are "
+        "carved on a stone at the landward end, where the harbour master's hut now stands. "
+        "Several of their descendants still live in Wenlow and keep a list of the families. "
+        "The council has promised that the stone will be lifted before the work begins and "
+        "set back in place once the new deck is finished, facing the sea as it does today. "
+        "A small display about the masons will open in the library during the autumn."
+    )
+    panel = f'<h2>History</h2><div class="panel" style="display: none"><p>{panel_text}</p></div>'
+    result = extract(article_html(inside_after=panel))
+    assert panel_text in result.text

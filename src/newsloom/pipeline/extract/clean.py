@@ -276,6 +276,11 @@ _NEVER_TAGS = frozenset(t.strip() for t in _NEVER_TEXT.split(","))
 _STRUCTURAL_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "fieldset"})
 _JUNK_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "dialog", "alert"})
 _TELLING = frozenset({"role", "hidden", "aria-hidden", "style"})
+_COPY_SAMPLE = 60
+_SPARE_PROSE, _SPARE_MOST, _SPARE_NEVER = 0, 1, 2
+"""When a boilerplate box is kept after all: when it holds most of the page's text or a lot
+of prose (a mislabelled content column); the same for a hidden element unless its prose is a
+copy of text the page shows; never (comments, cookie and consent boxes)."""
 """Attributes that can make any element boilerplate (besides class and id)."""
 # Which tags _LABELLED matches, and whether by class (first) or by id (second).
 _LABELLED_BY: dict[str, tuple[bool, bool]] = {}
@@ -295,7 +300,9 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
        labels), sparing big prose-like wrappers with a misleading label: a matched node
        survives when it holds a lot of text that is not links (a ``class="col-9
        sidebar-first-only"`` content column) unless its label names comments, cookie or
-       consent boxes, which are junk however long they are.
+       consent boxes, which are junk however long they are. A hidden element's prose is
+       spared too (accordion panels, text that a script moves into place) unless it is a
+       copy of what the page shows (a hidden schema.org copy of the article).
 
     Ids of elements whose label names a caption or photo credit are added to ``captions``.
     Nodes found inside a subtree that an earlier step unlinked are still safe to touch.
@@ -308,9 +315,9 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
     never: list[LexborNode] = []
     noscripts: list[LexborNode] = []
     brs: list[LexborNode] = []
-    structural: list[LexborNode] = []
-    styled: list[LexborNode] = []
-    labelled: list[tuple[LexborNode, bool]] = []
+    structural: list[tuple[LexborNode, int]] = []
+    styled: list[tuple[LexborNode, int]] = []
+    labelled: list[tuple[LexborNode, int]] = []
     names = tag_names()
     verdicts = _verdicts
     # Every element, in document order: one cheap query, then plain lookups per element
@@ -329,21 +336,18 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
         attrs = node.attributes
         if not attrs or _TELLING.isdisjoint(attrs):
             if tag in _STRUCTURAL_TAGS:
-                structural.append(node)
+                structural.append((node, _SPARE_PROSE))
             if not attrs:
                 continue
         else:
-            if (
-                tag in _STRUCTURAL_TAGS
-                or attrs.get("role") in _JUNK_ROLES
-                or "hidden" in attrs
-                or attrs.get("aria-hidden") == "true"
-            ):
-                structural.append(node)
+            if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+                structural.append((node, _SPARE_MOST))
+            elif tag in _STRUCTURAL_TAGS or attrs.get("role") in _JUNK_ROLES:
+                structural.append((node, _SPARE_PROSE))
             if "style" in attrs:
                 style = attrs["style"] or ""
                 if ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
-                    styled.append(node)
+                    styled.append((node, _SPARE_MOST))
         by = _LABELLED_BY.get(tag)
         if by is not None and ((by[0] and "class" in attrs) or (by[1] and "id" in attrs)):
             label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
@@ -351,7 +355,7 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
             if verdict is None:
                 verdict = label_verdict(label)
             if verdict in (_JUNK, _STRONG_JUNK):
-                labelled.append((node, verdict == _STRONG_JUNK))
+                labelled.append((node, _SPARE_NEVER if verdict == _STRONG_JUNK else _SPARE_PROSE))
             elif verdict == _CAPTION and captions is not None:
                 captions.add(node.mem_id)
     for node in never:
@@ -363,25 +367,46 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
                 node.remove()
     for node in brs:
         node.insert_before(br_mark)
-    doomed: list[tuple[LexborNode, bool]] = [(n, False) for n in structural]
-    doomed.extend((n, False) for n in styled)
-    doomed.extend(labelled)
+    doomed = structural + styled + labelled
     if not doomed:
         return templates
     # The page's size before any box is removed (what "most of the page" is measured on).
-    weak = any(not strong for _, strong in doomed)
+    weak = any(spare != _SPARE_NEVER for _, spare in doomed)
     total_chars = len(root.text(deep=True) or "") if weak else 0
-    for node, strong in doomed:
+    page: str | None = None
+    for node, spare in doomed:
         if node.tag in _KEEP_TAGS:
             continue
-        if not strong:
-            text_len = len(node.text(deep=True) or "")
-            if text_len >= _BIG_TEXT and (
-                text_len >= total_chars * 0.5 or _link_density(node, text_len) < 0.35
-            ):
-                continue
+        if spare != _SPARE_NEVER:
+            text = node.text(deep=True) or ""
+            text_len = len(text)
+            if text_len >= _BIG_TEXT:
+                if text_len >= total_chars * 0.5:
+                    continue
+                if _link_density(node, text_len) < 0.35:
+                    if spare == _SPARE_PROSE:
+                        continue
+                    # Hidden prose: an accordion panel or text a script moves into place
+                    # is kept, a hidden copy of what the page shows is not.
+                    if page is None:
+                        page = " ".join((root.text(deep=True) or "").split())
+                    if not _is_copy(text, page):
+                        continue
         node.remove()
     return templates
+
+
+def _is_copy(text: str, page: str) -> bool:
+    """Whether most of the text also appears elsewhere in the page's text: two of three
+    samples (at a quarter, half and three quarters of it) occur there twice."""
+    words = " ".join(text.split())
+    found = 0
+    for share in (4, 2, 4 / 3):
+        at = words.find(" ", int(len(words) / share)) + 1
+        sample = words[at : at + _COPY_SAMPLE]
+        if len(sample) == _COPY_SAMPLE and page.count(sample) >= 2:
+            found += 1
+    return found >= 2
 
 
 _TEMPLATE_TYPES = frozenset({"text/template", "text/x-template", "text/html"})
