@@ -8,7 +8,6 @@ import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
-from pathlib import Path
 from typing import Any
 
 from newsloom.errors import ConfigError
@@ -112,10 +111,6 @@ class Settings:
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
-
-    @property
-    def data_dir(self) -> Path:
-        return Path.cwd()
 
 
 def documented_settings() -> list[tuple[str, object, str]]:

@@ -79,10 +79,6 @@ class RequestCounter:
         with self._lock:
             return sum(self._counts.values())
 
-    def reset(self) -> None:
-        with self._lock:
-            self._counts.clear()
-
 
 def _path_only(url_or_path: str) -> str:
     if "://" in url_or_path:

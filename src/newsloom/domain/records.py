@@ -124,13 +124,6 @@ class Comment:
 
 
 @dataclass(frozen=True, slots=True)
-class TagCount:
-    tag: str
-    kind: str
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
 class StoredCopy:
     """An article as duplicate detection sees it: its text, and the copy it is linked to."""
 

@@ -80,11 +80,6 @@ class ArticleService:
             page,
         )
 
-    def latest(self, page: int = 1) -> Listing:
-        return self._listing(
-            lambda limit, offset: self._store.articles.latest(limit=limit, offset=offset), page
-        )
-
     def outlet(self, slug: str, page: int = 1) -> tuple[Source, Listing]:
         source = self._store.sources.by_slug(slug)
         return source, self._listing(

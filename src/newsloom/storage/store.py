@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from newsloom.storage.articles import ArticleRepository
 from newsloom.storage.comments import CommentRepository
@@ -37,10 +37,6 @@ class Store:
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
-
-    def ping(self) -> None:
-        with self.engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
 
     def close(self) -> None:
         self.engine.dispose()

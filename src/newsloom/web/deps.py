@@ -35,7 +35,3 @@ def summary_or_none(ctx: App, article_id: int) -> list[SummarySentence] | None:
         log.exception("the summary of article %s could not be made", article_id)
         return None
 
-
-def failing_sources(ctx: App) -> int:
-    """How many feeds failed their last poll."""
-    return sum(1 for s in ctx.sources.list() if s.error_count > 0)

@@ -171,11 +171,6 @@ def _index_prefixes() -> None:
         _BY_HEAD[key] = (*_BY_HEAD.get(key, ()), prefix)
 
 
-def is_junk_label(label: str) -> bool:
-    """Whether a class/id string names a boilerplate box."""
-    return label_verdict(label) in (_JUNK, _STRONG_JUNK)
-
-
 def label_verdict(label: str) -> int:
     """What a class/id string names: _JUNK, _STRONG_JUNK, _CAPTION or _PLAIN (cached per
     string, and per class name inside it, since class names repeat far more than whole
