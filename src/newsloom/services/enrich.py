@@ -89,14 +89,14 @@ class Enricher:
         """Compare the new article with the stored ones sharing a band key (or its content
         hash); when it is a copy of some, make the group's earliest copy the one shown and
         link every other member to it, with the kind of copy each is."""
-        mine = dedup.fingerprint(article.title, article.text)
-        if mine.length < MIN_COPY_WORDS:
-            return
         when = article.published_at
         found = self._store.duplicates.candidates(
             article_id, article.band_keys, article.content_hash,
             since=when - DUPLICATE_WINDOW, until=when + DUPLICATE_WINDOW)
         if not found:
+            return  # most articles: no fingerprint needed beyond the band keys stored with it
+        mine = dedup.fingerprint(article.title, article.text)
+        if mine.length < MIN_COPY_WORDS:
             return
         members = {m.id: m for m in self._store.duplicates.groups([article_id, *found])}
         prints = _Prints(members)
