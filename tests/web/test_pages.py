@@ -61,9 +61,17 @@ def test_home_pagination(rw_client: TestClient, fresh_ctx: App) -> None:
         last += 1
     r = rw_client.get(f"/?page={last + 1}")
     assert r.status_code == 200
-    assert "no more articles" in r.text
+    assert "There are no more stories." in r.text
     assert rw_client.get("/?page=0").status_code == 400
     assert rw_client.get("/?page=abc").status_code == 400
+
+
+def test_site_nav_names_the_home_page_for_what_it_shows(rw_client: TestClient) -> None:
+    page = parse(rw_client.get("/").text)
+    home_link = page.css_first('header nav a[href="/"]')
+    assert home_link is not None
+    assert home_link.text() == "Top stories"
+    assert page.css_first("h1").text() == "Top stories"
 
 
 def test_empty_database_points_to_demo_and_sources(empty_client: TestClient) -> None:
