@@ -220,3 +220,12 @@ def test_demo_on_a_busy_port_fails_plainly(tmp_path: Path) -> None:
                                  "--demo-port", str(port)))
     assert line.startswith(f"error: cannot start the sample news site on 127.0.0.1:{port} (")
     assert line.endswith("choose another with --demo-port")
+
+
+def test_demo_refuses_one_port_for_both_sites(tmp_path: Path) -> None:
+    line = fails_plainly(run(tmp_path / "demo.db", "demo", "--port", "8765"))
+    assert line == (
+        "error: newsloom and the sample news site cannot both use port 8765; "
+        "choose another with --port or --demo-port"
+    )
+    assert not (tmp_path / "demo.db").exists()

@@ -28,6 +28,11 @@ def command(host: str | None, port: int | None, demo_port: int, no_serve: bool) 
     database_url = os.environ.get("NEWSLOOM_DATABASE_URL") or DEMO_DATABASE
     config = settings(host=host, port=port, database_url=database_url)
     if not no_serve:
+        if config.port == demo_port:
+            raise ConfigError(
+                f"newsloom and the sample news site cannot both use port {demo_port}; "
+                "choose another with --port or --demo-port"
+            )
         check_port_free(config.host, config.port)  # before the work, not after it
     site = DemoSite(port=demo_port)
     try:
