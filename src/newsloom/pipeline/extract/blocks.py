@@ -186,6 +186,17 @@ class Tree:
     chains: dict[int, list[int]] = field(default_factory=dict)
     contexts: dict[int, Context] = field(default_factory=dict)
     tables: dict[int, LexborNode] = field(default_factory=dict)
+    nodes: dict[int, LexborNode] = field(default_factory=dict)
+    """The ancestors met while registering, by id (to read their class when needed)."""
+
+    def kind_of(self, nid: int) -> str:
+        """A recorded ancestor's tag and class ("div.sqs-html-content"); "" when unknown
+        or without a class."""
+        node = self.nodes.get(nid)
+        if node is None:
+            return ""
+        cls = node.attributes.get("class")
+        return f"{self.tag.get(nid, '')}.{cls}" if cls else ""
 
     def register(self, node: LexborNode, tag: str | None = None) -> int:
         """Record a node (whose tag may be given) and its ancestors (walking up until a known
@@ -211,6 +222,7 @@ class Tree:
                 break
             self.parent[cur_id] = pid
             tags[pid] = ptag
+            self.nodes[pid] = parent
             cur, cur_id = parent, pid
         return nid
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsloom.domain.models import Block, BlockKind
@@ -25,6 +25,9 @@ _NEAR_LEVELS = 3
 _GAP_CHARS = 300
 _TEASER_RUN = 3
 _TEASER_BLURB = 400
+_SAME_KIND_SHARE = 0.3
+"""A far ancestor's text in the article's own kind of element joins when it is at least this
+share of the article so far."""
 
 _FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
 """Characters that case-insensitive patterns match to ASCII letters but str.lower() does not."""
@@ -380,18 +383,55 @@ def _indices_under(
     return found
 
 
+def _no_kind(nid: int) -> str:
+    """No element kinds known (every element is of no kind)."""
+    return ""
+
+
+def _joins_from_far(
+    candidates: Sequence[Candidate],
+    gb: list[tuple[float, float]],
+    parents: dict[int, int],
+    grown: tuple[int, int, float, float],
+    kind: str,
+    kind_of: Callable[[int], str],
+) -> bool:
+    """Whether what a far ancestor adds is more of the same article. ``grown`` is (container
+    so far, ancestor, its good text, the good text the ancestor adds).
+
+    Either most of the added text sits directly in elements of the same kind (tag and class)
+    as the article's first-voted text (a page builder's next text module), or the added text
+    is as big as the article so far and reads on from it without a break.
+    """
+    chosen, ancestor, good, extra_good = grown
+    same_kind = bool(kind) and extra_good >= _SAME_KIND_SHARE * good
+    if not same_kind and extra_good < good:
+        return False
+    inside = _indices_under(candidates, gb, parents, chosen)
+    extra = _indices_under(candidates, gb, parents, ancestor) - inside
+    if same_kind:
+        alike = sum(gb[i][0] for i in extra if kind_of(candidates[i].ancestors[0]) == kind)
+        if alike >= 0.5 * extra_good:
+            return True
+    return extra_good >= good and _connected(gb, inside, extra) >= 0.5 * extra_good
+
+
 def best_container(
     candidates: Sequence[Candidate],
     skip: set[int],
     parents: dict[int, int],
     teasers: set[int] | None = None,
+    kind_of: Callable[[int], str] = _no_kind,
 ) -> tuple[int | None, float, float]:
     """The article container's node id, its good text and the page's total good text.
 
     First the classic decayed vote picks a tight container; then it grows to its parent while
     what the parent adds is mostly prose (good text at least EXPAND_RATIO times the link and
     boilerplate text it also adds), so articles split over sibling sections are kept whole
-    but teaser lists (a linked headline per short summary) are not.
+    but teaser lists (a linked headline per short summary) are not. Far up the page only more
+    of the same article joins (see _joins_from_far); ``kind_of`` names an element's kind (tag
+    and class) by node id, so that a page builder's sections of text can be told apart from
+    other boxes.
     """
     votes, _ = _vote(candidates, skip | teasers if teasers else skip)
     if not votes:
@@ -435,6 +475,7 @@ def best_container(
     here = sums.get(best, [0.0, 0.0, 0.0])
     good = here[0]
     node = chosen = best
+    kind = kind_of(best)
     grown = 0
     climbed = 0
     for _ in range(_EXPAND_DEPTH):
@@ -451,13 +492,10 @@ def best_container(
         extra_bad = above[1] - below[1]
         if extra_good <= 0 or extra_good < _EXPAND_RATIO * extra_bad:
             break
-        if climbed > _NEAR_LEVELS:
-            if extra_good < good:
-                break  # far up the page: only more of the same article joins
-            inside = _indices_under(candidates, gb, parents, chosen)
-            extra = _indices_under(candidates, gb, parents, parent) - inside
-            if _connected(gb, inside, extra) < 0.5 * extra_good:
-                break  # ...read on without a break
+        if climbed > _NEAR_LEVELS and not _joins_from_far(
+            candidates, gb, parents, (chosen, parent, good, extra_good), kind, kind_of
+        ):
+            break
         climbed = 0
         chosen = parent
         good += extra_good
