@@ -62,3 +62,65 @@ def test_a_different_kind_of_box_far_up_stays_out() -> None:
     text = extract(html).text
     assert GUIDE_INTRO[0] in text
     assert "Our customers love the nursery" not in text
+
+
+STORY_OPENING = (
+    "The ferry that links Wenlow to the islands will sail twice a day again from Monday, after "
+    "a month in dry dock for new engines and a fresh coat of paint on its hull.",
+    "Islanders had relied on a chartered fishing boat since March, which carried only twelve "
+    "passengers and no cars, so that many trips to the mainland were simply put off.",
+    "The operator said that the new engines burn a third less fuel and should make the "
+    "crossing about ten minutes shorter in calm weather, and a little more in a swell.",
+    "Tickets bought for the chartered boat will be honoured on the ferry until the end of "
+    "the month, and season passes are extended by the weeks that the ferry was away.",
+    "The first crossing leaves the harbour at seven in the morning, with the return trip "
+    "from the islands at half past eight, as it did before the repairs began.",
+)
+STORY_REST = (
+    "Shopkeepers on the largest island said that deliveries of fresh bread and milk, which "
+    "had come over only twice a week, would now arrive every morning with the first boat.",
+    "The island school, whose teachers live on the mainland, had moved its lessons online "
+    "for three weeks and will open its doors again on Tuesday, a day after the first sailing.",
+    "A doctor who visits the islands every Thursday said that she had crossed on the fishing "
+    "boat each week, and that the sea had been kind to her for most of the month.",
+    "The council has asked the operator to keep a spare engine on the quay in future, so "
+    "that a breakdown does not leave the islands without a proper ferry for so long again.",
+    "The operator said that it would consider the request, and that a second, smaller boat "
+    "might be bought next year if the number of passengers keeps rising as it has lately.",
+    "Timetables for the summer season, with extra evening crossings at weekends, are to be "
+    "published in the harbour office and on the operator's website at the end of May.",
+)
+AUTHOR_NOTE = (
+    "Jonas Feld writes about the harbour, the islands and the sea for the Gazette, and "
+    "sails a small wooden dinghy in the bay whenever the weather allows him to.",
+)
+
+
+def _paragraphs(texts: tuple[str, ...]) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def _story_page(opening: str, rest: str) -> str:
+    """The opening sits in a box that also holds a line of topic links; the rest follows."""
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Wenlow ferry sails again | The Wenlow Gazette</title></head><body>"
+        '<div class="page"><h1>Wenlow ferry sails again</h1><div class="story">'
+        f'<div class="opening"><section>{opening}</section>'
+        '<p><a href="/topics/ferries">Ferries</a> <a href="/topics/islands">Islands</a></p></div>'
+        f"{rest}</div></div></body></html>"
+    )
+
+
+def test_a_wrapper_adding_only_topic_links_does_not_cut_the_article_short() -> None:
+    rest = "".join(f"<section>{_paragraphs(STORY_REST[i : i + 2])}</section>" for i in (0, 2, 4))
+    text = extract(_story_page(_paragraphs(STORY_OPENING), rest)).text
+    for paragraph in STORY_OPENING + STORY_REST:
+        assert paragraph in text
+
+
+def test_past_topic_links_a_small_box_of_prose_stays_out() -> None:
+    rest = f'<div class="note">{_paragraphs(AUTHOR_NOTE)}</div>'
+    text = extract(_story_page(_paragraphs(STORY_OPENING), rest)).text
+    assert STORY_OPENING[0] in text
+    assert "wooden dinghy" not in text

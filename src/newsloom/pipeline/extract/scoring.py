@@ -25,6 +25,8 @@ _NEAR_LEVELS = 3
 _GAP_CHARS = 300
 _TEASER_RUN = 3
 _TEASER_BLURB = 400
+_SLIVER_CHARS = 50
+"""Link or boilerplate text so short that the wrapper adding it may still be passed over."""
 _SAME_KIND_SHARE = 0.3
 """A far ancestor's text in the article's own kind of element joins when it is at least this
 share of the article so far."""
@@ -478,6 +480,7 @@ def best_container(
     kind = kind_of(best)
     grown = 0
     climbed = 0
+    passed_sliver = False
     for _ in range(_EXPAND_DEPTH):
         parent = parents.get(node)
         if parent is None or parent not in sums:
@@ -490,13 +493,19 @@ def best_container(
             continue  # a wrapper that adds nothing: look further up
         extra_good = above[0] - below[0]
         extra_bad = above[1] - below[1]
+        if extra_good <= 0 and extra_bad < _SLIVER_CHARS and climbed <= _NEAR_LEVELS:
+            passed_sliver = True
+            continue  # a close wrapper that adds a tag link or a share icon's label
         if extra_good <= 0 or extra_good < _EXPAND_RATIO * extra_bad:
             break
+        if passed_sliver and extra_good < good:
+            break  # ...is passed over for the rest of the article, not for any box
         if climbed > _NEAR_LEVELS and not _joins_from_far(
             candidates, gb, parents, (chosen, parent, good, extra_good), kind, kind_of
         ):
             break
         climbed = 0
+        passed_sliver = False
         chosen = parent
         good += extra_good
         grown += 1
