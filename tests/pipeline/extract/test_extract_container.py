@@ -124,3 +124,33 @@ def test_past_topic_links_a_small_box_of_prose_stays_out() -> None:
     text = extract(_story_page(_paragraphs(STORY_OPENING), rest)).text
     assert STORY_OPENING[0] in text
     assert "wooden dinghy" not in text
+
+
+STEPS = (
+    ("Empty the pot", "Tip the pot on its side and ease the tree out, holding it by the base "
+     "of the trunk, never by the branches."),
+    ("Loosen the roots", "Tease out the outer roots with your fingers and trim any that are "
+     "dark, soft or wound tightly around the bottom."),
+    ("Plant it again", "Set the tree at the same depth as before, fill in around it with the "
+     "new mix, and firm the soil down with your hands."),
+    ("Water it in", "Water slowly until it runs out of the bottom of the pot, then leave the "
+     "tree in a bright spot out of the midday sun."),
+)
+
+
+def test_headings_that_are_named_anchors_are_not_links() -> None:
+    # <a name=...> marks a place to jump to; its text is a plain heading, not a teaser link.
+    steps = "".join(
+        f'<h3><a name="step-{n}">{title}</a></h3><p>{text}</p>'
+        for n, (title, text) in enumerate(STEPS, 1)
+    )
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Repotting, step by step | Green Corner</title></head><body>"
+        f"<article><h1>Repotting, step by step</h1><div class='text'>"
+        f"<p>{GUIDE_INTRO[0]}</p><p>{GUIDE_INTRO[1]}</p>{steps}</div></article></body></html>"
+    )
+    text = extract(html).text
+    for title, step in STEPS:
+        assert title in text
+        assert step in text
