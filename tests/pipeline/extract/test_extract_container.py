@@ -154,3 +154,50 @@ def test_headings_that_are_named_anchors_are_not_links() -> None:
     for title, step in STEPS:
         assert title in text
         assert step in text
+
+
+FURTHER_READING = (
+    "Choosing a pot for a fig tree that grows indoors",
+    "Ten common mistakes when watering figs in winter",
+    "How to prune a young fig tree for a compact shape",
+    "Feeding figs in pots: what, when and how much",
+    "Why the leaves of your fig tree are turning yellow",
+    "Moving a potted fig outdoors for the summer months",
+)
+
+
+def _module_page(box_of_rest: str) -> str:
+    """A guide in a page builder's text modules (each two wrappers deep); its later sections
+    end with a list of links to further reading."""
+
+    def module(box: str, inner: str) -> str:
+        return (
+            f'<div class="section"><div class="column"><div class="{box}">{inner}</div>'
+            "</div></div>"
+        )
+
+    links = "".join(
+        f'<li><a href="/guides/{n}">{t}</a></li>' for n, t in enumerate(FURTHER_READING)
+    )
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Repotting a fig tree | Green Corner</title></head><body>"
+        '<h1>Repotting a fig tree</h1><div class="guide">'
+        + module("text-block", _paragraphs(GUIDE_INTRO))
+        + module(box_of_rest, "<h2>Soil and aftercare</h2>" + _paragraphs(GUIDE_SOIL))
+        + module(box_of_rest, "<h2>Step by step</h2>" + _paragraphs(tuple(t for _, t in STEPS)))
+        + module(box_of_rest, f"<h2>Further reading</h2><ul>{links}</ul>")
+        + "</div></body></html>"
+    )
+
+
+def test_later_sections_of_the_same_kind_join_despite_a_list_of_links() -> None:
+    text = extract(_module_page("text-block")).text
+    for paragraph in GUIDE_INTRO + GUIDE_SOIL + tuple(t for _, t in STEPS):
+        assert paragraph in text
+
+
+def test_prose_of_another_kind_beside_a_list_of_links_stays_out() -> None:
+    text = extract(_module_page("note-block")).text
+    assert GUIDE_INTRO[0] in text
+    assert GUIDE_SOIL[0] not in text

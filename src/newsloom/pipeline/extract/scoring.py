@@ -390,32 +390,59 @@ def _no_kind(nid: int) -> str:
     return ""
 
 
-def _joins_from_far(
-    candidates: Sequence[Candidate],
-    gb: list[tuple[float, float]],
-    parents: dict[int, int],
-    grown: tuple[int, int, float, float],
-    kind: str,
-    kind_of: Callable[[int], str],
-) -> bool:
-    """Whether what a far ancestor adds is more of the same article. ``grown`` is (container
-    so far, ancestor, its good text, the good text the ancestor adds).
+@dataclass(frozen=True, slots=True)
+class _Growth:
+    """What the container's growth looks at: the scored candidates ((good, bad) text each),
+    the recorded parents, and the kind (tag and class) of the first-voted container."""
+
+    candidates: Sequence[Candidate]
+    gb: list[tuple[float, float]]
+    parents: dict[int, int]
+    kind: str
+    kind_of: Callable[[int], str]
+
+    def added(self, chosen: int, ancestor: int) -> tuple[set[int], set[int]]:
+        """Indices of the scored candidates inside ``chosen``, and of those the ancestor adds."""
+        inside = _indices_under(self.candidates, self.gb, self.parents, chosen)
+        return inside, _indices_under(self.candidates, self.gb, self.parents, ancestor) - inside
+
+    def alike(self, extra: set[int]) -> float:
+        """Good text of the given candidates that sits directly in elements of the first-voted
+        container's kind."""
+        if not self.kind:
+            return 0.0
+        kind, kind_of, candidates = self.kind, self.kind_of, self.candidates
+        return sum(self.gb[i][0] for i in extra if kind_of(candidates[i].ancestors[0]) == kind)
+
+
+def _joins_from_far(g: _Growth, chosen: int, ancestor: int, good: float, extra_good: float) -> bool:
+    """Whether what a far ancestor adds (``extra_good``) is more of the same article (of
+    ``good`` so far, in ``chosen``).
 
     Either most of the added text sits directly in elements of the same kind (tag and class)
     as the article's first-voted text (a page builder's next text module), or the added text
     is as big as the article so far and reads on from it without a break.
     """
-    chosen, ancestor, good, extra_good = grown
-    same_kind = bool(kind) and extra_good >= _SAME_KIND_SHARE * good
+    same_kind = bool(g.kind) and extra_good >= _SAME_KIND_SHARE * good
     if not same_kind and extra_good < good:
         return False
-    inside = _indices_under(candidates, gb, parents, chosen)
-    extra = _indices_under(candidates, gb, parents, ancestor) - inside
-    if same_kind:
-        alike = sum(gb[i][0] for i in extra if kind_of(candidates[i].ancestors[0]) == kind)
-        if alike >= 0.5 * extra_good:
-            return True
-    return extra_good >= good and _connected(gb, inside, extra) >= 0.5 * extra_good
+    inside, extra = g.added(chosen, ancestor)
+    if same_kind and g.alike(extra) >= 0.5 * extra_good:
+        return True
+    return extra_good >= good and _connected(g.gb, inside, extra) >= 0.5 * extra_good
+
+
+def _joins_with_links(
+    g: _Growth, chosen: int, ancestor: int, good: float, added: tuple[float, float]
+) -> bool:
+    """Whether an ancestor that adds a lot of link text (``added``: its good and bad text)
+    still adds the rest of the article: more prose than links, as much as the article so
+    far, mostly in the same kind of element as the article's first-voted text (its later
+    sections, with a list of links among them)."""
+    extra_good, extra_bad = added
+    if not g.kind or extra_good < extra_bad or extra_good < good:
+        return False
+    return g.alike(g.added(chosen, ancestor)[1]) >= 0.5 * extra_good
 
 
 def best_container(
@@ -431,9 +458,10 @@ def best_container(
     what the parent adds is mostly prose (good text at least EXPAND_RATIO times the link and
     boilerplate text it also adds), so articles split over sibling sections are kept whole
     but teaser lists (a linked headline per short summary) are not. Far up the page only more
-    of the same article joins (see _joins_from_far); ``kind_of`` names an element's kind (tag
-    and class) by node id, so that a page builder's sections of text can be told apart from
-    other boxes.
+    of the same article joins (see _joins_from_far), and a parent that adds much link text
+    joins only with the rest of the article (see _joins_with_links); ``kind_of`` names an
+    element's kind (tag and class) by node id, so that a page builder's sections of text can
+    be told apart from other boxes.
     """
     votes, _ = _vote(candidates, skip | teasers if teasers else skip)
     if not votes:
@@ -477,7 +505,7 @@ def best_container(
     here = sums.get(best, [0.0, 0.0, 0.0])
     good = here[0]
     node = chosen = best
-    kind = kind_of(best)
+    growth = _Growth(candidates, gb, parents, kind_of(best), kind_of)
     grown = 0
     climbed = 0
     passed_sliver = False
@@ -496,12 +524,15 @@ def best_container(
         if extra_good <= 0 and extra_bad < _SLIVER_CHARS and climbed <= _NEAR_LEVELS:
             passed_sliver = True
             continue  # a close wrapper that adds a tag link or a share icon's label
-        if extra_good <= 0 or extra_good < _EXPAND_RATIO * extra_bad:
+        if extra_good <= 0:
             break
-        if passed_sliver and extra_good < good:
+        if extra_good < _EXPAND_RATIO * extra_bad:
+            if not _joins_with_links(growth, chosen, parent, good, (extra_good, extra_bad)):
+                break
+        elif passed_sliver and extra_good < good:
             break  # ...is passed over for the rest of the article, not for any box
-        if climbed > _NEAR_LEVELS and not _joins_from_far(
-            candidates, gb, parents, (chosen, parent, good, extra_good), kind, kind_of
+        elif climbed > _NEAR_LEVELS and not _joins_from_far(
+            growth, chosen, parent, good, extra_good
         ):
             break
         climbed = 0
