@@ -81,10 +81,30 @@ def _under_headline(html_after_h1: str, *, before: str = "") -> str:
         ("<p>May 4, 2023</p><p>•</p><div><span>Nina Sorensen in</span> <span>Harbour</span></div>",
          ("Nina Sorensen",)),
         ("<p>Get Started</p><p>The Harbour Guide</p><p>4 May 2023</p>", ()),
+        ("<p>Reviewed by Olga Brandt</p>", ()),
+        ("<p>Medically reviewed</p><p>by</p><p>Olga Brandt</p><p>Written by Nina Sorensen</p>",
+         ("Nina Sorensen",)),
+        ("<p>Edited by: Olga Brandt</p><p>By Nina Sorensen</p>", ("Nina Sorensen",)),
     ],
 )  # fmt: skip
 def test_byline_next_to_the_headline(byline: str, expected: tuple[str, ...]) -> None:
     assert extract(_under_headline(byline)).authors == expected
+
+
+def test_byline_under_the_headline_wins_over_a_different_declared_author() -> None:
+    """The declared author is often the account that posted the page (an editor, the site)."""
+    head = '<meta name="author" content="Webdesk Editor">'
+    html = _under_headline("<p>By Nina Sorensen</p>").replace("</head>", head + "</head>")
+    assert extract(html).authors == ("Nina Sorensen",)
+
+
+def test_declared_authors_stay_when_the_byline_names_one_of_them() -> None:
+    head = ld(
+        '{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Nina Sorensen"}, '
+        '{"@type": "Person", "name": "Tom Reyes"}]}'
+    )
+    html = _under_headline("<p>By Dr Nina Sorensen</p>").replace("</head>", head + "</head>")
+    assert extract(html).authors == ("Nina Sorensen", "Tom Reyes")
 
 
 def test_team_byline_in_an_author_element() -> None:

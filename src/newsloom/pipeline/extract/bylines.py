@@ -26,7 +26,7 @@ _MAX_NAMES = 6
 # "By Jane Doe", "Written by: Jane Doe", "Story and photos by Jane Doe", "Authors: A, B".
 _BY_WORDS = (
     r"(?:(?:written|words|posted|reported|story|text|photos?|compiled|edited|published|article"
-    r"|post|and|reviewed|authored|interview|illustrations?|video|guest|column|essay|analysis"
+    r"|post|and|authored|interview|illustrations?|video|guest|column|essay|analysis"
     r"|opinion)\s+){0,3}"
 )
 _BY_START = re.compile(
@@ -49,6 +49,12 @@ _BY_ALONE = re.compile(
 _BY_INSIDE = re.compile(r"(?:^|[\s|·•,])(?:by|By|BY)\s*:?\s+(?=[^\W\d])")
 _BEFORE_INSIDE_BY = re.compile(r"\d|[|·•]|\b(?:published|posted|updated)\b", re.IGNORECASE)
 _MAX_LINE = 160
+# "Reviewed by", "Medically reviewed by", "Edited by", "Fact checked by": someone who checked the
+# piece, not its author.
+_NOT_AUTHOR_LABEL = re.compile(
+    r"(?i)\b(?:reviewed|edited|fact[- ]?checked|checked|verified|approved|moderated)"
+    r"\s*(?:by)?\s*:?\s*$"
+)
 _LABEL_SELECTOR = "h2, h3, h4, h5, h6, dt"
 _MAX_LABELS = 80
 _NOT_IN_NAMES = frozenset({"the", "of", "and", "&", "for", "to", "a", "an", "your", "our", "my"})
@@ -80,7 +86,7 @@ def dom_authors(
     """Names from a "By …" line next to the headline, else from elements marked as the
     author, else a lone name beside the date under the headline."""
     return (
-        _byline_lines(around)
+        byline_names(around)
         or _marked_authors(tree)
         or _name_beside_date(around, title)
         or _labelled_author(tree)
@@ -152,12 +158,14 @@ def _dated(line: str, reading_time: bool = True) -> bool:
     return find_date(line) is not None or (reading_time and _READ_TIME.search(line) is not None)
 
 
-def _byline_lines(around: Around) -> tuple[str, ...]:
+def byline_names(around: Around) -> tuple[str, ...]:
+    """The names of a "By …" line next to the headline (not a "Reviewed by" line)."""
     lines = around.after[:12] + around.before[:3]
     for k, line in enumerate(lines):
         if len(line) > _MAX_LINE:
             continue
         if _BY_ALONE.match(line):
+            label = f"{lines[k - 1]} {line}" if 0 < k != 12 else line
             rest = lines[k + 1] if k + 1 < len(lines) and k + 1 != 12 else ""
         else:
             m = _BY_START.match(line)
@@ -166,7 +174,9 @@ def _byline_lines(around: Around) -> tuple[str, ...]:
                 # "Published May 4, 2023 by …", "Mar 27 · by …", not "Fees by Season".
                 if m is None or not _BEFORE_INSIDE_BY.search(line[: m.start() + 1]):
                     continue
-            rest = line[m.end() :]
+            label, rest = line[: m.end()], line[m.end() :]
+        if _NOT_AUTHOR_LABEL.search(label):
+            continue  # "Reviewed by …": the piece's checker, not its author
         if _prose(rest):
             continue  # "Published by the council and released in May": a sentence
         names = clean_names([rest], limit=_MAX_NAMES)

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsloom.pipeline.extract.authors import clean_names, clean_whole_names
-from newsloom.pipeline.extract.bylines import dom_authors
+from newsloom.pipeline.extract.bylines import byline_names, dom_authors
 from newsloom.pipeline.extract.dates import parse_date
 from newsloom.pipeline.extract.headline import headline_node, lines_around
 from newsloom.pipeline.extract.jsonld import (
@@ -174,7 +174,9 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") 
         authors = clean_names(values, limit=12, declared=True)
     headline = headline_node(tree, md.title)
     around = lines_around(headline)
-    if not authors:
+    if authors:
+        authors = _shown_byline_first(authors, byline_names(around))
+    else:
         authors = dom_authors(tree, around, md.title)
     if not authors and author_value is not None:
         authors = clean_whole_names(organization_names(author_value, index), split=False)
@@ -234,6 +236,20 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") 
     md.description = " ".join(description.split()) if description else None
     md.language = _language(tree, meta, ld)
     return md
+
+
+def _shown_byline_first(declared: tuple[str, ...], shown: tuple[str, ...]) -> tuple[str, ...]:
+    """The "By …" line under the headline when it names none of the declared authors: the
+    declared one is then the account that posted the page (an editor, the site itself)."""
+    if shown and not any(_same_person(a, b) for a in declared for b in shown):
+        return shown
+    return declared
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Equal names, or one name inside the other ("Dr Jane Doe", "Jane Doe")."""
+    wa, wb = set(a.casefold().split()), set(b.casefold().split())
+    return wa == wb or (min(len(wa), len(wb)) >= 2 and (wa <= wb or wb <= wa))
 
 
 def dom_title_nodes(tree: LexborHTMLParser) -> list[LexborNode]:
