@@ -107,6 +107,37 @@ def test_declared_authors_stay_when_the_byline_names_one_of_them() -> None:
     assert extract(html).authors == ("Nina Sorensen", "Tom Reyes")
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Nina Sorensen &amp; Tom Reyes", "Nina Sorensen & Tom Reyes"),
+        ("Nina Sorensen, Tom Reyes", "Nina Sorensen, Tom Reyes"),
+        ("Nina Sorensen , Tom Reyes", "Nina Sorensen, Tom Reyes"),
+        ("Nina Sorensen / Harbour Desk Staff", "Nina Sorensen / Harbour Desk Staff"),
+    ],
+)
+def test_declared_byline_is_kept_as_the_page_writes_it(value: str, expected: str) -> None:
+    head = f'<meta name="author" content="{value}">'
+    assert extract(article_html(head=head)).author == expected
+
+
+def test_visible_byline_is_kept_as_written_when_it_names_the_declared_authors() -> None:
+    head = ld(
+        '{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Nina Sorensen"}, '
+        '{"@type": "Person", "name": "Tom Reyes"}, {"@type": "Person", "name": "Ola Sand"}]}'
+    )
+    byline = "<p>By Nina Sorensen, Tom Reyes, and Ola Sand</p>"
+    html = _under_headline(byline).replace("</head>", head + "</head>")
+    extracted = extract(html)
+    assert extracted.authors == ("Nina Sorensen", "Tom Reyes", "Ola Sand")
+    assert extracted.author == "Nina Sorensen, Tom Reyes, and Ola Sand"
+
+
+def test_byline_with_a_role_reads_as_the_names_only() -> None:
+    head = '<meta name="author" content="Nina Sorensen and Tom Reyes, Staff Reporters">'
+    assert extract(article_html(head=head)).author == "Nina Sorensen and Tom Reyes"
+
+
 def test_team_byline_in_an_author_element() -> None:
     html = _under_headline('<p class="authorName">Harbour Staff</p>')
     assert extract(html).authors == ("Harbour Staff",)
