@@ -133,6 +133,17 @@ def test_visible_byline_is_kept_as_written_when_it_names_the_declared_authors() 
     assert extracted.author == "Nina Sorensen, Tom Reyes, and Ola Sand"
 
 
+def test_byline_of_linked_names_is_read_whole() -> None:
+    byline = (
+        '<div class="byline"><span>By</span><div><a href="/p/ns">Nina Sorensen</a></div>'
+        '<span>, </span><div><a href="/p/tr">Tom Reyes</a></div><span>, and </span>'
+        '<div><a href="/p/os">Ola Sand</a></div><p>Updated May 4, 2023</p></div>'
+    )
+    extracted = extract(_under_headline(byline))
+    assert extracted.authors == ("Nina Sorensen", "Tom Reyes", "Ola Sand")
+    assert extracted.author == "Nina Sorensen, Tom Reyes, and Ola Sand"
+
+
 def test_byline_with_a_role_reads_as_the_names_only() -> None:
     head = '<meta name="author" content="Nina Sorensen and Tom Reyes, Staff Reporters">'
     assert extract(article_html(head=head)).author == "Nina Sorensen and Tom Reyes"

@@ -55,6 +55,9 @@ _NOT_AUTHOR_LABEL = re.compile(
     r"(?i)\b(?:reviewed|edited|fact[- ]?checked|checked|verified|approved|moderated)"
     r"\s*(?:by)?\s*:?\s*$"
 )
+# A line that only joins two names: ",", ", and", "&", "/".
+_SEPARATOR_LINE = re.compile(r"^(?:[,;&/|]|,?\s*(?:and|und|et|y))$", re.IGNORECASE)
+_ENDS_WITH_SEPARATOR = re.compile(r"(?:[,;&/|]|\s(?:and|und|et|y))$", re.IGNORECASE)
 _LABEL_SELECTOR = "h2, h3, h4, h5, h6, dt"
 _MAX_LABELS = 80
 _NOT_IN_NAMES = frozenset({"the", "of", "and", "&", "for", "to", "a", "an", "your", "our", "my"})
@@ -160,13 +163,21 @@ def _dated(line: str, reading_time: bool = True) -> bool:
 
 def byline_names(around: Around) -> tuple[str, ...]:
     """The names of a "By …" line next to the headline (not a "Reviewed by" line)."""
-    lines = around.after[:12] + around.before[:3]
+    return shown_byline(around)[0]
+
+
+def shown_byline(around: Around) -> tuple[tuple[str, ...], str]:
+    """The names of a "By …" line next to the headline (not a "Reviewed by" line), and the
+    text they were read from (names in links on lines of their own joined again)."""
+    after = around.after[:12]
+    lines = after + around.before[:3]
+    n_after = len(after)
     for k, line in enumerate(lines):
         if len(line) > _MAX_LINE:
             continue
         if _BY_ALONE.match(line):
-            label = f"{lines[k - 1]} {line}" if 0 < k != 12 else line
-            rest = lines[k + 1] if k + 1 < len(lines) and k + 1 != 12 else ""
+            label = f"{lines[k - 1]} {line}" if 0 < k < n_after else line
+            rest = _continued(lines, k + 1, n_after) if k + 1 < n_after else ""
         else:
             m = _BY_START.match(line)
             if m is None:
@@ -175,14 +186,38 @@ def byline_names(around: Around) -> tuple[str, ...]:
                 if m is None or not _BEFORE_INSIDE_BY.search(line[: m.start() + 1]):
                     continue
             label, rest = line[: m.end()], line[m.end() :]
+            if k < n_after and _ENDS_WITH_SEPARATOR.search(rest):
+                rest = _continued(lines, k, n_after)[m.end() :]
         if _NOT_AUTHOR_LABEL.search(label):
             continue  # "Reviewed by …": the piece's checker, not its author
         if _prose(rest):
             continue  # "Published by the council and released in May": a sentence
         names = clean_names([rest], limit=_MAX_NAMES)
         if names:
-            return names
-    return ()
+            return names, rest
+    return (), ""
+
+
+def _continued(lines: list[str], start: int, stop: int) -> str:
+    """lines[start] with the lines that continue a list of names after it: "Ann Lee" / "," /
+    "Bo Ek" / ", and" / "Cy Dunn" (each name a link of its own) read "Ann Lee, Bo Ek, and Cy
+    Dunn"."""
+    text = lines[start]
+    k = start + 1
+    while k < stop:
+        line = lines[k]
+        if _SEPARATOR_LINE.match(line):
+            if k + 1 >= stop:
+                break
+            joiner = f"{line} " if line[0] in ",;" else f" {line} "
+            text = f"{text}{joiner}{lines[k + 1]}"
+            k += 2
+        elif _ENDS_WITH_SEPARATOR.search(text) and len(line) <= 60:
+            text = f"{text} {line}"
+            k += 1
+        else:
+            break
+    return text
 
 
 def _prose(text: str) -> bool:
