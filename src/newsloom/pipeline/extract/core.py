@@ -161,6 +161,7 @@ def _result(
         blocks=blocks,
         title=title,
         authors=md.authors,
+        byline=md.byline,
         published=md.published,
         updated=md.updated,
         lead_image=md.lead_image,
