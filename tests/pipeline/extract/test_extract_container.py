@@ -201,3 +201,67 @@ def test_prose_of_another_kind_beside_a_list_of_links_stays_out() -> None:
     text = extract(_module_page("note-block")).text
     assert GUIDE_INTRO[0] in text
     assert GUIDE_SOIL[0] not in text
+
+
+COURSES = (
+    ("Sailing for complete beginners",
+     "Two weekends on the water in small dinghies: rigging, launching, steering and "
+     "tacking, with an instructor in every boat and a warm clubhouse to dry off in "
+     "afterwards. No experience needed, only a willingness to get a little wet."),
+    ("Knots, splices and ropes",
+     "An evening class in the boat shed on the knots every crew member should tie "
+     "without thinking, how to splice an eye, and how to store ropes so that they "
+     "last for years. Bring a short length of old rope of your own if you have one; the "
+     "club lends out the rest."),
+    ("Reading the weather and the tides",
+     "Learn to read a forecast, a tide table and the sky itself, and to plan a safe "
+     "day out around them; the course ends with a short trip to test the plan, and with "
+     "a cup of tea in the clubhouse while the day is talked over."),
+    ("First aid at sea",
+     "A one-day course on cold water, cuts, burns and seasickness, and on what to "
+     "do while help is on its way, taught by a lifeboat volunteer who has seen most of it "
+     "happen in the bay over the past twenty years."),
+)
+
+
+def _listing_page(box: str) -> str:
+    """A list of courses: a linked title, a line of tutors and a description in its own box."""
+    entries = "".join(
+        f'<div class="entry"><h2><a href="/courses/{n}">{title}</a></h2>'
+        f'<p>Tutors: <a href="/tutors/a">Ana Ribeiro</a>, <a href="/tutors/b">Tom Hale</a></p>'
+        f'<div class="details"><div class="{box}"><p>{text}</p></div></div></div>'
+        for n, (title, text) in enumerate(COURSES)
+    )
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Courses | Wenlow Sailing Club</title></head><body>"
+        f"<h1>Courses at the sailing club</h1><div class='entries'>{entries}</div></body></html>"
+    )
+
+
+def test_a_list_of_entries_in_boxes_of_one_kind_is_kept_whole() -> None:
+    text = extract(_listing_page("entry-text")).text
+    for _, description in COURSES:
+        assert description in text
+
+
+def test_short_article_is_not_swapped_for_a_list_of_cards_of_another_kind() -> None:
+    article = "".join(f"<p>{p}</p>" for p in GUIDE_SOIL + GUIDE_INTRO[:1])
+    links = "".join(  # a long list of other guides between the article and the cards
+        f'<li><a href="/guides/{n}">{t}</a></li>' for n, t in enumerate(FURTHER_READING * 2)
+    )
+    cards = "".join(
+        f'<div class="card"><h3>{title}</h3><div class="card-text"><p>{text}</p></div>'
+        f'<a href="/courses/{n}">Book</a></div>'
+        for n, (title, text) in enumerate(COURSES)
+    )
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Soil for a fig | Green Corner</title></head><body><h1>Soil for a fig</h1>"
+        f'<div class="page"><div class="post"><div class="post-text">{article}</div></div>'
+        f'<div class="guides"><ul>{links}</ul></div>'
+        f'<div class="courses"><div class="grid">{cards}</div></div></div></body></html>'
+    )
+    text = extract(html).text
+    assert GUIDE_SOIL[0] in text
+    assert COURSES[0][1] not in text
