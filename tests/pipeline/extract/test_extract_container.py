@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from extract_pages import ARTICLE_PARAGRAPHS
+
 from newsloom.pipeline.extract import extract
 
 GUIDE_INTRO = (
@@ -265,3 +267,48 @@ def test_short_article_is_not_swapped_for_a_list_of_cards_of_another_kind() -> N
     text = extract(html).text
     assert GUIDE_SOIL[0] in text
     assert COURSES[0][1] not in text
+
+
+REFERENCES = tuple(
+    f"{a}, {b}, and {c} ({year}). {title}. Journal of Harbour Works, {vol}({issue}), {pages}."
+    for a, b, c, year, title, vol, issue, pages in (
+        ("Marsh, A.", "Hale, T.", "Ribeiro, A.", 2019, "Granite piers and their settling", 12, 3,
+         "45-61"),
+        ("Okafor, N.", "Lind, P.", "Marsh, A.", 2017, "Survey methods for old stone quays", 10, 1,
+         "3-19"),
+        ("Duval, C.", "Kerr, S.", "Hale, T.", 2021, "Repairing sea walls in cold water", 14, 2,
+         "88-102"),
+        ("Lind, P.", "Okafor, N.", "Stone, J.", 2015, "Tides, swell and the loads on a pier", 8,
+         4, "120-133"),
+        ("Kerr, S.", "Duval, C.", "Marsh, A.", 2020, "Iron rings and bollards on quays", 13, 1,
+         "7-15"),
+        ("Stone, J.", "Ribeiro, A.", "Lind, P.", 2018, "Costs of harbour repair in small towns",
+         11, 2, "60-74"),
+    )
+)
+
+
+def test_an_article_far_bigger_than_its_reference_list_is_found_around_it() -> None:
+    # Each paragraph pair sits three wrappers deep, so the reference list (one block of
+    # comma-rich items) wins the vote; a list of links parts it from the article's text.
+    paragraphs = ARTICLE_PARAGRAPHS + STORY_OPENING + STORY_REST + GUIDE_INTRO
+    sections = "".join(
+        "<div class='part'><div class='row'><div class='cell'>"
+        f"{_paragraphs(paragraphs[i : i + 2])}</div></div></div>"
+        for i in range(0, len(paragraphs), 2)
+    )
+    links = "".join(
+        f'<li><a href="/guides/{n}">{t}</a></li>' for n, t in enumerate(FURTHER_READING * 2)
+    )
+    refs = "".join(f"<li>{r}</li>" for r in REFERENCES)
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>The pier, the ferry and the islands | The Wenlow Gazette</title></head><body>"
+        "<h1>The pier, the ferry and the islands</h1><div class='main'>"
+        f"<div class='parts'>{sections}</div><div class='guides'><ul>{links}</ul></div>"
+        f"<div class='refs'><div class='box'><div class='inner'><ul>{refs}</ul></div></div>"
+        "</div></div></body></html>"
+    )
+    text = extract(html).text
+    for paragraph in paragraphs:
+        assert paragraph in text

@@ -27,6 +27,8 @@ _TEASER_RUN = 3
 _TEASER_BLURB = 400
 _SLIVER_CHARS = 50
 """Link or boilerplate text so short that the wrapper adding it may still be passed over."""
+_FAR_BULK = 3.0
+"""A far ancestor adding this many times the article's text so far joins however far it is."""
 _KIN_MIN = 3
 _KIN_RATIO = 2.0
 _SAME_KIND_SHARE = 0.3
@@ -421,13 +423,16 @@ def _joins_from_far(g: _Growth, chosen: int, ancestor: int, good: float, extra_g
     """Whether what a far ancestor adds (``extra_good``) is more of the same article (of
     ``good`` so far, in ``chosen``).
 
-    Either most of the added text sits directly in elements of the same kind (tag and class)
-    as the article's first-voted text (a page builder's next text module), or the added text
-    is as big as the article so far and reads on from it without a break.
+    Either the added text is much bigger than the article so far, or most of it sits directly
+    in elements of the same kind (tag and class) as the article's first-voted text (a page
+    builder's next text module), or it is as big as the article so far and reads on from it
+    without a break.
     """
     same_kind = bool(g.kind) and extra_good >= _SAME_KIND_SHARE * good
     if not same_kind and extra_good < good:
         return False
+    if extra_good >= _FAR_BULK * good:
+        return True  # what was found first is a side part of it (a reference list, a box)
     inside, extra = g.added(chosen, ancestor)
     if same_kind and g.alike(extra) >= 0.5 * extra_good:
         return True
