@@ -312,3 +312,27 @@ def test_an_article_far_bigger_than_its_reference_list_is_found_around_it() -> N
     text = extract(html).text
     for paragraph in paragraphs:
         assert paragraph in text
+
+
+def test_repeated_label_lines_are_kept_for_each_entry_and_repeated_paragraphs_once() -> None:
+    boats = (
+        ("The Heron", "A light dinghy for one or two, easy to launch from the beach."),
+        ("The Curlew", "A roomy family boat with a small cabin for rainy afternoons."),
+    )
+    entries = "".join(
+        f"<h2>{name}</h2><p>{about} It has served the club well for many summers now, and "
+        "members still queue to take it out on a fine weekend.</p>"
+        "<p><strong>Pros:</strong></p><ul><li>Stable in a swell</li><li>Cheap to keep</li></ul>"
+        "<p><strong>Cons:</strong></p><ul><li>Slow upwind</li></ul>"
+        for name, about in boats
+    )
+    note = "<p>Every boat is checked by the bosun before the season begins in April.</p>"
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Club boats | Wenlow Sailing Club</title></head><body><h1>Club boats</h1>"
+        f"<article>{note}{entries}{note}</article></body></html>"
+    )
+    text = extract(html).text
+    assert text.count("Pros:") == 2
+    assert text.count("Cons:") == 2
+    assert text.count("checked by the bosun") == 1

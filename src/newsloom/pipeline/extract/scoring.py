@@ -29,6 +29,8 @@ _SLIVER_CHARS = 50
 """Link or boilerplate text so short that the wrapper adding it may still be passed over."""
 _FAR_BULK = 3.0
 """A far ancestor adding this many times the article's text so far joins however far it is."""
+_FIELD_LINE_MAX = 60
+_FIELD_LABEL_MAX = 30
 _KIN_MIN = 3
 _KIN_RATIO = 2.0
 _SAME_KIND_SHARE = 0.3
@@ -619,6 +621,12 @@ def _with_lead(
     return []
 
 
+def _is_field_line(text: str) -> bool:
+    """A short "label: value" line ("Pros:", "Team size: 11-50"), which an article repeats
+    once per product or entry it describes, unlike a duplicated paragraph."""
+    return len(text) < _FIELD_LINE_MAX and ":" in text[:_FIELD_LABEL_MAX]
+
+
 def _is_label(c: Candidate) -> bool:
     """A few words with no sentence ending: a section name, kicker or breadcrumb."""
     text = c.text
@@ -701,7 +709,7 @@ def select(
     seen: set[str] = set()
     for c in kept:
         key = c.text
-        if key in seen:
+        if key in seen and not _is_field_line(key):
             continue
         seen.add(key)
         blocks.append(Block(c.kind, c.text))
