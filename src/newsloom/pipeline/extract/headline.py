@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 _NON_WORD = re.compile(r"[^\w]+")
 _MAX_SCOPE_CHARS = 4000
-_LEVELS = 4
+_LEVELS = 6
 
 
 def _key(s: str) -> str:
