@@ -39,6 +39,8 @@ class Extracted:
     blocks: tuple[Block, ...] = ()
     title: str | None = None
     authors: tuple[str, ...] = ()
+    byline: str | None = None
+    """The authors as the page writes them together ("A & B", "A, B, and C"), when it does."""
     published: datetime | None = None
     updated: datetime | None = None
     lead_image: str | None = None
@@ -57,9 +59,12 @@ class Extracted:
 
     @property
     def author(self) -> str | None:
-        """The byline as a reader writes it: "A", "A and B", "A, B and C"."""
+        """The byline as the page writes it, else as a reader would: "A", "A and B",
+        "A, B and C"."""
         if not self.authors:
             return None
+        if self.byline:
+            return self.byline
         *rest, last = self.authors
         return f"{', '.join(rest)} and {last}" if rest else last
 

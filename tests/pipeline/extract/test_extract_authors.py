@@ -81,10 +81,72 @@ def _under_headline(html_after_h1: str, *, before: str = "") -> str:
         ("<p>May 4, 2023</p><p>•</p><div><span>Nina Sorensen in</span> <span>Harbour</span></div>",
          ("Nina Sorensen",)),
         ("<p>Get Started</p><p>The Harbour Guide</p><p>4 May 2023</p>", ()),
+        ("<p>Reviewed by Olga Brandt</p>", ()),
+        ("<p>Medically reviewed</p><p>by</p><p>Olga Brandt</p><p>Written by Nina Sorensen</p>",
+         ("Nina Sorensen",)),
+        ("<p>Edited by: Olga Brandt</p><p>By Nina Sorensen</p>", ("Nina Sorensen",)),
     ],
 )  # fmt: skip
 def test_byline_next_to_the_headline(byline: str, expected: tuple[str, ...]) -> None:
     assert extract(_under_headline(byline)).authors == expected
+
+
+def test_byline_under_the_headline_wins_over_a_different_declared_author() -> None:
+    """The declared author is often the account that posted the page (an editor, the site)."""
+    head = '<meta name="author" content="Webdesk Editor">'
+    html = _under_headline("<p>By Nina Sorensen</p>").replace("</head>", head + "</head>")
+    assert extract(html).authors == ("Nina Sorensen",)
+
+
+def test_declared_authors_stay_when_the_byline_names_one_of_them() -> None:
+    head = ld(
+        '{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Nina Sorensen"}, '
+        '{"@type": "Person", "name": "Tom Reyes"}]}'
+    )
+    html = _under_headline("<p>By Dr Nina Sorensen</p>").replace("</head>", head + "</head>")
+    assert extract(html).authors == ("Nina Sorensen", "Tom Reyes")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Nina Sorensen &amp; Tom Reyes", "Nina Sorensen & Tom Reyes"),
+        ("Nina Sorensen, Tom Reyes", "Nina Sorensen, Tom Reyes"),
+        ("Nina Sorensen , Tom Reyes", "Nina Sorensen, Tom Reyes"),
+        ("Nina Sorensen / Harbour Desk Staff", "Nina Sorensen / Harbour Desk Staff"),
+    ],
+)
+def test_declared_byline_is_kept_as_the_page_writes_it(value: str, expected: str) -> None:
+    head = f'<meta name="author" content="{value}">'
+    assert extract(article_html(head=head)).author == expected
+
+
+def test_visible_byline_is_kept_as_written_when_it_names_the_declared_authors() -> None:
+    head = ld(
+        '{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Nina Sorensen"}, '
+        '{"@type": "Person", "name": "Tom Reyes"}, {"@type": "Person", "name": "Ola Sand"}]}'
+    )
+    byline = "<p>By Nina Sorensen, Tom Reyes, and Ola Sand</p>"
+    html = _under_headline(byline).replace("</head>", head + "</head>")
+    extracted = extract(html)
+    assert extracted.authors == ("Nina Sorensen", "Tom Reyes", "Ola Sand")
+    assert extracted.author == "Nina Sorensen, Tom Reyes, and Ola Sand"
+
+
+def test_byline_of_linked_names_is_read_whole() -> None:
+    byline = (
+        '<div class="byline"><span>By</span><div><a href="/p/ns">Nina Sorensen</a></div>'
+        '<span>, </span><div><a href="/p/tr">Tom Reyes</a></div><span>, and </span>'
+        '<div><a href="/p/os">Ola Sand</a></div><p>Updated May 4, 2023</p></div>'
+    )
+    extracted = extract(_under_headline(byline))
+    assert extracted.authors == ("Nina Sorensen", "Tom Reyes", "Ola Sand")
+    assert extracted.author == "Nina Sorensen, Tom Reyes, and Ola Sand"
+
+
+def test_byline_with_a_role_reads_as_the_names_only() -> None:
+    head = '<meta name="author" content="Nina Sorensen and Tom Reyes, Staff Reporters">'
+    assert extract(article_html(head=head)).author == "Nina Sorensen and Tom Reyes"
 
 
 def test_team_byline_in_an_author_element() -> None:

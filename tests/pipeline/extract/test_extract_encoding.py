@@ -101,3 +101,22 @@ def test_nul_bytes_inside_text_are_dropped() -> None:
 def test_binary_is_refused_by_decoder() -> None:
     with pytest.raises(ExtractionError, match="not an HTML page"):
         decode_html(bytes(range(256)) * 40)
+
+
+def test_utf8_encoded_twice_is_repaired() -> None:
+    text = "The investor\u2019s guide \u2014 a caf\u00e9 on the pier costs \u00a31 and \u20ac2."
+    twice = page("utf-8", text).encode("utf-8").decode("latin-1").encode("utf-8")
+    assert extract(twice).text == text
+
+
+def test_utf8_encoded_twice_through_cp1252_is_repaired() -> None:
+    text = "The mayor\u2019s \u201cnew pier \u2013 and the caf\u00e9\u2019s terrace."
+    twice = page("utf-8", text).encode("utf-8").decode("cp1252").encode("utf-8")
+    assert extract(twice).text == text
+
+
+def test_text_that_only_looks_double_encoded_once_is_kept() -> None:
+    text = (
+        "A page about mojibake: the letters \u00c3\u00a9 stand for a broken \u00e9 in Stra\u00dfe."
+    )
+    assert extract(page("utf-8", text).encode("utf-8")).text == text

@@ -256,3 +256,33 @@ def clean_names(raws: Iterable[str], limit: int = 6, *, declared: bool = False) 
                     return tuple(out)
     return tuple(out)
     return tuple(out)
+
+
+# What may stand between the names of a byline: commas, "and", "&", slashes, bars.
+_BETWEEN_NAMES = re.compile(r"(?:\s|,|;|\||/|&|\band\b|\bund\b|\bet\b)*", re.IGNORECASE)
+
+
+_SPACE_BEFORE_COMMA = re.compile(r"\s+([,;])")
+
+
+def written_byline(raw: str, names: tuple[str, ...]) -> str | None:
+    """The byline as the page writes it ("Maria & Katerina", "A, B, and C"): the part of
+    ``raw`` that holds exactly ``names``, in order, with only separators between them; None
+    when ``raw`` says anything else (a role, a date) or names someone else."""
+    if not names:
+        return None
+    text = " ".join(html.unescape(raw).split()) if "&" in raw else " ".join(raw.split())
+    start = text.find(names[0])
+    if start < 0:
+        return None
+    end = start + len(names[0])
+    for name in names[1:]:
+        gap = _BETWEEN_NAMES.match(text, end)
+        at = gap.end() if gap is not None else end
+        if not text.startswith(name, at) or at == end:
+            return None
+        end = at + len(name)
+    rest = text[end:].strip(" .")
+    if rest and not _CUT.match(" " + rest):
+        return None
+    return _SPACE_BEFORE_COMMA.sub(r"\1", text[start:end])

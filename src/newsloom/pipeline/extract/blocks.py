@@ -94,6 +94,9 @@ MAX_WALK = 200_000
 MAX_CANDIDATES = 20_000
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _INVISIBLE_ANY = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+LINK = "a[href]"
+"""What counts as a link: an anchor without an address is a named target (``<h3><a
+name="step-2">Step 2</a></h3>``), plain text to a reader."""
 BR_MARK = "\u2029"
 """Written before every <br> so that a double line break can be told from source newlines."""
 _PARAGRAPH_BREAK = re.compile(r"\u2029\s*\u2029")
@@ -151,7 +154,7 @@ def squash(text: str) -> str:
 
 def _link_chars(node: LexborNode) -> int:
     total = 0
-    for a in node.css("a"):
+    for a in node.css(LINK):
         total += len(squash(a.text(deep=True) or ""))
     return total
 
@@ -186,6 +189,17 @@ class Tree:
     chains: dict[int, list[int]] = field(default_factory=dict)
     contexts: dict[int, Context] = field(default_factory=dict)
     tables: dict[int, LexborNode] = field(default_factory=dict)
+    nodes: dict[int, LexborNode] = field(default_factory=dict)
+    """The ancestors met while registering, by id (to read their class when needed)."""
+
+    def kind_of(self, nid: int) -> str:
+        """A recorded ancestor's tag and class ("div.sqs-html-content"); "" when unknown
+        or without a class."""
+        node = self.nodes.get(nid)
+        if node is None:
+            return ""
+        cls = node.attributes.get("class")
+        return f"{self.tag.get(nid, '')}.{cls}" if cls else ""
 
     def register(self, node: LexborNode, tag: str | None = None) -> int:
         """Record a node (whose tag may be given) and its ancestors (walking up until a known
@@ -211,6 +225,7 @@ class Tree:
                 break
             self.parent[cur_id] = pid
             tags[pid] = ptag
+            self.nodes[pid] = parent
             cur, cur_id = parent, pid
         return nid
 
@@ -365,7 +380,7 @@ def _inline_runs(node: LexborNode, with_links: set[int] | None) -> list[tuple[st
                 pending.append(child.child)
         elif tag in INLINE:
             t = child.text(deep=True) or ""
-            if tag == "a":
+            if tag == "a" and "href" in child.attrs:
                 parts.append((t, len(t)))
             elif tag != "br" and (
                 child.mem_id in with_links

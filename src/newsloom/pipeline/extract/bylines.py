@@ -26,7 +26,7 @@ _MAX_NAMES = 6
 # "By Jane Doe", "Written by: Jane Doe", "Story and photos by Jane Doe", "Authors: A, B".
 _BY_WORDS = (
     r"(?:(?:written|words|posted|reported|story|text|photos?|compiled|edited|published|article"
-    r"|post|and|reviewed|authored|interview|illustrations?|video|guest|column|essay|analysis"
+    r"|post|and|authored|interview|illustrations?|video|guest|column|essay|analysis"
     r"|opinion)\s+){0,3}"
 )
 _BY_START = re.compile(
@@ -49,6 +49,15 @@ _BY_ALONE = re.compile(
 _BY_INSIDE = re.compile(r"(?:^|[\s|·•,])(?:by|By|BY)\s*:?\s+(?=[^\W\d])")
 _BEFORE_INSIDE_BY = re.compile(r"\d|[|·•]|\b(?:published|posted|updated)\b", re.IGNORECASE)
 _MAX_LINE = 160
+# "Reviewed by", "Medically reviewed by", "Edited by", "Fact checked by": someone who checked the
+# piece, not its author.
+_NOT_AUTHOR_LABEL = re.compile(
+    r"(?i)\b(?:reviewed|edited|fact[- ]?checked|checked|verified|approved|moderated)"
+    r"\s*(?:by)?\s*:?\s*$"
+)
+# A line that only joins two names: ",", ", and", "&", "/".
+_SEPARATOR_LINE = re.compile(r"^(?:[,;&/|]|,?\s*(?:and|und|et|y))$", re.IGNORECASE)
+_ENDS_WITH_SEPARATOR = re.compile(r"(?:[,;&/|]|\s(?:and|und|et|y))$", re.IGNORECASE)
 _LABEL_SELECTOR = "h2, h3, h4, h5, h6, dt"
 _MAX_LABELS = 80
 _NOT_IN_NAMES = frozenset({"the", "of", "and", "&", "for", "to", "a", "an", "your", "our", "my"})
@@ -80,7 +89,7 @@ def dom_authors(
     """Names from a "By …" line next to the headline, else from elements marked as the
     author, else a lone name beside the date under the headline."""
     return (
-        _byline_lines(around)
+        byline_names(around)
         or _marked_authors(tree)
         or _name_beside_date(around, title)
         or _labelled_author(tree)
@@ -152,13 +161,23 @@ def _dated(line: str, reading_time: bool = True) -> bool:
     return find_date(line) is not None or (reading_time and _READ_TIME.search(line) is not None)
 
 
-def _byline_lines(around: Around) -> tuple[str, ...]:
-    lines = around.after[:12] + around.before[:3]
+def byline_names(around: Around) -> tuple[str, ...]:
+    """The names of a "By …" line next to the headline (not a "Reviewed by" line)."""
+    return shown_byline(around)[0]
+
+
+def shown_byline(around: Around) -> tuple[tuple[str, ...], str]:
+    """The names of a "By …" line next to the headline (not a "Reviewed by" line), and the
+    text they were read from (names in links on lines of their own joined again)."""
+    after = around.after[:12]
+    lines = after + around.before[:3]
+    n_after = len(after)
     for k, line in enumerate(lines):
         if len(line) > _MAX_LINE:
             continue
         if _BY_ALONE.match(line):
-            rest = lines[k + 1] if k + 1 < len(lines) and k + 1 != 12 else ""
+            label = f"{lines[k - 1]} {line}" if 0 < k < n_after else line
+            rest = _continued(lines, k + 1, n_after) if k + 1 < n_after else ""
         else:
             m = _BY_START.match(line)
             if m is None:
@@ -166,13 +185,39 @@ def _byline_lines(around: Around) -> tuple[str, ...]:
                 # "Published May 4, 2023 by …", "Mar 27 · by …", not "Fees by Season".
                 if m is None or not _BEFORE_INSIDE_BY.search(line[: m.start() + 1]):
                     continue
-            rest = line[m.end() :]
+            label, rest = line[: m.end()], line[m.end() :]
+            if k < n_after and _ENDS_WITH_SEPARATOR.search(rest):
+                rest = _continued(lines, k, n_after)[m.end() :]
+        if _NOT_AUTHOR_LABEL.search(label):
+            continue  # "Reviewed by …": the piece's checker, not its author
         if _prose(rest):
             continue  # "Published by the council and released in May": a sentence
         names = clean_names([rest], limit=_MAX_NAMES)
         if names:
-            return names
-    return ()
+            return names, rest
+    return (), ""
+
+
+def _continued(lines: list[str], start: int, stop: int) -> str:
+    """lines[start] with the lines that continue a list of names after it: "Ann Lee" / "," /
+    "Bo Ek" / ", and" / "Cy Dunn" (each name a link of its own) read "Ann Lee, Bo Ek, and Cy
+    Dunn"."""
+    text = lines[start]
+    k = start + 1
+    while k < stop:
+        line = lines[k]
+        if _SEPARATOR_LINE.match(line):
+            if k + 1 >= stop:
+                break
+            joiner = f"{line} " if line[0] in ",;" else f" {line} "
+            text = f"{text}{joiner}{lines[k + 1]}"
+            k += 2
+        elif _ENDS_WITH_SEPARATOR.search(text) and len(line) <= 60:
+            text = f"{text} {line}"
+            k += 1
+        else:
+            break
+    return text
 
 
 def _prose(text: str) -> bool:

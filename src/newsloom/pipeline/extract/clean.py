@@ -15,6 +15,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from newsloom.pipeline.extract.blocks import LINK
 from newsloom.pipeline.extract.tagnames import learn, tag_names
 
 _NEVER_TEXT = (
@@ -414,5 +415,5 @@ def _is_template_post(script: LexborNode) -> bool:
 
 
 def _link_density(node: LexborNode, text_len: int) -> float:
-    links = sum(len(a.text(deep=True) or "") for a in node.css("a"))
+    links = sum(len(a.text(deep=True) or "") for a in node.css(LINK))
     return links / text_len if text_len else 1.0

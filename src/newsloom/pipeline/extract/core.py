@@ -87,7 +87,9 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
             for i, c in enumerate(candidates)
             if (fp := fingerprint(c.text)) in learned and fp != headline
         }
-    best, best_votes, total_votes = best_container(candidates, skip, tree_info.parent, teasers)
+    best, best_votes, total_votes = best_container(
+        candidates, skip, tree_info.parent, teasers, tree_info.kind_of
+    )
     if best is None:
         members = {c.node_id for c in candidates if len(c.text) >= _MIN_VOTER_CHARS}
         share = 0.0
@@ -159,6 +161,7 @@ def _result(
         blocks=blocks,
         title=title,
         authors=md.authors,
+        byline=md.byline,
         published=md.published,
         updated=md.updated,
         lead_image=md.lead_image,

@@ -150,8 +150,49 @@ def decode_page(data: bytes | str) -> tuple[str, bytes | None]:
             text = _decode_mostly_utf8(data)
         return (text.replace("\x00", "") if b"\x00" in data else text), None
     if b"\x00" in data:
-        return text.replace("\x00", ""), None
-    return text, data
+        text = text.replace("\x00", "")
+        return repair_double_encoding(text, data), None
+    repaired = repair_double_encoding(text, data)
+    return repaired, (data if repaired is text else None)
+
+
+# UTF-8 read as latin-1 or windows-1252 and saved as UTF-8 again: "’" became "â\x80\x99" (or
+# "â€™"), "é" became "Ã©", a no-break space "Â\xa0". These byte pairs are what such text starts
+# with; real text almost never has them.
+_DOUBLE_ENCODED_MARKS = (
+    b"\xc3\xa2\xc2\x80",
+    b"\xc3\xa2\xe2\x82\xac",
+    b"\xc3\x82\xc2",
+    b"\xc3\x83\xc2",
+)
+# The characters a UTF-8 continuation byte (0x80-0xbf) becomes when read as windows-1252.
+_CP1252_CONTINUATION = "".join(
+    bytes([b]).decode("cp1252", "replace") for b in range(0x80, 0xC0)
+).replace("\ufffd", "")
+_CONTINUATION = f"[\x80-\xbf{re.escape(_CP1252_CONTINUATION)}]"
+_DOUBLE_ENCODED = re.compile(
+    f"[\xc2-\xdf]{_CONTINUATION}|[\xe0-\xef]{_CONTINUATION}{{2}}|[\xf0-\xf4]{_CONTINUATION}{{3}}"
+)
+
+
+def repair_double_encoding(text: str, data: bytes) -> str:
+    """Undo UTF-8 text encoded twice (a page saved through a latin-1 or windows-1252 step):
+    each run of characters whose latin-1/windows-1252 bytes are one UTF-8 character becomes
+    that character. Only on a page that shows the tell-tale pairs more than once; returns the
+    same object when there is nothing to repair."""
+    if sum(data.count(mark) for mark in _DOUBLE_ENCODED_MARKS) < 2:
+        return text
+    repaired = _DOUBLE_ENCODED.sub(_one_character, text)
+    return text if repaired == text else repaired
+
+
+def _one_character(match: re.Match[str]) -> str:
+    chars = match.group()
+    try:
+        raw = bytes(ord(c) if ord(c) < 0x100 else c.encode("cp1252")[0] for c in chars)
+        return raw.decode("utf-8")
+    except (UnicodeError, ValueError):
+        return chars
 
 
 def _decode_mostly_utf8(data: bytes) -> str:

@@ -13,8 +13,8 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsloom.pipeline.extract.authors import clean_names, clean_whole_names
-from newsloom.pipeline.extract.bylines import dom_authors
+from newsloom.pipeline.extract.authors import clean_names, clean_whole_names, written_byline
+from newsloom.pipeline.extract.bylines import dom_authors, shown_byline
 from newsloom.pipeline.extract.dates import parse_date
 from newsloom.pipeline.extract.headline import headline_node, lines_around
 from newsloom.pipeline.extract.jsonld import (
@@ -35,6 +35,7 @@ __all__ = ["Metadata", "dom_title_nodes", "read_metadata", "strip_site_suffix"]
 class Metadata:
     title: str | None = None
     authors: tuple[str, ...] = ()
+    byline: str | None = None
     published: datetime | None = None
     updated: datetime | None = None
     lead_image: str | None = None
@@ -168,17 +169,22 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") 
 
     author_value = ld.get("author") if ld else None
     index = id_index(_all) if author_value is not None else {}
-    authors = clean_whole_names(person_names(author_value, index))
+    declared = person_names(author_value, index)
+    authors = clean_whole_names(declared)
     if not authors:
-        values = [v for k in _AUTHOR_KEYS for v in meta.get(k, ()) if "://" not in v]
-        authors = clean_names(values, limit=12, declared=True)
+        declared = [v for k in _AUTHOR_KEYS for v in meta.get(k, ()) if "://" not in v]
+        authors = clean_names(declared, limit=12, declared=True)
     headline = headline_node(tree, md.title)
     around = lines_around(headline)
-    if not authors:
-        authors = dom_authors(tree, around, md.title)
+    shown, shown_text = shown_byline(around)
+    if authors:
+        authors = _shown_byline_first(authors, shown)
+    else:
+        authors = shown or dom_authors(tree, around, md.title)
     if not authors and author_value is not None:
         authors = clean_whole_names(organization_names(author_value, index), split=False)
     md.authors = authors
+    md.byline = _as_written(authors, [shown_text, *around.after[:12], *declared])
 
     published = published_date(
         tree,
@@ -234,6 +240,31 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") 
     md.description = " ".join(description.split()) if description else None
     md.language = _language(tree, meta, ld)
     return md
+
+
+def _as_written(authors: tuple[str, ...], texts: list[str]) -> str | None:
+    """The names as one of the texts writes them together (the visible lines first)."""
+    if len(authors) < 2:
+        return None
+    for text in texts:
+        written = written_byline(text, authors)
+        if written:
+            return written
+    return None
+
+
+def _shown_byline_first(declared: tuple[str, ...], shown: tuple[str, ...]) -> tuple[str, ...]:
+    """The "By …" line under the headline when it names none of the declared authors: the
+    declared one is then the account that posted the page (an editor, the site itself)."""
+    if shown and not any(_same_person(a, b) for a in declared for b in shown):
+        return shown
+    return declared
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Equal names, or one name inside the other ("Dr Jane Doe", "Jane Doe")."""
+    wa, wb = set(a.casefold().split()), set(b.casefold().split())
+    return wa == wb or (min(len(wa), len(wb)) >= 2 and (wa <= wb or wb <= wa))
 
 
 def dom_title_nodes(tree: LexborHTMLParser) -> list[LexborNode]:

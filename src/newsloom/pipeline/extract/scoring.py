@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsloom.domain.models import Block, BlockKind
@@ -25,6 +25,11 @@ _NEAR_LEVELS = 3
 _GAP_CHARS = 300
 _TEASER_RUN = 3
 _TEASER_BLURB = 400
+_SLIVER_CHARS = 50
+"""Link or boilerplate text so short that the wrapper adding it may still be passed over."""
+_SAME_KIND_SHARE = 0.3
+"""A far ancestor's text in the article's own kind of element joins when it is at least this
+share of the article so far."""
 
 _FOLD_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
 """Characters that case-insensitive patterns match to ASCII letters but str.lower() does not."""
@@ -380,18 +385,83 @@ def _indices_under(
     return found
 
 
+def _no_kind(nid: int) -> str:
+    """No element kinds known (every element is of no kind)."""
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Growth:
+    """What the container's growth looks at: the scored candidates ((good, bad) text each),
+    the recorded parents, and the kind (tag and class) of the first-voted container."""
+
+    candidates: Sequence[Candidate]
+    gb: list[tuple[float, float]]
+    parents: dict[int, int]
+    kind: str
+    kind_of: Callable[[int], str]
+
+    def added(self, chosen: int, ancestor: int) -> tuple[set[int], set[int]]:
+        """Indices of the scored candidates inside ``chosen``, and of those the ancestor adds."""
+        inside = _indices_under(self.candidates, self.gb, self.parents, chosen)
+        return inside, _indices_under(self.candidates, self.gb, self.parents, ancestor) - inside
+
+    def alike(self, extra: set[int]) -> float:
+        """Good text of the given candidates that sits directly in elements of the first-voted
+        container's kind."""
+        if not self.kind:
+            return 0.0
+        kind, kind_of, candidates = self.kind, self.kind_of, self.candidates
+        return sum(self.gb[i][0] for i in extra if kind_of(candidates[i].ancestors[0]) == kind)
+
+
+def _joins_from_far(g: _Growth, chosen: int, ancestor: int, good: float, extra_good: float) -> bool:
+    """Whether what a far ancestor adds (``extra_good``) is more of the same article (of
+    ``good`` so far, in ``chosen``).
+
+    Either most of the added text sits directly in elements of the same kind (tag and class)
+    as the article's first-voted text (a page builder's next text module), or the added text
+    is as big as the article so far and reads on from it without a break.
+    """
+    same_kind = bool(g.kind) and extra_good >= _SAME_KIND_SHARE * good
+    if not same_kind and extra_good < good:
+        return False
+    inside, extra = g.added(chosen, ancestor)
+    if same_kind and g.alike(extra) >= 0.5 * extra_good:
+        return True
+    return extra_good >= good and _connected(g.gb, inside, extra) >= 0.5 * extra_good
+
+
+def _joins_with_links(
+    g: _Growth, chosen: int, ancestor: int, good: float, added: tuple[float, float]
+) -> bool:
+    """Whether an ancestor that adds a lot of link text (``added``: its good and bad text)
+    still adds the rest of the article: more prose than links, as much as the article so
+    far, mostly in the same kind of element as the article's first-voted text (its later
+    sections, with a list of links among them)."""
+    extra_good, extra_bad = added
+    if not g.kind or extra_good < extra_bad or extra_good < good:
+        return False
+    return g.alike(g.added(chosen, ancestor)[1]) >= 0.5 * extra_good
+
+
 def best_container(
     candidates: Sequence[Candidate],
     skip: set[int],
     parents: dict[int, int],
     teasers: set[int] | None = None,
+    kind_of: Callable[[int], str] = _no_kind,
 ) -> tuple[int | None, float, float]:
     """The article container's node id, its good text and the page's total good text.
 
     First the classic decayed vote picks a tight container; then it grows to its parent while
     what the parent adds is mostly prose (good text at least EXPAND_RATIO times the link and
     boilerplate text it also adds), so articles split over sibling sections are kept whole
-    but teaser lists (a linked headline per short summary) are not.
+    but teaser lists (a linked headline per short summary) are not. Far up the page only more
+    of the same article joins (see _joins_from_far), and a parent that adds much link text
+    joins only with the rest of the article (see _joins_with_links); ``kind_of`` names an
+    element's kind (tag and class) by node id, so that a page builder's sections of text can
+    be told apart from other boxes.
     """
     votes, _ = _vote(candidates, skip | teasers if teasers else skip)
     if not votes:
@@ -435,8 +505,10 @@ def best_container(
     here = sums.get(best, [0.0, 0.0, 0.0])
     good = here[0]
     node = chosen = best
+    growth = _Growth(candidates, gb, parents, kind_of(best), kind_of)
     grown = 0
     climbed = 0
+    passed_sliver = False
     for _ in range(_EXPAND_DEPTH):
         parent = parents.get(node)
         if parent is None or parent not in sums:
@@ -449,16 +521,22 @@ def best_container(
             continue  # a wrapper that adds nothing: look further up
         extra_good = above[0] - below[0]
         extra_bad = above[1] - below[1]
-        if extra_good <= 0 or extra_good < _EXPAND_RATIO * extra_bad:
+        if extra_good <= 0 and extra_bad < _SLIVER_CHARS and climbed <= _NEAR_LEVELS:
+            passed_sliver = True
+            continue  # a close wrapper that adds a tag link or a share icon's label
+        if extra_good <= 0:
             break
-        if climbed > _NEAR_LEVELS:
-            if extra_good < good:
-                break  # far up the page: only more of the same article joins
-            inside = _indices_under(candidates, gb, parents, chosen)
-            extra = _indices_under(candidates, gb, parents, parent) - inside
-            if _connected(gb, inside, extra) < 0.5 * extra_good:
-                break  # ...read on without a break
+        if extra_good < _EXPAND_RATIO * extra_bad:
+            if not _joins_with_links(growth, chosen, parent, good, (extra_good, extra_bad)):
+                break
+        elif passed_sliver and extra_good < good:
+            break  # ...is passed over for the rest of the article, not for any box
+        elif climbed > _NEAR_LEVELS and not _joins_from_far(
+            growth, chosen, parent, good, extra_good
+        ):
+            break
         climbed = 0
+        passed_sliver = False
         chosen = parent
         good += extra_good
         grown += 1

@@ -1,0 +1,203 @@
+"""The article container grows over the whole article, and only over the article."""
+
+from __future__ import annotations
+
+from newsloom.pipeline.extract import extract
+
+GUIDE_INTRO = (
+    "Repotting a fig tree is easier than most people fear, as long as you pick the right week "
+    "and have a pot that is only a little larger than the old one.",
+    "Late winter suits it best: the tree is still resting, the roots are firm, and the new "
+    "leaves will push out into fresh soil a few weeks later.",
+    "Water the tree well the day before, so that the root ball slides out in one piece and "
+    "does not crumble while you lift it.",
+    "Lay an old sheet on the floor first, because loose bark and soil travel further than you "
+    "would think once the pot is tipped on its side.",
+)
+GUIDE_SOIL = (
+    "Use a loose mix of garden compost, grit and a handful of bark, so that water runs through "
+    "quickly and the roots never sit in a puddle at the bottom.",
+    "Press the new soil down gently with your fingers, water it once, and keep the tree out of "
+    "strong sun for a week while it settles in its new home.",
+)
+TESTIMONIAL = (
+    "Our customers love the nursery: the staff spent an hour with me choosing a pot and even "
+    "carried the tree to my car, which I really did not expect at all.",
+)
+
+
+def _section(box: str, heading: str, paragraphs: tuple[str, ...]) -> str:
+    """A page builder's section: the text module sits four wrappers deep."""
+    text = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f'<div class="row"><div class="column"><div class="module"><div class="{box}">'
+        f"<h2>{heading}</h2>{text}</div></div></div></div>"
+    )
+
+
+def _builder_page(*sections: str) -> str:
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>How to repot a fig tree | Green Corner</title></head><body>"
+        '<div class="page"><h1>How to repot a fig tree</h1>'
+        f'<div class="page-content">{"".join(sections)}</div></div></body></html>'
+    )
+
+
+def test_page_builder_sections_of_one_article_are_all_kept() -> None:
+    html = _builder_page(
+        _section("text-inner", "When to repot", GUIDE_INTRO),
+        _section("text-inner", "Soil and aftercare", GUIDE_SOIL),
+    )
+    text = extract(html).text
+    for paragraph in GUIDE_INTRO + GUIDE_SOIL:
+        assert paragraph in text
+
+
+def test_a_different_kind_of_box_far_up_stays_out() -> None:
+    html = _builder_page(
+        _section("text-inner", "When to repot", GUIDE_INTRO),
+        _section("testimonial-card", "What our customers say", TESTIMONIAL * 2),
+    )
+    text = extract(html).text
+    assert GUIDE_INTRO[0] in text
+    assert "Our customers love the nursery" not in text
+
+
+STORY_OPENING = (
+    "The ferry that links Wenlow to the islands will sail twice a day again from Monday, after "
+    "a month in dry dock for new engines and a fresh coat of paint on its hull.",
+    "Islanders had relied on a chartered fishing boat since March, which carried only twelve "
+    "passengers and no cars, so that many trips to the mainland were simply put off.",
+    "The operator said that the new engines burn a third less fuel and should make the "
+    "crossing about ten minutes shorter in calm weather, and a little more in a swell.",
+    "Tickets bought for the chartered boat will be honoured on the ferry until the end of "
+    "the month, and season passes are extended by the weeks that the ferry was away.",
+    "The first crossing leaves the harbour at seven in the morning, with the return trip "
+    "from the islands at half past eight, as it did before the repairs began.",
+)
+STORY_REST = (
+    "Shopkeepers on the largest island said that deliveries of fresh bread and milk, which "
+    "had come over only twice a week, would now arrive every morning with the first boat.",
+    "The island school, whose teachers live on the mainland, had moved its lessons online "
+    "for three weeks and will open its doors again on Tuesday, a day after the first sailing.",
+    "A doctor who visits the islands every Thursday said that she had crossed on the fishing "
+    "boat each week, and that the sea had been kind to her for most of the month.",
+    "The council has asked the operator to keep a spare engine on the quay in future, so "
+    "that a breakdown does not leave the islands without a proper ferry for so long again.",
+    "The operator said that it would consider the request, and that a second, smaller boat "
+    "might be bought next year if the number of passengers keeps rising as it has lately.",
+    "Timetables for the summer season, with extra evening crossings at weekends, are to be "
+    "published in the harbour office and on the operator's website at the end of May.",
+)
+AUTHOR_NOTE = (
+    "Jonas Feld writes about the harbour, the islands and the sea for the Gazette, and "
+    "sails a small wooden dinghy in the bay whenever the weather allows him to.",
+)
+
+
+def _paragraphs(texts: tuple[str, ...]) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def _story_page(opening: str, rest: str) -> str:
+    """The opening sits in a box that also holds a line of topic links; the rest follows."""
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Wenlow ferry sails again | The Wenlow Gazette</title></head><body>"
+        '<div class="page"><h1>Wenlow ferry sails again</h1><div class="story">'
+        f'<div class="opening"><section>{opening}</section>'
+        '<p><a href="/topics/ferries">Ferries</a> <a href="/topics/islands">Islands</a></p></div>'
+        f"{rest}</div></div></body></html>"
+    )
+
+
+def test_a_wrapper_adding_only_topic_links_does_not_cut_the_article_short() -> None:
+    rest = "".join(f"<section>{_paragraphs(STORY_REST[i : i + 2])}</section>" for i in (0, 2, 4))
+    text = extract(_story_page(_paragraphs(STORY_OPENING), rest)).text
+    for paragraph in STORY_OPENING + STORY_REST:
+        assert paragraph in text
+
+
+def test_past_topic_links_a_small_box_of_prose_stays_out() -> None:
+    rest = f'<div class="note">{_paragraphs(AUTHOR_NOTE)}</div>'
+    text = extract(_story_page(_paragraphs(STORY_OPENING), rest)).text
+    assert STORY_OPENING[0] in text
+    assert "wooden dinghy" not in text
+
+
+STEPS = (
+    ("Empty the pot", "Tip the pot on its side and ease the tree out, holding it by the base "
+     "of the trunk, never by the branches."),
+    ("Loosen the roots", "Tease out the outer roots with your fingers and trim any that are "
+     "dark, soft or wound tightly around the bottom."),
+    ("Plant it again", "Set the tree at the same depth as before, fill in around it with the "
+     "new mix, and firm the soil down with your hands."),
+    ("Water it in", "Water slowly until it runs out of the bottom of the pot, then leave the "
+     "tree in a bright spot out of the midday sun."),
+)
+
+
+def test_headings_that_are_named_anchors_are_not_links() -> None:
+    # <a name=...> marks a place to jump to; its text is a plain heading, not a teaser link.
+    steps = "".join(
+        f'<h3><a name="step-{n}">{title}</a></h3><p>{text}</p>'
+        for n, (title, text) in enumerate(STEPS, 1)
+    )
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Repotting, step by step | Green Corner</title></head><body>"
+        f"<article><h1>Repotting, step by step</h1><div class='text'>"
+        f"<p>{GUIDE_INTRO[0]}</p><p>{GUIDE_INTRO[1]}</p>{steps}</div></article></body></html>"
+    )
+    text = extract(html).text
+    for title, step in STEPS:
+        assert title in text
+        assert step in text
+
+
+FURTHER_READING = (
+    "Choosing a pot for a fig tree that grows indoors",
+    "Ten common mistakes when watering figs in winter",
+    "How to prune a young fig tree for a compact shape",
+    "Feeding figs in pots: what, when and how much",
+    "Why the leaves of your fig tree are turning yellow",
+    "Moving a potted fig outdoors for the summer months",
+)
+
+
+def _module_page(box_of_rest: str) -> str:
+    """A guide in a page builder's text modules (each two wrappers deep); its later sections
+    end with a list of links to further reading."""
+
+    def module(box: str, inner: str) -> str:
+        return (
+            f'<div class="section"><div class="column"><div class="{box}">{inner}</div>'
+            "</div></div>"
+        )
+
+    links = "".join(
+        f'<li><a href="/guides/{n}">{t}</a></li>' for n, t in enumerate(FURTHER_READING)
+    )
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Repotting a fig tree | Green Corner</title></head><body>"
+        '<h1>Repotting a fig tree</h1><div class="guide">'
+        + module("text-block", _paragraphs(GUIDE_INTRO))
+        + module(box_of_rest, "<h2>Soil and aftercare</h2>" + _paragraphs(GUIDE_SOIL))
+        + module(box_of_rest, "<h2>Step by step</h2>" + _paragraphs(tuple(t for _, t in STEPS)))
+        + module(box_of_rest, f"<h2>Further reading</h2><ul>{links}</ul>")
+        + "</div></body></html>"
+    )
+
+
+def test_later_sections_of_the_same_kind_join_despite_a_list_of_links() -> None:
+    text = extract(_module_page("text-block")).text
+    for paragraph in GUIDE_INTRO + GUIDE_SOIL + tuple(t for _, t in STEPS):
+        assert paragraph in text
+
+
+def test_prose_of_another_kind_beside_a_list_of_links_stays_out() -> None:
+    text = extract(_module_page("note-block")).text
+    assert GUIDE_INTRO[0] in text
+    assert GUIDE_SOIL[0] not in text
