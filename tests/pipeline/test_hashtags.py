@@ -247,11 +247,13 @@ def test_a_french_sentence_opening_before_a_particle_is_not_a_name() -> None:
 def test_a_possessive_ends_a_name_unless_a_name_ending_follows() -> None:
     text = (
         "Valdoria's Brenner Corp. reported a loss. Officials at Brenner's Ostrava plant were "
-        "not reached. Peter Malk's Lantern Guild plans a march to Halden's Museum."
+        "not reached. Peter Malk's Lantern Guild plans a march to Halden's Museum. The "
+        "Lindqvay Area's farmers joined."
     )
     found = tags("Brenner reports loss", text, limit=20)
     assert "Brenner" in found and "PeterMalk" in found
     assert "HaldenMuseum" in found  # the possessive belongs to the name
+    assert "LindqvayArea" in found
     assert not any(t.startswith(("ValdoriaBrenner", "BrennerOstrava", "PeterMalkLantern"))
                    for t in found)
     assert "BrennerCorp" not in found  # the legal form is not part of the tag

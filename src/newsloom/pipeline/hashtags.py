@@ -69,7 +69,7 @@ _PLACE_WORDS = words(
     """
     river lake lakes mountain mountains mount island islands county province region valley
     street avenue square bridge park airport beach bay sea ocean coast desert forest canyon falls
-    glen hills heights city village peninsula strait gulf oblast district state territory
+    glen hills heights city village peninsula strait gulf oblast district state territory area
     """
 )
 _SPEECH_VERBS = words(
