@@ -34,9 +34,11 @@ _WEB_ADDRESS = (
 """Web addresses, e-mail addresses and social-media handles: never words of the text (a
 lower-case domain or handle is no name: "startribune.com", "@danieldaekim")."""
 
+_WEB = re.compile(_WEB_ADDRESS)
+_WEB_HINT = re.compile(r"@|www\.|://|\.(?:com|net|org|edu|gov|io|co|uk|de|fr)\b")
+
 _TOKEN = re.compile(
-    rf"(?P<web>{_WEB_ADDRESS})"
-    r"|(?P<acr>(?:[^\W\d_]\.){2,})"
+    r"(?P<acr>(?:[^\W\d_]\.){2,})"
     r"|(?P<word>[^\W_][\w&]*(?:[-'’][\w&]+)*(?:(?<=s)['’](?!\w))?|&)"
     r"|(?P<end>[.!?]+)"
     r"|(?P<brk>[;:()\[\]\"“”«»|'‘’]|[—–]|--|\s-\s|\n)"
@@ -106,6 +108,8 @@ def fix_dateline(text: str) -> str:
 def tokenize(text: str, in_title: bool, offset: int) -> list[Tok]:
     toks: list[Tok] = []
     initial = True
+    if _WEB_HINT.search(text):
+        text = _WEB.sub(" ; ", text)
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "brk"
         value = m.group(0)
@@ -159,10 +163,11 @@ def tokenize(text: str, in_title: bool, offset: int) -> list[Tok]:
                 toks.append(Tok(value.lower(), "word", initial, in_title, offset + len(toks)))
                 initial = False
                 continue
-            quoted = value.endswith(("'", "’")) and bool(toks) and toks[-1].text in _QUOTES
+            quoted = value[-1] in "'’" and bool(toks) and toks[-1].text in _QUOTES
             stripped = strip_possessive(value) if kind == "word" else value
-            toks.append(Tok(stripped, kind, initial, in_title, offset + len(toks)))
-            toks[-1].possessive = stripped != value and not quoted
+            possessive = stripped is not value and not quoted
+            index = offset + len(toks)
+            toks.append(Tok(stripped, kind, initial, in_title, index, False, possessive))
             if quoted:
                 # 'Bones' Star: a closing quote, not a plural possessive
                 toks.append(Tok(value[-1], "brk", False, in_title, offset + len(toks)))
@@ -180,8 +185,6 @@ def tokenize(text: str, in_title: bool, offset: int) -> list[Tok]:
                 continue
             toks.append(Tok(value, "end", False, in_title, offset + len(toks)))
             initial = True
-        elif kind == "web":
-            toks.append(Tok(" ", "brk", False, in_title, offset + len(toks)))
         elif kind == "brk":
             toks.append(Tok(value, "brk", False, in_title, offset + len(toks)))
             if value in _OPENERS or value.strip() == "-":
