@@ -69,7 +69,7 @@ _PLACE_WORDS = words(
     """
     river lake lakes mountain mountains mount island islands county province region valley
     street avenue square bridge park airport beach bay sea ocean coast desert forest canyon falls
-    glen hills heights city village peninsula strait gulf oblast district state territory
+    glen hills heights city village peninsula strait gulf oblast district state territory area
     """
 )
 _SPEECH_VERBS = words(
@@ -85,9 +85,13 @@ _STRONG_BREAK = words(
 )
 _PLACE_PREPOSITIONS = words("in near outside")
 """A name right after one of these, of no other kind, is a place ("near Kessa")."""
+_ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ess", "ant", "ent", "man", "woman")
+"""Endings of nouns for people's roles ("researcher", "economist", "historian")."""
 _ROLE_BREAKS = words("ceo cfo chairman chairwoman president minister pm mp spokesman spokeswoman")
 
 _NAME_ENDINGS = _ORG_WORDS | _PLACE_WORDS | _EVENT_WORDS
+_LEGAL_FORMS = words("inc corp co ltd llc plc sa ag nv bv spa gmbh")
+"""Legal forms left out of a company's tag: "Acer Inc." is #Acer."""
 
 
 @dataclass(slots=True)
@@ -129,6 +133,20 @@ def _decapitalise(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer, body_k
             tok.text = low
 
 
+def _without_legal_form(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A company name without its legal form: ("Acer", "Inc") -> ("Acer",)."""
+    if len(words) > 1 and words[-1].casefold().rstrip(".") in _LEGAL_FORMS:
+        return words[:-1]
+    return words
+
+
+def _owned_name_follows(run: list[Tok], i: int) -> bool:
+    """Whether the possessive ``run[i]`` is part of a name ("Caesar's Palace", "the Attorney
+    General's Office"): one name ending follows it and ends the run. Otherwise a possessive
+    ends a name ("Taiwan's Acer", "Qwest's Colorado roots")."""
+    return i + 2 == len(run) and run[i + 1].text.casefold() in _NAME_ENDINGS
+
+
 class _Extractor:
     def __init__(self, gaz: Gazetteer, english: bool) -> None:
         self.gaz = gaz
@@ -136,6 +154,9 @@ class _Extractor:
         self.cands: dict[str, _Candidate] = {}
         self.total = 1
         self.body_tags: frozenset[str] = frozenset()
+        self.headline_in_capitals = False
+        self.lowered: Counter[str] = Counter()
+        """Words the body writes in lower case."""
         self.after_place_word: set[int] = set()
         """Indexes of capitalised tokens right after "in", "near" or "outside"."""
 
@@ -168,7 +189,7 @@ class _Extractor:
                 if low in _CONNECTORS:
                     return
             kind = self._kind_of(words, person_hint)
-            tag = camel_case(words)
+            tag = camel_case(_without_legal_form(words))
         assert tag is not None and kind is not None
         if not re.search(r"[^\W\d_]", tag):
             return
@@ -197,6 +218,26 @@ class _Extractor:
             return HashtagKind.ORG
         return HashtagKind.TOPIC
 
+    def _role_noun(self, low: str) -> bool:
+        """Whether a word is a noun for a person's role that the text also writes in lower
+        case ("researcher", "demographer"): before a name it is the role, not the name."""
+        return (
+            len(low) > 5
+            and low.endswith(_ROLE_SUFFIXES)
+            and bool(self.lowered[low] or self.lowered[low + "s"] or self.lowered[singular(low)])
+        )
+
+    def _headline_acronym(self, word: str) -> bool:
+        """An acronym of a headline that is not in capitals throughout ("H&M", never "CEO")."""
+        low = word.casefold()
+        return (
+            not self.headline_in_capitals
+            and len(word) > 1
+            and word.isupper()
+            and low not in self.gaz.titles
+            and low not in self.gaz.common
+        )
+
     def _title_run(self, run: list[Tok]) -> None:
         """A run of a Title Cased headline: keep only gazetteer names and names the body also
         writes (longest first); the rest is headline capitalisation, not names."""
@@ -215,6 +256,9 @@ class _Extractor:
                     break
             else:
                 n = 1
+                if self._headline_acronym(run[i].text):
+                    # "H&M Profit Misses Estimates": an acronym is a name in any headline
+                    self._emit(run[i : i + 1], None, False, None, False)
             i += n
 
     def _run(self, run: list[Tok], next_word: str | None, title_cased: bool) -> None:
@@ -253,6 +297,7 @@ class _Extractor:
                     after = run[i + 1] if i + 1 < len(run) else None
                     joined = (
                         after is not None
+                        and not run[i].possessive
                         and after.text.casefold() not in gaz.titles
                         and after.text.casefold() not in _CONNECTORS
                     )
@@ -281,7 +326,15 @@ class _Extractor:
                 flush()
                 i += 1
                 continue
-            if not span and low in _CONNECTORS:
+            if not span and self._role_noun(low):
+                # "Researcher Viorel Badescu said": a role, as the text writes in lower case
+                person_hint = True
+                i += 1
+                continue
+            if low == "&" and len(span) != 1:
+                # "Rainn Wilson & Ellen Page": two names; "Marks & Spencer" is one
+                flush()
+            if low == "&" or (not span and low in _CONNECTORS):
                 i += 1
                 continue
             if (not span and tok.initial and not self.english and i + 1 < len(run)
@@ -292,6 +345,8 @@ class _Extractor:
                 continue
             span.append(tok)
             i += 1
+            if tok.possessive and not _owned_name_follows(run, i - 1):
+                flush()
         if span and next_word in _SPEECH_VERBS:
             person_hint = True
         flush()
@@ -445,10 +500,14 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
     lowered: Counter[str] = Counter(
         t.text.casefold() for t in body_toks if t.kind == "word" and t.text.islower()
     )
-    title_cased = is_title_cased(title_toks, gaz.common)
+    title_cased = is_title_cased(title_toks)
     body_words = sum(1 for t in body_toks if t.kind == "word")
     if title_cased:
         _decapitalise(title_toks, lowered, gaz, body_words >= 20)
+    ex.headline_in_capitals = all(
+        t.text.isupper() for t in title_toks if t.kind == "word" and t.text.isalpha()
+    )
+    ex.lowered = lowered
     ex.names(body_toks, False)
     ex.body_tags = frozenset(ex.cands)
     ex.names(title_toks, title_cased)
