@@ -305,3 +305,24 @@ def test_a_role_noun_opening_a_sentence_is_not_part_of_the_name() -> None:
     found = tags("Lake shrinks", text, limit=20)
     assert "MaraLindqvist" in found
     assert not any(t.startswith("Hydrologist") and t != "Hydrologists" for t in found)
+
+
+def test_a_sentence_opening_verb_or_adjective_is_not_part_of_the_name() -> None:
+    text = (
+        "Disgraced Dara Quill hopes to return next season. Forget Tom Ardent, fans said; "
+        "Quill is the one they want. Ardent declined to comment."
+    )
+    found = tags("Quill hopes to return", text, limit=20)
+    assert "DaraQuill" in found and "TomArdent" in found
+    assert not any(t.startswith(("Disgraced", "Forget")) for t in found)
+
+
+def test_a_dateline_with_accents_and_a_line_in_capitals_give_one_tag() -> None:
+    text = (
+        "VÄSTRA ÅSEN, Valdoria — The ferry to Västra Åsen resumed on Monday. The boards at "
+        "the pier read KESSA 06:00. The first ferry from Kessa left on time."
+    )
+    found = tags("Ferry resumes", text, limit=20)
+    assert "VästraÅsen" in found
+    assert "Kessa" in found and "KESSA" not in found
+    assert not any(t.startswith("VÄSTRA") for t in found)

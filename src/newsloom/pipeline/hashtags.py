@@ -108,6 +108,20 @@ class _Candidate:
     place_hint: bool = False
     variants: dict[str, int] = field(default_factory=dict)
 
+    def absorb(self, other: _Candidate) -> None:
+        """Take another spelling's uses: "Putin" alone joins "Vladimir Putin"."""
+        self.count += other.count
+        self.first = min(self.first, other.first)
+        self.in_title = self.in_title or other.in_title
+        self.non_initial = self.non_initial or other.non_initial
+        for surface, n in other.variants.items():
+            self.variants[surface] = self.variants.get(surface, 0) + n
+        self.person_hint = self.person_hint or other.person_hint
+        if other.gazetteer and not self.gazetteer:
+            self.gazetteer, self.kind = True, other.kind
+        if self.kind is HashtagKind.TOPIC and other.person_hint:
+            self.kind = HashtagKind.PERSON
+
     def add(self, surface: str, pos: int, in_title: bool, initial: bool) -> None:
         self.count += 2.0 if in_title else 1.0
         self.first = min(self.first, pos)
@@ -138,6 +152,29 @@ def _without_legal_form(words: tuple[str, ...]) -> tuple[str, ...]:
     if len(words) > 1 and words[-1].casefold().rstrip(".") in _LEGAL_FORMS:
         return words[:-1]
     return words
+
+
+def _verb_like(word: str) -> bool:
+    """A word WordNet knows only as a verb or adverb, or an adjective in "-ed" ("Forget",
+    "Disgraced")."""
+    low = word.casefold()
+    lex = lexicon()
+    return low in lex.not_nouns and (low not in lex.adjectives or low.endswith("ed"))
+
+
+def _without_opening_verb(span: list[Tok]) -> list[Tok]:
+    """A person's name without the verb or adjective that opens the sentence before it:
+    "Disgraced Dave Attwood hopes", "Forget Michelle Bachmann" -> the person's name."""
+    rest = span[1:]
+    if (
+        len(rest) >= 2
+        and span[0].initial
+        and _verb_like(span[0].text)
+        and all(t.text[:1].isupper() and t.text[1:].islower() for t in rest)
+        and not any(t.text.casefold() in _NAME_ENDINGS for t in rest)
+    ):
+        return rest
+    return span
 
 
 def _owned_name_follows(run: list[Tok], i: int) -> bool:
@@ -281,6 +318,7 @@ class _Extractor:
                 )
             ):
                 span.pop()
+            span = _without_opening_verb(span)
             if span:
                 self._emit(span, None, False, None, person_hint)
             span = []
@@ -388,6 +426,19 @@ class _Extractor:
 
     # -- merging ----------------------------------------------------------------------------
 
+    def _merge_spellings_in_capitals(self) -> None:
+        """"TOTNES" (a line in capitals) joins "Totnes": tags that differ only in case are
+        one; the one not in capitals throughout stays."""
+        by_folded: dict[str, _Candidate] = {}
+        for tag, cand in list(self.cands.items()):
+            other = by_folded.setdefault(tag.casefold(), cand)
+            if other is cand:
+                continue
+            keep, drop = (cand, other) if other.tag.isupper() else (other, cand)
+            keep.absorb(drop)
+            by_folded[tag.casefold()] = keep
+            del self.cands[drop.tag]
+
     def merge(self, lowered: Counter[str]) -> None:
         cands = self.cands
         for tag, cand in list(cands.items()):
@@ -425,15 +476,9 @@ class _Extractor:
             owner = max(owners, key=lambda m: m.count)
             if owner.tag == tag:
                 continue
-            owner.count += cand.count
-            owner.first = min(owner.first, cand.first)
-            owner.in_title = owner.in_title or cand.in_title
-            for surface, n in cand.variants.items():
-                owner.variants[surface] = owner.variants.get(surface, 0) + n
-            owner.person_hint = owner.person_hint or cand.person_hint
-            if owner.kind is HashtagKind.TOPIC and cand.person_hint:
-                owner.kind = HashtagKind.PERSON
+            owner.absorb(cand)
             del cands[tag]
+        self._merge_spellings_in_capitals()
         for cand in cands.values():
             if cand.kind is HashtagKind.TOPIC and cand.person_hint:
                 cand.kind = HashtagKind.PERSON

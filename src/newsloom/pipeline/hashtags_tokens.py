@@ -60,7 +60,12 @@ _ELISION = re.compile(r"^(?:[dlmnst]|qu|dell|all|sull|nell|dall)['’](?=[^\W\d_
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.IGNORECASE)
 _QUOTES = frozenset({"'", "‘", "’"})
 _OPENERS = frozenset({'"', "“", "«", "\n", ":", "—", "–", "--", "(", "[", "|"})
-_DATELINE = re.compile(r"^\s*((?:[A-Z][A-Z'’.-]*\s+){0,3}[A-Z][A-Z'’.-]+)(?=\s*[,(—–-])")
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"
+"""Capital letters of Latin scripts (ASCII, Latin-1 and most of Latin Extended-A, where the
+capitals and small letters alternate: the class includes a few small ones, harmless here)."""
+_DATELINE = re.compile(
+    rf"^\s*((?:[{_CAPITAL}][{_CAPITAL}'’.-]*\s+){{0,3}}[{_CAPITAL}][{_CAPITAL}'’.-]+)(?=\s*[,(—–-])"
+)
 NAMEISH = ("word", "acr")
 NAME_PARTICLES = words("de del della la le von van der den du da al el bin ibn y")
 """Lower-case particles inside names: "Joran van der Sloot", "Mohammed bin Salman"."""
