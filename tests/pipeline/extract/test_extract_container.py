@@ -336,3 +336,31 @@ def test_repeated_label_lines_are_kept_for_each_entry_and_repeated_paragraphs_on
     assert text.count("Pros:") == 2
     assert text.count("Cons:") == 2
     assert text.count("checked by the bosun") == 1
+
+
+def test_a_data_table_with_linked_names_does_not_stop_the_article() -> None:
+    clubs = (
+        ("Wenlow Sailing Club", "412"),
+        ("Eastgate Rowing Club", "288"),
+        ("Harbour Swimmers", "164"),
+        ("Island Kayak Group", "97"),
+        ("Bay Anglers Society", "85"),
+        ("Old Pier Divers", "41"),
+    )
+    rows = "".join(
+        f'<tr><td><a href="https://clubs.example/{n}">{name}</a></td><td>{members}</td></tr>'
+        for n, (name, members) in enumerate(clubs)
+    )
+    table = f"<table><tr><th>Club</th><th>Members</th></tr>{rows}</table>"
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Who uses the pier | The Wenlow Gazette</title></head><body>"
+        "<h1>Who uses the pier</h1><div class='post'>"
+        f"<div class='text'>{_paragraphs(ARTICLE_PARAGRAPHS)}</div>"
+        f"<div class='embed'>{table}</div>"
+        f"<div class='text-end'>{_paragraphs(GUIDE_SOIL)}</div></div></body></html>"
+    )
+    text = extract(html).text
+    assert "Eastgate Rowing Club | 288" in text
+    for paragraph in ARTICLE_PARAGRAPHS + GUIDE_SOIL:
+        assert paragraph in text

@@ -301,8 +301,13 @@ def _vote(candidates: Sequence[Candidate], skip: set[int]) -> tuple[dict[int, fl
 
 
 def _good_bad(c: Candidate) -> tuple[float, float]:
+    """A block's good text (prose) and bad text (links and boilerplate) for the container's
+    growth. A data table's links are a column of names, not a list of links: it counts by its
+    plain text and adds no bad text."""
     n = len(c.text)
     ld = c.link_density
+    if c.kind is BlockKind.TABLE:
+        return n * (1.0 - ld), 0.0
     if ld > 0.5:
         return 0.0, float(n)
     if c.kind is BlockKind.HEADING or n < _MIN_VOTER_CHARS:
