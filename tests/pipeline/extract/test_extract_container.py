@@ -226,13 +226,15 @@ COURSES = (
 )
 
 
-def _listing_page(box: str) -> str:
-    """A list of courses: a linked title, a line of tutors and a description in its own box."""
+def _listing_page(box: str, descriptions: tuple[str, ...] = ()) -> str:
+    """A list of courses: a linked title, a line of tutors and a description in its own box
+    (given as HTML, or a course's one paragraph)."""
+    descriptions = descriptions or tuple(f"<p>{text}</p>" for _, text in COURSES)
     entries = "".join(
         f'<div class="entry"><h2><a href="/courses/{n}">{title}</a></h2>'
         f'<p>Tutors: <a href="/tutors/a">Ana Ribeiro</a>, <a href="/tutors/b">Tom Hale</a></p>'
-        f'<div class="details"><div class="{box}"><p>{text}</p></div></div></div>'
-        for n, (title, text) in enumerate(COURSES)
+        f'<div class="details"><div class="inner"><div class="{box}">{html}</div></div></div></div>'
+        for n, ((title, _), html) in enumerate(zip(COURSES, descriptions, strict=True))
     )
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
@@ -245,6 +247,17 @@ def test_a_list_of_entries_in_boxes_of_one_kind_is_kept_whole() -> None:
     text = extract(_listing_page("entry-text")).text
     for _, description in COURSES:
         assert description in text
+
+
+def test_entries_whose_paragraphs_sit_one_level_down_are_kept_whole() -> None:
+    groups = (STORY_OPENING[:3], STORY_REST[:3], STORY_REST[3:], GUIDE_INTRO[:3])
+    descriptions = tuple(
+        "".join(f'<div class="para"><p>{p}</p></div>' for p in group) for group in groups
+    )
+    text = extract(_listing_page("entry-text", descriptions)).text
+    for group in groups:
+        for paragraph in group:
+            assert paragraph in text
 
 
 def test_short_article_is_not_swapped_for_a_list_of_cards_of_another_kind() -> None:

@@ -417,17 +417,24 @@ class _Growth:
         inside = _indices_under(self.candidates, self.gb, self.parents, chosen)
         return inside, _indices_under(self.candidates, self.gb, self.parents, ancestor) - inside
 
+    def box_of(self, parent: int) -> int | None:
+        """The element of the first-voted container's kind that holds a block whose parent
+        is given: that parent itself or its own parent (``<div class="sectionbody"><div
+        class="paragraph"><p>``); None when neither is of that kind."""
+        if self.kind_of(parent) == self.kind:
+            return parent
+        up = self.parents.get(parent)
+        return up if up is not None and self.kind_of(up) == self.kind else None
+
     def alike(self, extra: set[int]) -> float:
         """Good text of the given candidates that sits in elements of the first-voted
         container's kind, directly or one level down (``<div class="sectionbody"><div
         class="paragraph"><p>``)."""
         if not self.kind:
             return 0.0
-        kind, kind_of, candidates = self.kind, self.kind_of, self.candidates
+        candidates = self.candidates
         return sum(
-            self.gb[i][0]
-            for i in extra
-            if any(kind_of(a) == kind for a in candidates[i].ancestors[:2])
+            self.gb[i][0] for i in extra if self.box_of(candidates[i].ancestors[0]) is not None
         )
 
 
@@ -572,15 +579,16 @@ def _kin_container(
     g: _Growth, by_parent: dict[int, list[float]], sums: dict[int, list[float]], good: float
 ) -> int | None:
     """The nearest common ancestor of the elements of the first-voted container's kind that
-    hold prose of their own, when there are at least _KIN_MIN of them, together they hold at
-    least _KIN_RATIO times the article's text found so far (``good``) and the ancestor's
-    prose outweighs its link text _EXPAND_RATIO to one: a list of entries or a page
-    builder's modules, each in an element of one kind, whose steps of growth stopped at a
-    heading link between two of them."""
+    hold prose (directly or one level down), when there are at least _KIN_MIN of them,
+    together they hold at least _KIN_RATIO times the article's text found so far (``good``)
+    and the ancestor's prose outweighs its link text _EXPAND_RATIO to one: a list of entries
+    or a page builder's modules, each in an element of one kind, whose steps of growth
+    stopped at a heading link between two of them."""
     if not g.kind:
         return None
-    kin = [nid for nid, acc in by_parent.items() if acc[0] > 0 and g.kind_of(nid) == g.kind]
-    if len(kin) < _KIN_MIN or sum(by_parent[nid][0] for nid in kin) < _KIN_RATIO * good:
+    boxes = (g.box_of(nid) for nid, acc in by_parent.items() if acc[0] > 0)
+    kin = list({box for box in boxes if box is not None})
+    if len(kin) < _KIN_MIN or sum(sums[nid][0] for nid in kin) < _KIN_RATIO * good:
         return None
     common = _common_ancestor(kin, g.parents)
     if common is None or common not in sums:
