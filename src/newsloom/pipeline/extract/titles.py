@@ -40,6 +40,8 @@ _TYPOGRAPHY = str.maketrans(
     }
 )
 _NON_WORD = re.compile(r"[^\w]+")
+# "Headline |", "| Headline": a separator left over from an empty site name.
+_DANGLING_SEPARATOR = re.compile(r"^(?:\||::|·|•|»|–|—|-)\s+|\s+(?:\||::|·|•|»|–|—|-)$")
 _FULLWIDTH = re.compile("[\uff01-\uff5e]")
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TRAILING_PART = re.compile(r"\s+(?:\||–|—|-|::|·|•|»)\s+(.+)")
@@ -136,6 +138,10 @@ def strip_site_suffix(title: str, site_name: str | None, url: str | None = None)
 
 
 def _headline_part(title: str, site: SiteNames) -> str:
+    return _site_parts_removed(_DANGLING_SEPARATOR.sub("", title) or title, site)
+
+
+def _site_parts_removed(title: str, site: SiteNames) -> str:
     parts = _STRONG_SPLIT.split(title)
     if len(parts) > 1:
         kept = [p for p in parts if not site.matches(p)] or parts
@@ -160,9 +166,9 @@ def _headline_part(title: str, site: SiteNames) -> str:
         return title
     seps = list(_WEAK_SPLIT.finditer(title))
     if site.matches(pieces[-1]):
-        return _headline_part(title[: seps[-1].start()], site)
+        return _site_parts_removed(title[: seps[-1].start()], site)
     if site.matches(pieces[0]):
-        return _headline_part(title[seps[0].end() :], site)
+        return _site_parts_removed(title[seps[0].end() :], site)
     # No site name known: drop a short, name-like last (or first) part when the rest is
     # clearly longer.
     last, first = pieces[-1], pieces[0]
