@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract_pages import ARTICLE_PARAGRAPHS
+from extract_pages import ARTICLE_PARAGRAPHS, article_html
 
 from newsloom.pipeline.extract import extract
 
@@ -403,3 +403,16 @@ def test_sections_whose_paragraphs_sit_one_level_down_join_despite_link_lists() 
     text = extract(html).text
     for paragraph in STORY_OPENING + STORY_REST:
         assert paragraph in text
+
+
+def test_a_code_block_repeating_the_article_is_dropped_and_real_code_kept() -> None:
+    listing = (
+        "survey --pier north --depth 40\nsurvey --pier south --depth 40\n"
+        "report --from survey.log --to council@wenlow.example --format pdf --sign engineer\n"
+        "archive survey.log --keep 10y --where town-hall/records/pier-surveys/2024/\n"
+    )
+    markdown = "# Wenlow votes to rebuild its stone pier\n\n" + "\n\n".join(ARTICLE_PARAGRAPHS)
+    html = article_html(inside_after=f"<pre>{listing}</pre><pre>{markdown}</pre>")
+    text = extract(html).text
+    assert "archive survey.log" in text
+    assert text.count(ARTICLE_PARAGRAPHS[2]) == 1

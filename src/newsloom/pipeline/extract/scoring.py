@@ -29,6 +29,8 @@ _SLIVER_CHARS = 50
 """Link or boilerplate text so short that the wrapper adding it may still be passed over."""
 _FAR_BULK = 3.0
 """A far ancestor adding this many times the article's text so far joins however far it is."""
+_LONG_CODE = 300
+_REPEAT_SAMPLE = 40
 _FIELD_LINE_MAX = 60
 _FIELD_LABEL_MAX = 30
 _KIN_MIN = 3
@@ -639,6 +641,39 @@ def _with_lead(
     return []
 
 
+def _without_repeats(kept: list[Candidate]) -> list[Block]:
+    """The kept candidates as blocks, without a block seen before (a field line such as
+    "Pros:" excepted) and without a long code block that repeats text shown before it (the
+    same listing again, or a markdown copy of the whole post behind a copy button)."""
+    blocks: list[Block] = []
+    seen: set[str] = set()
+    shown: list[str] = []
+    for c in kept:
+        key = c.text
+        if key in seen and not _is_field_line(key):
+            continue
+        if c.kind is BlockKind.CODE and len(key) >= _LONG_CODE and _repeats(key, shown):
+            continue
+        seen.add(key)
+        shown.append(key)
+        blocks.append(Block(c.kind, key))
+    return blocks
+
+
+def _repeats(text: str, shown: list[str]) -> bool:
+    """Whether two of three samples of the text (at a quarter, half and three quarters of
+    it) occur in the text shown before it (whitespace folded)."""
+    words = " ".join(text.split())
+    before = " ".join(" ".join(shown).split())
+    found = 0
+    for share in (4, 2, 4 / 3):
+        at = words.find(" ", int(len(words) / share)) + 1
+        sample = words[at : at + _REPEAT_SAMPLE]
+        if len(sample) == _REPEAT_SAMPLE and sample in before:
+            found += 1
+    return found >= 2
+
+
 def _is_field_line(text: str) -> bool:
     """A short "label: value" line ("Pros:", "Team size: 11-50"), which an article repeats
     once per product or entry it describes, unlike a duplicated paragraph."""
@@ -723,14 +758,7 @@ def select(
         or (len(kept[-1].text) < 15 and not kept[-1].text.endswith((".", "!", "?", "…", '"')))
     ):
         kept.pop()
-    blocks: list[Block] = []
-    seen: set[str] = set()
-    for c in kept:
-        key = c.text
-        if key in seen and not _is_field_line(key):
-            continue
-        seen.add(key)
-        blocks.append(Block(c.kind, c.text))
+    blocks = _without_repeats(kept)
     chars = sum(len(b.text) for b in blocks if b.kind is not BlockKind.CAPTION)
     score = (1.0 - math.exp(-chars / 700.0)) * (0.55 + 0.45 * share)
     return Choice(tuple(blocks), round(min(1.0, max(0.0, score)), 3))
