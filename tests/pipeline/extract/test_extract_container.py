@@ -416,3 +416,18 @@ def test_a_code_block_repeating_the_article_is_dropped_and_real_code_kept() -> N
     text = extract(html).text
     assert "archive survey.log" in text
     assert text.count(ARTICLE_PARAGRAPHS[2]) == 1
+
+
+def test_sections_after_the_article_headed_as_credits_or_sources_are_left_out() -> None:
+    tail = (
+        "<h3>Written by</h3><p>Jonas Feld has covered the harbour for the Gazette since 2015 "
+        "and sails a small dinghy in the bay.</p>"
+        "<h3>Article sources</h3><p>Wenlow Council, minutes of the harbour committee, 2024.</p>"
+        "<h3>Was this article helpful?</h3><p>Tell us what you think of our reporting.</p>"
+    )
+    text = extract(article_html(inside_after=tail)).text
+    for paragraph in ARTICLE_PARAGRAPHS:
+        assert paragraph in text
+    assert "small dinghy" not in text
+    assert "minutes of the harbour committee" not in text
+    assert "what you think" not in text

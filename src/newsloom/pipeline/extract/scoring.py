@@ -118,7 +118,10 @@ _STOP_HEADING = _Words(
     r"à lire aussi|lire aussi|sur le même sujet|articles similaires|noticias relacionadas|"
     r"te puede interesar|leggi anche|"
     r"leave a (?:reply|comment)|(?:share|follow) (?:this|us)\b.*|about the author|"
-    r"sign up for .*|subscribe to .*|newsletter)\W*$"
+    r"sign up for .*|subscribe to .*|newsletter|(?:article )?(?:written|reviewed) by|"
+    r"contributing (?:writer|editor)|article sources|citations|disclaimer|other posts|"
+    r"more resources|republish this (?:article|story)|how useful was this (?:post|article)|"
+    r"was this (?:page|article|post) helpful)\W*$"
 )
 
 
