@@ -261,3 +261,25 @@ def test_a_footer_that_holds_most_of_the_page_is_read() -> None:
         "</body></html>"
     )
     assert _paragraphs(html) == list(ARTICLE_PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By signing up, you agree to receive our weekly harbour news and to our privacy terms.",
+        "Already have an account? Log in",
+        "Thanks for subscribing!",
+        "Loading content...",
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.",
+    ],
+)
+def test_form_small_print_and_placeholders_are_left_out(line: str) -> None:
+    html = article_html(inside_after=f"<p>{line}</p>")
+    assert line not in extract(html).text
+    assert _paragraphs(html) == list(ARTICLE_PARAGRAPHS)
+
+
+def test_a_sentence_that_merely_starts_like_small_print_is_kept() -> None:
+    line = "By continuing the old survey, engineers found that the seaward end had settled most."
+    html = article_html(inside_after=f"<p>{line}</p>")
+    assert line in extract(html).text

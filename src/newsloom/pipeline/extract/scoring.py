@@ -178,9 +178,19 @@ def _is_paywall_prompt(text: str, low: str | None) -> bool:
     return _PAYWALL.search(text, low)
 
 
+def _is_form_notice(text: str, low: str | None) -> bool:
+    """The small print of a sign-up form ("By signing up, you agree..."), its other lines
+    ("Already have an account?", "Thanks for subscribing!"), a loading placeholder
+    ("Loading content...") or placeholder text ("Lorem ipsum...")."""
+    if low is not None and not low.lstrip(_OPENERS).startswith(_FORM_STARTS):
+        return False
+    return _FORM_NOTICE.match(text, low)
+
+
 def _is_cookie_notice(text: str, low: str | None) -> bool:
-    """A cookie or privacy notice, or a paywall prompt (``low``: ``_fold(text)`` or None)."""
-    if len(text) < 250 and _is_paywall_prompt(text, low):
+    """A cookie or privacy notice, a paywall prompt or a form's small print (``low``:
+    ``_fold(text)`` or None)."""
+    if len(text) < 250 and (_is_paywall_prompt(text, low) or _is_form_notice(text, low)):
         return True
     if len(text) >= 1500 or (
         "ookie" not in text and "rivacy" not in text and "rivatsph" not in text
@@ -189,6 +199,14 @@ def _is_cookie_notice(text: str, low: str | None) -> bool:
     return _COOKIE.search(text, low if low is not None else _fold(text))
 
 
+_FORM_NOTICE = _Words(
+    r"^\W*(?:by (?:clicking|signing up|submitting|subscribing|registering|continuing)\b"
+    r".{0,200}\b(?:agree|consent|confirm|accept)|already have an account\b|"
+    r"thanks? (?:you )?for (?:signing up|subscribing)\W*$|lorem ipsum\b|"
+    r"loading\b[^.…]{0,30}(?:\.\.\.|…)\W*$)"
+)
+_FORM_STARTS = ("by ", "already", "thank", "lorem", "loading")
+_OPENERS = " \t\n\"'“”‘’«»*•-–—"
 _PAYWALL = _Words(
     r"\b(?:please subscribe|subscribe (?:now|today)|already a subscriber|subscribers also "
     r"receive|to continue reading|log in (?:for|to) (?:read|continue|immediate)|"
