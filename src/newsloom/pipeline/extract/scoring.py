@@ -121,7 +121,7 @@ _STOP_HEADING = _Words(
     r"sign up for .*|subscribe to .*|newsletter|(?:article )?(?:written|reviewed) by|"
     r"contributing (?:writer|editor)|article sources|citations|disclaimer|other posts|"
     r"more resources|republish this (?:article|story)|how useful was this (?:post|article)|"
-    r"was this (?:page|article|post) helpful)\W*$"
+    r"was this (?:page|article|post) helpful|explore more\b.*)\W*$"
 )
 
 
