@@ -434,3 +434,23 @@ def test_sections_after_the_article_headed_as_credits_or_sources_are_left_out(
     for paragraph in ARTICLE_PARAGRAPHS:
         assert paragraph in text
     assert "old sea wall" not in text
+
+
+def test_the_author_box_after_the_article_is_left_out() -> None:
+    head = '<meta name="author" content="Jonas Feld">'
+    box = (
+        "<p>Jonas Feld</p><p>Jonas Feld is a reporter who has covered the harbour and the "
+        "islands for the Gazette since 2015.</p>"
+    )
+    html = article_html(head=head, inside_after=box)
+    text = extract(html).text
+    for paragraph in ARTICLE_PARAGRAPHS:
+        assert paragraph in text
+    assert "has covered the harbour" not in text
+
+
+def test_a_paragraph_about_the_author_inside_the_story_is_kept() -> None:
+    head = '<meta name="author" content="Jonas Feld">'
+    line = "Jonas Feld sailed out to the pier with the engineers on Monday to see the damage."
+    html = article_html(head=head, paragraphs=(*ARTICLE_PARAGRAPHS, line))
+    assert line in extract(html).text

@@ -207,6 +207,8 @@ _FORM_NOTICE = _Words(
 )
 _FORM_STARTS = ("by ", "already", "thank", "lorem", "loading")
 _OPENERS = " \t\n\"'“”‘’«»*•-–—"
+_BIO_MAX = 700
+_BIO_VERB = _Words(r"(?:is|was|has|writes|covers|serves|holds|leads)\b")
 _PAYWALL = _Words(
     r"\b(?:please subscribe|subscribe (?:now|today)|already a subscriber|subscribers also "
     r"receive|to continue reading|log in (?:for|to) (?:read|continue|immediate)|"
@@ -221,6 +223,21 @@ def _is_byline(text: str, authors: Sequence[str]) -> bool:
     return any(a in text for a in authors) and (
         _BYLINE_START.match(text, _fold(text)) or len(text) < 60 or find_date(text) is not None
     )
+
+
+def _is_author_bio(text: str, authors: Sequence[str]) -> bool:
+    """The author box after an article: a line that is only an author's name (a person's,
+    of two words or more), or a short paragraph that starts with it and tells who they are
+    ("Jane Doe is a writer who...")."""
+    if len(text) > _BIO_MAX:
+        return False
+    for name in authors:
+        if len(name.split()) < 2 or not text.startswith(name):
+            continue
+        rest = text[len(name) :].lstrip(" ,")
+        if not rest or _BIO_VERB.match(rest, _fold(rest)):
+            return True
+    return False
 
 
 def _is_markup(text: str) -> bool:
@@ -750,6 +767,8 @@ def select(
         if authors and kept_chars < 0.5 * total_chars and _is_byline(text, authors):
             # A byline heads the article; a line naming the author or agency after most of
             # the text ("Reporting via Wirepoint.") is the article's closing credit.
+            continue
+        if authors and kept_chars >= 0.5 * total_chars and _is_author_bio(text, authors):
             continue
         if c.kind is BlockKind.HEADING:
             if title_fold and " ".join(text.lower().split()) == title_fold:
