@@ -165,6 +165,9 @@ _DOUBLE_ENCODED_MARKS = (
     b"\xc3\x82\xc2",
     b"\xc3\x83\xc2",
 )
+# One pattern for all of them, far faster than counting each: every pair starts with 0xc3 and
+# holds no other, so no two occurrences overlap and the matches are exactly the occurrences.
+_DOUBLE_ENCODED_MARK = re.compile(b"|".join(map(re.escape, _DOUBLE_ENCODED_MARKS)))
 # The characters a UTF-8 continuation byte (0x80-0xbf) becomes when read as windows-1252.
 _CP1252_CONTINUATION = "".join(
     bytes([b]).decode("cp1252", "replace") for b in range(0x80, 0xC0)
@@ -180,7 +183,10 @@ def repair_double_encoding(text: str, data: bytes) -> str:
     each run of characters whose latin-1/windows-1252 bytes are one UTF-8 character becomes
     that character. Only on a page that shows the tell-tale pairs more than once; returns the
     same object when there is nothing to repair."""
-    if sum(data.count(mark) for mark in _DOUBLE_ENCODED_MARKS) < 2:
+    if b"\xc3" not in data:
+        return text
+    marks = _DOUBLE_ENCODED_MARK.finditer(data)
+    if next(marks, None) is None or next(marks, None) is None:
         return text
     repaired = _DOUBLE_ENCODED.sub(_one_character, text)
     return text if repaired == text else repaired
