@@ -242,3 +242,87 @@ def test_a_french_sentence_opening_before_a_particle_is_not_a_name() -> None:
     tags = [h.tag for h in article_hashtags(title, text, language="fr")]
     assert "SaintBrendt" in tags and "HanneSolberg" in tags
     assert not any(t.startswith(("Échouement", "Selon")) for t in tags)
+
+
+def test_a_possessive_ends_a_name_unless_a_name_ending_follows() -> None:
+    text = (
+        "Valdoria's Brenner Corp. reported a loss. Officials at Brenner's Ostrava plant were "
+        "not reached. Peter Malk's Lantern Guild plans a march to Halden's Museum. The "
+        "Lindqvay Area's farmers joined."
+    )
+    found = tags("Brenner reports loss", text, limit=20)
+    assert "Brenner" in found and "PeterMalk" in found
+    assert "HaldenMuseum" in found  # the possessive belongs to the name
+    assert "LindqvayArea" in found
+    assert not any(t.startswith(("ValdoriaBrenner", "BrennerOstrava", "PeterMalkLantern"))
+                   for t in found)
+    assert "BrennerCorp" not in found  # the legal form is not part of the tag
+
+
+def test_web_addresses_and_handles_are_not_words_of_the_text() -> None:
+    text = (
+        "Tickets go on sale at www.quellport-harbour.com/tickets. Follow the festival at "
+        "@quellfest or mail press@quellfest.org, and see quellfestival.com for the programme. "
+        "The festival opens in Quellport on Friday."
+    )
+    found = tags("Harbour festival returns", text, limit=20)
+    assert "Quellport" in found
+    assert not any(t.casefold().startswith(("quellfest", "www", "tickets", "com"))
+                   for t in found)
+
+
+def test_minor_words_in_lower_case_still_make_a_title_cased_headline() -> None:
+    title = "Air Quality Rules Worry Farmers in the Valderra Basin"
+    text = (
+        "Farmers in the Valderra Basin fear that the new air quality rules will raise their "
+        "costs. The rules limit dust from ploughing, and the farmers want more time."
+    )
+    found = tags(title, text, limit=20)
+    assert "ValderraBasin" in found
+    assert not any(t.startswith(("Air", "Rules", "Worry")) and t != "Rules" for t in found)
+
+
+def test_an_acronym_of_a_headline_without_a_body_is_a_name() -> None:
+    assert tags("QMV Profit Misses Estimates as Costs Rise", "") == ["QMV"]
+    assert "CEO" not in tags("Brenner CEO Quits After Loss Widens", "")
+
+
+def test_two_names_joined_by_an_ampersand_stay_two_names() -> None:
+    text = (
+        "The film stars Mara Lindqvist & Tom Ardent as rival bakers. Lindqvist and Ardent "
+        "met on set. The costumes came from Marks & Spencer."
+    )
+    found = tags("Rival bakers", text, limit=20)
+    assert {"MaraLindqvist", "TomArdent", "MarksSpencer"} <= set(found)
+    assert not any("Lindqvist" in t and "Ardent" in t for t in found)
+
+
+def test_a_role_noun_opening_a_sentence_is_not_part_of_the_name() -> None:
+    text = (
+        "Hydrologists found the lake shrinking. Hydrologist Mara Lindqvist said the inflow "
+        "had halved, and the hydrologists expect a dry summer."
+    )
+    found = tags("Lake shrinks", text, limit=20)
+    assert "MaraLindqvist" in found
+    assert not any(t.startswith("Hydrologist") and t != "Hydrologists" for t in found)
+
+
+def test_a_sentence_opening_verb_or_adjective_is_not_part_of_the_name() -> None:
+    text = (
+        "Disgraced Dara Quill hopes to return next season. Forget Tom Ardent, fans said; "
+        "Quill is the one they want. Ardent declined to comment."
+    )
+    found = tags("Quill hopes to return", text, limit=20)
+    assert "DaraQuill" in found and "TomArdent" in found
+    assert not any(t.startswith(("Disgraced", "Forget")) for t in found)
+
+
+def test_a_dateline_with_accents_and_a_line_in_capitals_give_one_tag() -> None:
+    text = (
+        "VÄSTRA ÅSEN, Valdoria — The ferry to Västra Åsen resumed on Monday. The boards at "
+        "the pier read KESSA 06:00. The first ferry from Kessa left on time."
+    )
+    found = tags("Ferry resumes", text, limit=20)
+    assert "VästraÅsen" in found
+    assert "Kessa" in found and "KESSA" not in found
+    assert not any(t.startswith("VÄSTRA") for t in found)

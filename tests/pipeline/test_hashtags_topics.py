@@ -134,3 +134,15 @@ def test_adjectives_with_a_noun_sense_are_topics_only_as_nouns() -> None:
     assert "radical" not in topics("Vote", "Voters backed the radical party in the vote.")
     text = "It was the most glorbent way to win the landslide, and the landslide held."
     assert "glorbent" not in topics("Landslide", text)
+
+
+def test_a_noun_or_verb_after_a_preposition_is_a_noun() -> None:
+    text = (
+        "Two men were charged with murder on Friday and remain in jail in Ostrava. Police said "
+        "the charges of murder followed a fight in favor of nobody; the men will fight them "
+        "and plan to murder no one's reputation, their lawyer said, admitting nothing."
+    )
+    found = topics("Two men charged", text)
+    assert "murder" in found and "jail" in found
+    assert "favor" not in found  # a set phrase before "of"
+    assert "admitting" not in found

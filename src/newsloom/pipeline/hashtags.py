@@ -69,7 +69,7 @@ _PLACE_WORDS = words(
     """
     river lake lakes mountain mountains mount island islands county province region valley
     street avenue square bridge park airport beach bay sea ocean coast desert forest canyon falls
-    glen hills heights city village peninsula strait gulf oblast district state territory
+    glen hills heights city village peninsula strait gulf oblast district state territory area
     """
 )
 _SPEECH_VERBS = words(
@@ -85,9 +85,13 @@ _STRONG_BREAK = words(
 )
 _PLACE_PREPOSITIONS = words("in near outside")
 """A name right after one of these, of no other kind, is a place ("near Kessa")."""
+_ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ess", "ant", "ent", "man", "woman")
+"""Endings of nouns for people's roles ("researcher", "economist", "historian")."""
 _ROLE_BREAKS = words("ceo cfo chairman chairwoman president minister pm mp spokesman spokeswoman")
 
 _NAME_ENDINGS = _ORG_WORDS | _PLACE_WORDS | _EVENT_WORDS
+_LEGAL_FORMS = words("inc corp co ltd llc plc sa ag nv bv spa gmbh")
+"""Legal forms left out of a company's tag: "Acer Inc." is #Acer."""
 
 
 @dataclass(slots=True)
@@ -103,6 +107,20 @@ class _Candidate:
     person_hint: bool = False
     place_hint: bool = False
     variants: dict[str, int] = field(default_factory=dict)
+
+    def absorb(self, other: _Candidate) -> None:
+        """Take another spelling's uses: "Putin" alone joins "Vladimir Putin"."""
+        self.count += other.count
+        self.first = min(self.first, other.first)
+        self.in_title = self.in_title or other.in_title
+        self.non_initial = self.non_initial or other.non_initial
+        for surface, n in other.variants.items():
+            self.variants[surface] = self.variants.get(surface, 0) + n
+        self.person_hint = self.person_hint or other.person_hint
+        if other.gazetteer and not self.gazetteer:
+            self.gazetteer, self.kind = True, other.kind
+        if self.kind is HashtagKind.TOPIC and other.person_hint:
+            self.kind = HashtagKind.PERSON
 
     def add(self, surface: str, pos: int, in_title: bool, initial: bool) -> None:
         self.count += 2.0 if in_title else 1.0
@@ -129,6 +147,43 @@ def _decapitalise(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer, body_k
             tok.text = low
 
 
+def _without_legal_form(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A company name without its legal form: ("Acer", "Inc") -> ("Acer",)."""
+    if len(words) > 1 and words[-1].casefold().rstrip(".") in _LEGAL_FORMS:
+        return words[:-1]
+    return words
+
+
+def _verb_like(word: str) -> bool:
+    """A word WordNet knows only as a verb or adverb, or an adjective in "-ed" ("Forget",
+    "Disgraced")."""
+    low = word.casefold()
+    lex = lexicon()
+    return low in lex.not_nouns and (low not in lex.adjectives or low.endswith("ed"))
+
+
+def _without_opening_verb(span: list[Tok]) -> list[Tok]:
+    """A person's name without the verb or adjective that opens the sentence before it:
+    "Disgraced Dave Attwood hopes", "Forget Michelle Bachmann" -> the person's name."""
+    rest = span[1:]
+    if (
+        len(rest) >= 2
+        and span[0].initial
+        and _verb_like(span[0].text)
+        and all(t.text[:1].isupper() and t.text[1:].islower() for t in rest)
+        and not any(t.text.casefold() in _NAME_ENDINGS for t in rest)
+    ):
+        return rest
+    return span
+
+
+def _owned_name_follows(run: list[Tok], i: int) -> bool:
+    """Whether the possessive ``run[i]`` is part of a name ("Caesar's Palace", "the Attorney
+    General's Office"): one name ending follows it and ends the run. Otherwise a possessive
+    ends a name ("Taiwan's Acer", "Qwest's Colorado roots")."""
+    return i + 2 == len(run) and run[i + 1].text.casefold() in _NAME_ENDINGS
+
+
 class _Extractor:
     def __init__(self, gaz: Gazetteer, english: bool) -> None:
         self.gaz = gaz
@@ -136,6 +191,9 @@ class _Extractor:
         self.cands: dict[str, _Candidate] = {}
         self.total = 1
         self.body_tags: frozenset[str] = frozenset()
+        self.headline_in_capitals = False
+        self.lowered: Counter[str] = Counter()
+        """Words the body writes in lower case."""
         self.after_place_word: set[int] = set()
         """Indexes of capitalised tokens right after "in", "near" or "outside"."""
 
@@ -168,7 +226,7 @@ class _Extractor:
                 if low in _CONNECTORS:
                     return
             kind = self._kind_of(words, person_hint)
-            tag = camel_case(words)
+            tag = camel_case(_without_legal_form(words))
         assert tag is not None and kind is not None
         if not re.search(r"[^\W\d_]", tag):
             return
@@ -197,6 +255,26 @@ class _Extractor:
             return HashtagKind.ORG
         return HashtagKind.TOPIC
 
+    def _role_noun(self, low: str) -> bool:
+        """Whether a word is a noun for a person's role that the text also writes in lower
+        case ("researcher", "demographer"): before a name it is the role, not the name."""
+        return (
+            len(low) > 5
+            and low.endswith(_ROLE_SUFFIXES)
+            and bool(self.lowered[low] or self.lowered[low + "s"] or self.lowered[singular(low)])
+        )
+
+    def _headline_acronym(self, word: str) -> bool:
+        """An acronym of a headline that is not in capitals throughout ("H&M", never "CEO")."""
+        low = word.casefold()
+        return (
+            not self.headline_in_capitals
+            and len(word) > 1
+            and word.isupper()
+            and low not in self.gaz.titles
+            and low not in self.gaz.common
+        )
+
     def _title_run(self, run: list[Tok]) -> None:
         """A run of a Title Cased headline: keep only gazetteer names and names the body also
         writes (longest first); the rest is headline capitalisation, not names."""
@@ -215,6 +293,9 @@ class _Extractor:
                     break
             else:
                 n = 1
+                if self._headline_acronym(run[i].text):
+                    # "H&M Profit Misses Estimates": an acronym is a name in any headline
+                    self._emit(run[i : i + 1], None, False, None, False)
             i += n
 
     def _run(self, run: list[Tok], next_word: str | None, title_cased: bool) -> None:
@@ -237,6 +318,7 @@ class _Extractor:
                 )
             ):
                 span.pop()
+            span = _without_opening_verb(span)
             if span:
                 self._emit(span, None, False, None, person_hint)
             span = []
@@ -253,6 +335,7 @@ class _Extractor:
                     after = run[i + 1] if i + 1 < len(run) else None
                     joined = (
                         after is not None
+                        and not run[i].possessive
                         and after.text.casefold() not in gaz.titles
                         and after.text.casefold() not in _CONNECTORS
                     )
@@ -281,7 +364,15 @@ class _Extractor:
                 flush()
                 i += 1
                 continue
-            if not span and low in _CONNECTORS:
+            if not span and self._role_noun(low):
+                # "Researcher Viorel Badescu said": a role, as the text writes in lower case
+                person_hint = True
+                i += 1
+                continue
+            if low == "&" and len(span) != 1:
+                # "Rainn Wilson & Ellen Page": two names; "Marks & Spencer" is one
+                flush()
+            if low == "&" or (not span and low in _CONNECTORS):
                 i += 1
                 continue
             if (not span and tok.initial and not self.english and i + 1 < len(run)
@@ -292,6 +383,8 @@ class _Extractor:
                 continue
             span.append(tok)
             i += 1
+            if tok.possessive and not _owned_name_follows(run, i - 1):
+                flush()
         if span and next_word in _SPEECH_VERBS:
             person_hint = True
         flush()
@@ -333,6 +426,19 @@ class _Extractor:
 
     # -- merging ----------------------------------------------------------------------------
 
+    def _merge_spellings_in_capitals(self) -> None:
+        """"TOTNES" (a line in capitals) joins "Totnes": tags that differ only in case are
+        one; the one not in capitals throughout stays."""
+        by_folded: dict[str, _Candidate] = {}
+        for tag, cand in list(self.cands.items()):
+            other = by_folded.setdefault(tag.casefold(), cand)
+            if other is cand:
+                continue
+            keep, drop = (cand, other) if other.tag.isupper() else (other, cand)
+            keep.absorb(drop)
+            by_folded[tag.casefold()] = keep
+            del self.cands[drop.tag]
+
     def merge(self, lowered: Counter[str]) -> None:
         cands = self.cands
         for tag, cand in list(cands.items()):
@@ -370,15 +476,9 @@ class _Extractor:
             owner = max(owners, key=lambda m: m.count)
             if owner.tag == tag:
                 continue
-            owner.count += cand.count
-            owner.first = min(owner.first, cand.first)
-            owner.in_title = owner.in_title or cand.in_title
-            for surface, n in cand.variants.items():
-                owner.variants[surface] = owner.variants.get(surface, 0) + n
-            owner.person_hint = owner.person_hint or cand.person_hint
-            if owner.kind is HashtagKind.TOPIC and cand.person_hint:
-                owner.kind = HashtagKind.PERSON
+            owner.absorb(cand)
             del cands[tag]
+        self._merge_spellings_in_capitals()
         for cand in cands.values():
             if cand.kind is HashtagKind.TOPIC and cand.person_hint:
                 cand.kind = HashtagKind.PERSON
@@ -445,10 +545,14 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
     lowered: Counter[str] = Counter(
         t.text.casefold() for t in body_toks if t.kind == "word" and t.text.islower()
     )
-    title_cased = is_title_cased(title_toks, gaz.common)
+    title_cased = is_title_cased(title_toks)
     body_words = sum(1 for t in body_toks if t.kind == "word")
     if title_cased:
         _decapitalise(title_toks, lowered, gaz, body_words >= 20)
+    ex.headline_in_capitals = all(
+        t.text.isupper() for t in title_toks if t.kind == "word" and t.text.isalpha()
+    )
+    ex.lowered = lowered
     ex.names(body_toks, False)
     ex.body_tags = frozenset(ex.cands)
     ex.names(title_toks, title_cased)

@@ -24,11 +24,24 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+_WEB_ADDRESS = (
+    r"(?:https?://|www\.)\S*[^\s.,;:!?)\"'”’]"  # http://example.com/page, www.example.com
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|(?<![\w@])@\w+"  # @handles
+    r"|\b[a-z\d][a-z\d-]*(?:\.[a-z\d-]+)*\.(?:com|net|org|edu|gov|io|co|uk|de|fr)\b"
+    r"(?:/\S*[^\s.,;:!?)\"'”’])?"
+)
+"""Web addresses, e-mail addresses and social-media handles: never words of the text (a
+lower-case domain or handle is no name: "startribune.com", "@danieldaekim")."""
+
+_WEB = re.compile(_WEB_ADDRESS)
+_WEB_HINT = re.compile(r"@|www\.|://|\.(?:com|net|org|edu|gov|io|co|uk|de|fr)\b")
+
 _TOKEN = re.compile(
     r"(?P<acr>(?:[^\W\d_]\.){2,})"
-    r"|(?P<word>[^\W_][\w&]*(?:[-'’][\w&]+)*)"
+    r"|(?P<word>[^\W_][\w&]*(?:[-'’][\w&]+)*(?:(?<=s)['’](?!\w))?|&)"
     r"|(?P<end>[.!?]+)"
-    r"|(?P<brk>[;:()\[\]\"“”«»|]|[—–]|--|\s-\s|\n)"
+    r"|(?P<brk>[;:()\[\]\"“”«»|'‘’]|[—–]|--|\s-\s|\n)"
     r"|(?P<comma>,)"
 )
 _ABBREVIATIONS = words(
@@ -45,8 +58,14 @@ _COMPOUND_TAILS = words(
 )
 _ELISION = re.compile(r"^(?:[dlmnst]|qu|dell|all|sull|nell|dall)['’](?=[^\W\d_])", re.IGNORECASE)
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.IGNORECASE)
+_QUOTES = frozenset({"'", "‘", "’"})
 _OPENERS = frozenset({'"', "“", "«", "\n", ":", "—", "–", "--", "(", "[", "|"})
-_DATELINE = re.compile(r"^\s*((?:[A-Z][A-Z'’.-]*\s+){0,3}[A-Z][A-Z'’.-]+)(?=\s*[,(—–-])")
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"
+"""Capital letters of Latin scripts (ASCII, Latin-1 and most of Latin Extended-A, where the
+capitals and small letters alternate: the class includes a few small ones, harmless here)."""
+_DATELINE = re.compile(
+    rf"^\s*((?:[{_CAPITAL}][{_CAPITAL}'’.-]*\s+){{0,3}}[{_CAPITAL}][{_CAPITAL}'’.-]+)(?=\s*[,(—–-])"
+)
 NAMEISH = ("word", "acr")
 NAME_PARTICLES = words("de del della la le von van der den du da al el bin ibn y")
 """Lower-case particles inside names: "Joran van der Sloot", "Mohammed bin Salman"."""
@@ -60,6 +79,8 @@ class Tok:
     in_title: bool = False
     index: int = 0
     split_from_hyphen: bool = False
+    possessive: bool = False
+    """Written with "'s" or "'" (stripped from ``text``): "Taiwan's", "Qwest's"."""
 
     @property
     def is_cap(self) -> bool:
@@ -92,6 +113,8 @@ def fix_dateline(text: str) -> str:
 def tokenize(text: str, in_title: bool, offset: int) -> list[Tok]:
     toks: list[Tok] = []
     initial = True
+    if _WEB_HINT.search(text):
+        text = _WEB.sub(" ; ", text)
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "brk"
         value = m.group(0)
@@ -145,15 +168,14 @@ def tokenize(text: str, in_title: bool, offset: int) -> list[Tok]:
                 toks.append(Tok(value.lower(), "word", initial, in_title, offset + len(toks)))
                 initial = False
                 continue
-            toks.append(
-                Tok(
-                    strip_possessive(value) if kind == "word" else value,
-                    kind,
-                    initial,
-                    in_title,
-                    offset + len(toks),
-                )
-            )
+            quoted = value[-1] in "'’" and bool(toks) and toks[-1].text in _QUOTES
+            stripped = strip_possessive(value) if kind == "word" else value
+            possessive = stripped is not value and not quoted
+            index = offset + len(toks)
+            toks.append(Tok(stripped, kind, initial, in_title, index, False, possessive))
+            if quoted:
+                # 'Bones' Star: a closing quote, not a plural possessive
+                toks.append(Tok(value[-1], "brk", False, in_title, offset + len(toks)))
             initial = False
         elif kind == "end":
             prev = toks[-1] if toks else None
@@ -177,10 +199,25 @@ def tokenize(text: str, in_title: bool, offset: int) -> list[Tok]:
     return toks
 
 
-def is_title_cased(tokens: list[Tok], common: frozenset[str]) -> bool:
-    words = [t for t in tokens if t.kind == "word" and t.text.isalpha()]
+_MINOR_WORDS = words(
+    """
+    a an the and but or nor for so yet of in on at to by as up via vs v with from into onto
+    over off per than out
+    """
+)
+"""The words a Title Cased Headline writes in lower case: articles, conjunctions and short
+prepositions ("Air Pollution Affects Troops in Iraq")."""
+
+
+def is_title_cased(tokens: list[Tok]) -> bool:
+    """Whether a headline capitalises its ordinary words ("Harbour Board Approves Repairs in
+    Valderra"): at least three words, three in four capitalised, and the only lower-case
+    words minor ones. A sentence-cased headline writes a content word in lower case ("Kim
+    Jong Un meets Vladimir Putin")."""
+    words = [t.text for t in tokens if t.kind == "word" and t.text.isalpha() and len(t.text) > 1]
     if len(words) < 3:
         return False
-    caps = sum(1 for t in words if t.text[:1].isupper())
-    lowered_function = sum(1 for t in words if t.text.islower() and t.text in common)
-    return (caps >= 0.75 * len(words) and lowered_function == 0) or caps == len(words)
+    lower = [w for w in words if w.islower()]  # "iPhone" counts as capitalised
+    if any(w not in _MINOR_WORDS for w in lower):
+        return False
+    return len(lower) <= 0.25 * len(words)

@@ -55,6 +55,10 @@ _VERB_MARKERS = words(
 """A word right after one of these (or a negation: "didn't") is used as a verb ("to implement",
 "they embrace"); so is a noun-or-verb "-s" form right after a name or right before a determiner
 or a name ("Pyongyang fires", "forces the evacuation", "worries Seoul")."""
+_NOUN_PREPOSITIONS = words("of in for with about from into on at by over after against without")
+"""A noun-or-verb right after one of these, before no noun it could describe, is used as a
+noun ("in jail", "charged with murder", "the risk of damage"); never an "-ing" form, an
+adjective ("for admitting", "in dark") or a set phrase before "of" ("in favor of")."""
 _ADJECTIVE_LIKE = ("ible", "able", "ive", "ic", "ous", "ful")
 """Endings of words that WordNet lists as nouns but that are mostly adjectives ("impossible",
 "progressive"): such a word is a topic only where the text uses it as a noun."""
@@ -199,6 +203,10 @@ def topic_words(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer) -> list[
         if key != low or prev in _DETERMINERS:
             group.noun_evidence = group.determined = True
             group.headed = group.headed or heads
+        elif prev in _NOUN_PREPOSITIONS and low in lex.noun_verbs and heads and not (
+            nxt is not None and nxt.text == "of"
+        ):
+            group.determined = True  # "in jail", "charged with murder"; never "in favor of"
         elif prev.isalpha() and prev.islower() and prev not in common:
             group.noun_evidence = True
         group.noun_uses += 1

@@ -242,3 +242,34 @@ def test_byline_under_an_h2_headline_when_the_h1_is_the_logo() -> None:
 )  # fmt: skip
 def test_author_heading_anywhere_in_the_page(footer: str, expected: tuple[str, ...]) -> None:
     assert extract(article_html(after=footer)).authors == expected
+
+
+def test_byline_beside_an_h2_headline_on_a_page_without_h1() -> None:
+    html = (
+        "<html><head><title>Pier rebuild approved | Wenlow Gazette</title></head><body>"
+        "<main><h2>Pier rebuild approved by the Wenlow council</h2>"
+        "<div><p>Nina Sorensen</p><small>December 17, 2025</small></div>"
+        + "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+        + "</main></body></html>"
+    )
+    extracted = extract(html)
+    assert extracted.authors == ("Nina Sorensen",)
+    assert extracted.published is not None
+    assert extracted.published.date().isoformat() == "2025-12-17"
+
+
+def test_byline_in_the_section_after_a_deeply_nested_hero_headline() -> None:
+    hero = "<h1>Wenlow votes to rebuild its stone pier</h1><p>Three years of debate end.</p>"
+    for _ in range(5):
+        hero = f"<div>{hero}</div>"
+    byline = "<div><span>Posted on</span><span>Nov 21, 2018</span><span>Nina Sorensen</span></div>"
+    html = (
+        "<html><head><title>Wenlow votes to rebuild its stone pier | Gazette</title></head>"
+        f"<body>{hero}{byline}<main>"
+        + "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+        + "</main></body></html>"
+    )
+    extracted = extract(html)
+    assert extracted.authors == ("Nina Sorensen",)
+    assert extracted.published is not None
+    assert extracted.published.date().isoformat() == "2018-11-21"

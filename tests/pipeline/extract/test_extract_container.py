@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from extract_pages import ARTICLE_PARAGRAPHS
+
 from newsloom.pipeline.extract import extract
 
 GUIDE_INTRO = (
@@ -201,3 +203,136 @@ def test_prose_of_another_kind_beside_a_list_of_links_stays_out() -> None:
     text = extract(_module_page("note-block")).text
     assert GUIDE_INTRO[0] in text
     assert GUIDE_SOIL[0] not in text
+
+
+COURSES = (
+    ("Sailing for complete beginners",
+     "Two weekends on the water in small dinghies: rigging, launching, steering and "
+     "tacking, with an instructor in every boat and a warm clubhouse to dry off in "
+     "afterwards. No experience needed, only a willingness to get a little wet."),
+    ("Knots, splices and ropes",
+     "An evening class in the boat shed on the knots every crew member should tie "
+     "without thinking, how to splice an eye, and how to store ropes so that they "
+     "last for years. Bring a short length of old rope of your own if you have one; the "
+     "club lends out the rest."),
+    ("Reading the weather and the tides",
+     "Learn to read a forecast, a tide table and the sky itself, and to plan a safe "
+     "day out around them; the course ends with a short trip to test the plan, and with "
+     "a cup of tea in the clubhouse while the day is talked over."),
+    ("First aid at sea",
+     "A one-day course on cold water, cuts, burns and seasickness, and on what to "
+     "do while help is on its way, taught by a lifeboat volunteer who has seen most of it "
+     "happen in the bay over the past twenty years."),
+)
+
+
+def _listing_page(box: str) -> str:
+    """A list of courses: a linked title, a line of tutors and a description in its own box."""
+    entries = "".join(
+        f'<div class="entry"><h2><a href="/courses/{n}">{title}</a></h2>'
+        f'<p>Tutors: <a href="/tutors/a">Ana Ribeiro</a>, <a href="/tutors/b">Tom Hale</a></p>'
+        f'<div class="details"><div class="{box}"><p>{text}</p></div></div></div>'
+        for n, (title, text) in enumerate(COURSES)
+    )
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Courses | Wenlow Sailing Club</title></head><body>"
+        f"<h1>Courses at the sailing club</h1><div class='entries'>{entries}</div></body></html>"
+    )
+
+
+def test_a_list_of_entries_in_boxes_of_one_kind_is_kept_whole() -> None:
+    text = extract(_listing_page("entry-text")).text
+    for _, description in COURSES:
+        assert description in text
+
+
+def test_short_article_is_not_swapped_for_a_list_of_cards_of_another_kind() -> None:
+    article = "".join(f"<p>{p}</p>" for p in GUIDE_SOIL + GUIDE_INTRO[:1])
+    links = "".join(  # a long list of other guides between the article and the cards
+        f'<li><a href="/guides/{n}">{t}</a></li>' for n, t in enumerate(FURTHER_READING * 2)
+    )
+    cards = "".join(
+        f'<div class="card"><h3>{title}</h3><div class="card-text"><p>{text}</p></div>'
+        f'<a href="/courses/{n}">Book</a></div>'
+        for n, (title, text) in enumerate(COURSES)
+    )
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Soil for a fig | Green Corner</title></head><body><h1>Soil for a fig</h1>"
+        f'<div class="page"><div class="post"><div class="post-text">{article}</div></div>'
+        f'<div class="guides"><ul>{links}</ul></div>'
+        f'<div class="courses"><div class="grid">{cards}</div></div></div></body></html>'
+    )
+    text = extract(html).text
+    assert GUIDE_SOIL[0] in text
+    assert COURSES[0][1] not in text
+
+
+REFERENCES = tuple(
+    f"{a}, {b}, and {c} ({year}). {title}. Journal of Harbour Works, {vol}({issue}), {pages}."
+    for a, b, c, year, title, vol, issue, pages in (
+        ("Marsh, A.", "Hale, T.", "Ribeiro, A.", 2019, "Granite piers and their settling", 12, 3,
+         "45-61"),
+        ("Okafor, N.", "Lind, P.", "Marsh, A.", 2017, "Survey methods for old stone quays", 10, 1,
+         "3-19"),
+        ("Duval, C.", "Kerr, S.", "Hale, T.", 2021, "Repairing sea walls in cold water", 14, 2,
+         "88-102"),
+        ("Lind, P.", "Okafor, N.", "Stone, J.", 2015, "Tides, swell and the loads on a pier", 8,
+         4, "120-133"),
+        ("Kerr, S.", "Duval, C.", "Marsh, A.", 2020, "Iron rings and bollards on quays", 13, 1,
+         "7-15"),
+        ("Stone, J.", "Ribeiro, A.", "Lind, P.", 2018, "Costs of harbour repair in small towns",
+         11, 2, "60-74"),
+    )
+)
+
+
+def test_an_article_far_bigger_than_its_reference_list_is_found_around_it() -> None:
+    # Each paragraph pair sits three wrappers deep, so the reference list (one block of
+    # comma-rich items) wins the vote; a list of links parts it from the article's text.
+    paragraphs = ARTICLE_PARAGRAPHS + STORY_OPENING + STORY_REST + GUIDE_INTRO
+    sections = "".join(
+        "<div class='part'><div class='row'><div class='cell'>"
+        f"{_paragraphs(paragraphs[i : i + 2])}</div></div></div>"
+        for i in range(0, len(paragraphs), 2)
+    )
+    links = "".join(
+        f'<li><a href="/guides/{n}">{t}</a></li>' for n, t in enumerate(FURTHER_READING * 2)
+    )
+    refs = "".join(f"<li>{r}</li>" for r in REFERENCES)
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>The pier, the ferry and the islands | The Wenlow Gazette</title></head><body>"
+        "<h1>The pier, the ferry and the islands</h1><div class='main'>"
+        f"<div class='parts'>{sections}</div><div class='guides'><ul>{links}</ul></div>"
+        f"<div class='refs'><div class='box'><div class='inner'><ul>{refs}</ul></div></div>"
+        "</div></div></body></html>"
+    )
+    text = extract(html).text
+    for paragraph in paragraphs:
+        assert paragraph in text
+
+
+def test_repeated_label_lines_are_kept_for_each_entry_and_repeated_paragraphs_once() -> None:
+    boats = (
+        ("The Heron", "A light dinghy for one or two, easy to launch from the beach."),
+        ("The Curlew", "A roomy family boat with a small cabin for rainy afternoons."),
+    )
+    entries = "".join(
+        f"<h2>{name}</h2><p>{about} It has served the club well for many summers now, and "
+        "members still queue to take it out on a fine weekend.</p>"
+        "<p><strong>Pros:</strong></p><ul><li>Stable in a swell</li><li>Cheap to keep</li></ul>"
+        "<p><strong>Cons:</strong></p><ul><li>Slow upwind</li></ul>"
+        for name, about in boats
+    )
+    note = "<p>Every boat is checked by the bosun before the season begins in April.</p>"
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Club boats | Wenlow Sailing Club</title></head><body><h1>Club boats</h1>"
+        f"<article>{note}{entries}{note}</article></body></html>"
+    )
+    text = extract(html).text
+    assert text.count("Pros:") == 2
+    assert text.count("Cons:") == 2
+    assert text.count("checked by the bosun") == 1

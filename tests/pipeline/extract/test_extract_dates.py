@@ -59,6 +59,12 @@ def test_one_day_earlier_counts_only_when_the_url_agrees() -> None:
     assert day(html, "https://blog.example/2025/12/18/pier/") == "2025-12-18"
 
 
+def test_one_day_earlier_counts_when_the_utc_time_is_late_in_the_day() -> None:
+    head = ld_published("2025-12-19T22:02:58Z")  # still the 19th anywhere west of UTC
+    html = page("<p>Dec 18, 2025</p><p>4 min read</p>", head=head)
+    assert day(html) == "2025-12-18"
+
+
 def test_written_date_next_to_the_real_headline_not_the_logo() -> None:
     html = page("<p>Nina Sorensen</p><p>23.07.2025</p>")
     assert day(html) == "2025-07-23"

@@ -221,3 +221,18 @@ def test_hidden_accordion_panel_of_the_article_is_kept() -> None:
     panel = f'<h2>History</h2><div class="panel" style="display: none"><p>{panel_text}</p></div>'
     result = extract(article_html(inside_after=panel))
     assert panel_text in result.text
+
+
+def test_highlighted_comments_inside_code_are_kept() -> None:
+    # Syntax highlighters label their tokens ("hljs-comment", "token comment"): inside <pre>
+    # those labels name parts of the code, not comment threads.
+    code = (
+        '<pre><code><span class="hljs-comment"># measure the pier once more</span>\n'
+        'survey --pier north\n<span class="token comment"># and send the report</span>\n'
+        "mail report.txt</code></pre>"
+    )
+    html = article_html(inside_after=code)
+    text = extract(html).text
+    assert "# measure the pier once more" in text
+    assert "# and send the report" in text
+    assert _paragraphs(html) == list(ARTICLE_PARAGRAPHS)

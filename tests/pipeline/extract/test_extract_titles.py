@@ -105,3 +105,37 @@ def test_paragraph_set_as_h1_is_not_the_headline() -> None:
     long_h1 = "Learn how the town decided. " * 10
     html = page(head=og(f"{HEADLINE} | Wenlow Gazette"), h1s=(long_h1,))
     assert extract(html).title == HEADLINE
+
+
+def test_letter_set_apart_by_an_inline_element_stays_in_its_word() -> None:
+    html = page(
+        head=og("Council plans the pier cycle for two years"),
+        h1s=('Council plans the pier <span class="drop">c</span>ycle for two years',),
+    )
+    assert extract(html).title == "Council plans the pier cycle for two years"
+
+
+def test_kicker_and_headline_in_separate_elements_keep_their_space() -> None:
+    html = page(
+        head=og(f"Harbour: {HEADLINE}"),
+        h1s=(f"<span>Harbour</span><span>{HEADLINE}</span>",),
+    )
+    assert extract(html).title == f"Harbour {HEADLINE}"
+
+
+def test_json_ld_headline_cut_short_is_completed_from_og_title() -> None:
+    full = f"{HEADLINE} after three years of debate in the harbour council"
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        f'"headline": "{full[:60]}"}}</script>' + og(f"{full} | The Wenlow Gazette")
+    )
+    assert extract(page(head=head)).title == full
+
+
+def test_full_width_question_mark_in_an_english_headline_is_plain() -> None:
+    assert extract(page(head=og("Will Wenlow rebuild its pier\uff1f"))).title == (
+        "Will Wenlow rebuild its pier?"
+    )
+    assert extract(page(head=og("\u6e2f\u306e\u6865\u306f\uff1f"))).title == (
+        "\u6e2f\u306e\u6865\u306f\uff1f"
+    )

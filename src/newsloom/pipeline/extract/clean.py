@@ -340,6 +340,7 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
     never: list[LexborNode] = []
     noscripts: list[LexborNode] = []
     brs: list[LexborNode] = []
+    pres: list[LexborNode] = []
     structural: list[tuple[LexborNode, int]] = []
     styled: list[tuple[LexborNode, int]] = []
     labelled: list[tuple[LexborNode, int]] = []
@@ -360,6 +361,8 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
             noscripts.append(node)
         elif kind & _K_BR:
             brs.append(node)
+        elif tag == "pre":
+            pres.append(node)
         attrs = node.attributes
         if not attrs:
             if kind & _K_STRUCTURAL:
@@ -400,6 +403,8 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
                 node.remove()
     for node in brs:
         node.insert_before(br_mark)
+    if labelled and pres:
+        labelled = _outside_code(labelled, pres)
     doomed = structural + styled + labelled
     if not doomed:
         return templates
@@ -425,6 +430,15 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
                         continue
         node.remove()
     return templates
+
+
+def _outside_code(
+    labelled: list[tuple[LexborNode, int]], pres: list[LexborNode]
+) -> list[tuple[LexborNode, int]]:
+    """The labelled boxes that are not inside preformatted code: there a class names a
+    syntax highlighter's token (``<span class="hljs-comment">``), not a page's box."""
+    in_code = {n.mem_id for pre in pres for n in pre.css("*")}
+    return [(node, spare) for node, spare in labelled if node.mem_id not in in_code]
 
 
 def _is_copy(text: str, page: str) -> bool:

@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 _NON_WORD = re.compile(r"[^\w]+")
 _MAX_SCOPE_CHARS = 4000
-_LEVELS = 4
+_LEVELS = 6
 
 
 def _key(s: str) -> str:
@@ -24,16 +24,30 @@ def headline_node(tree: LexborHTMLParser, title: str | None) -> LexborNode | Non
     if title:
         want = _key(title)
         for h1 in h1s:
-            if want and _key(h1.text(separator=" ") or "") == want:
+            if want and want in (_key(h1.text(separator=" ") or ""), _key(h1.text() or "")):
                 return h1
         for h1 in h1s:
             got = _key(h1.text(separator=" ") or "")
             if got and len(got) >= 8 and (got in want or want in got):
                 return h1
-        for node in tree.css("h2, h3")[:12]:
+        subheads = tree.css("h2, h3")[:12]
+        for node in subheads:
             if want and _key(node.text(separator=" ") or "") == want:
                 return node
+        if not h1s and want:
+            return _first_sharing_words(subheads, want)
     return h1s[0] if h1s else None
+
+
+def _first_sharing_words(nodes: list[LexborNode], want: str) -> LexborNode | None:
+    """A page without <h1> sets its headline in an <h2>: the first one that holds most of the
+    title's words ("Introducing the Acme Engine" / "Introducing Acme: the engine for …")."""
+    words = set(want.split())
+    for node in nodes:
+        got = set(_key(node.text(separator=" ") or "").split())
+        if len(got) >= 2 and len(words & got) * 3 >= len(words) * 2:
+            return node
+    return None
 
 
 @dataclass(slots=True)

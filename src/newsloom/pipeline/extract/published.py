@@ -9,7 +9,7 @@ put a re-publication or build time into datePublished, while the byline keeps th
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -64,6 +64,8 @@ _UPDATE_LABEL = re.compile(
     r"|actualizado|actualisé|aggiornato|bijgewerkt)\b"
 )
 _MAX_BYLINE_LINE = 120
+# West of UTC, local clocks run at most 12 hours behind: from noon UTC on they show the same day.
+_LATE_UTC_HOUR = 12
 
 _JSON_DATE = re.compile(
     r"(?:\"|&quot;|')(?:datePublished|publishedAt|published_at|publishDate|publish_date|"
@@ -138,14 +140,24 @@ def _published(
 
 def _reconcile(machine: datetime, shown: datetime, url_date: datetime | None) -> datetime:
     """The machine-readable date, unless the page shows an earlier day under its headline. A
-    single day earlier is a time zone (the machine date is in UTC, the shown one local) and
-    only counts when the URL carries the shown day too."""
+    single day earlier may be a time zone (the machine date is in UTC, the shown one local)
+    and then only counts when the URL carries the shown day too; not when the machine time is
+    late in the UTC day (no time zone west of UTC is a day behind it then)."""
     days = (machine.date() - shown.date()).days
     if days <= 0:
         return machine
-    if days == 1 and (url_date is None or url_date.date() != shown.date()):
+    if days == 1 and not _late_utc(machine) and not _same_day(url_date, shown):
         return machine
     return shown
+
+
+def _same_day(a: datetime | None, b: datetime) -> bool:
+    return a is not None and a.date() == b.date()
+
+
+def _late_utc(moment: datetime) -> bool:
+    """A UTC time of noon or later (a date with no time reads as midnight)."""
+    return moment.utcoffset() == timedelta(0) and moment.hour >= _LATE_UTC_HOUR
 
 
 def _declared(meta: dict[str, list[str]], ld: dict[str, Any] | None) -> datetime | None:

@@ -27,6 +27,12 @@ _TEASER_RUN = 3
 _TEASER_BLURB = 400
 _SLIVER_CHARS = 50
 """Link or boilerplate text so short that the wrapper adding it may still be passed over."""
+_FAR_BULK = 3.0
+"""A far ancestor adding this many times the article's text so far joins however far it is."""
+_FIELD_LINE_MAX = 60
+_FIELD_LABEL_MAX = 30
+_KIN_MIN = 3
+_KIN_RATIO = 2.0
 _SAME_KIND_SHARE = 0.3
 """A far ancestor's text in the article's own kind of element joins when it is at least this
 share of the article so far."""
@@ -419,13 +425,16 @@ def _joins_from_far(g: _Growth, chosen: int, ancestor: int, good: float, extra_g
     """Whether what a far ancestor adds (``extra_good``) is more of the same article (of
     ``good`` so far, in ``chosen``).
 
-    Either most of the added text sits directly in elements of the same kind (tag and class)
-    as the article's first-voted text (a page builder's next text module), or the added text
-    is as big as the article so far and reads on from it without a break.
+    Either the added text is much bigger than the article so far, or most of it sits directly
+    in elements of the same kind (tag and class) as the article's first-voted text (a page
+    builder's next text module), or it is as big as the article so far and reads on from it
+    without a break.
     """
     same_kind = bool(g.kind) and extra_good >= _SAME_KIND_SHARE * good
     if not same_kind and extra_good < good:
         return False
+    if extra_good >= _FAR_BULK * good:
+        return True  # what was found first is a side part of it (a reference list, a box)
     inside, extra = g.added(chosen, ancestor)
     if same_kind and g.alike(extra) >= 0.5 * extra_good:
         return True
@@ -542,7 +551,50 @@ def best_container(
         grown += 1
         if grown >= _MAX_EXPANSIONS:
             break
+    if good < 0.5 * total:  # most of the page's prose is elsewhere: in more of the same kind?
+        kin = _kin_container(growth, by_parent, sums, good)
+        if kin is not None:
+            return kin, sums[kin][0], total
     return chosen, good, total
+
+
+def _kin_container(
+    g: _Growth, by_parent: dict[int, list[float]], sums: dict[int, list[float]], good: float
+) -> int | None:
+    """The nearest common ancestor of the elements of the first-voted container's kind that
+    hold prose of their own, when there are at least _KIN_MIN of them, together they hold at
+    least _KIN_RATIO times the article's text found so far (``good``) and the ancestor's
+    prose outweighs its link text _EXPAND_RATIO to one: a list of entries or a page
+    builder's modules, each in an element of one kind, whose steps of growth stopped at a
+    heading link between two of them."""
+    if not g.kind:
+        return None
+    kin = [nid for nid, acc in by_parent.items() if acc[0] > 0 and g.kind_of(nid) == g.kind]
+    if len(kin) < _KIN_MIN or sum(by_parent[nid][0] for nid in kin) < _KIN_RATIO * good:
+        return None
+    common = _common_ancestor(kin, g.parents)
+    if common is None or common not in sums:
+        return None
+    prose, links, _ = sums[common]
+    return common if prose >= _EXPAND_RATIO * links else None
+
+
+def _common_ancestor(nodes: list[int], parents: dict[int, int]) -> int | None:
+    """The nearest ancestor (or self) shared by all the nodes, within _EXPAND_DEPTH levels."""
+    shared: set[int] | None = None
+    first: list[int] = []
+    for n, nid in enumerate(nodes):
+        chain: list[int] = []
+        cur: int | None = nid
+        while cur is not None and len(chain) <= _EXPAND_DEPTH:
+            chain.append(cur)
+            cur = parents.get(cur)
+        if n == 0:
+            first = chain
+            shared = set(chain)
+        elif shared is not None:
+            shared &= set(chain)
+    return next((nid for nid in first if shared and nid in shared), None)
 
 
 def _with_lead(
@@ -567,6 +619,12 @@ def _with_lead(
             lead.append(c)
         i -= 1
     return []
+
+
+def _is_field_line(text: str) -> bool:
+    """A short "label: value" line ("Pros:", "Team size: 11-50"), which an article repeats
+    once per product or entry it describes, unlike a duplicated paragraph."""
+    return len(text) < _FIELD_LINE_MAX and ":" in text[:_FIELD_LABEL_MAX]
 
 
 def _is_label(c: Candidate) -> bool:
@@ -651,7 +709,7 @@ def select(
     seen: set[str] = set()
     for c in kept:
         key = c.text
-        if key in seen:
+        if key in seen and not _is_field_line(key):
             continue
         seen.add(key)
         blocks.append(Block(c.kind, c.text))

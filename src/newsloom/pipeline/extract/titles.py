@@ -13,7 +13,7 @@ import html
 import re
 from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsloom.pipeline.extract.dates import find_date
 
@@ -40,6 +40,8 @@ _TYPOGRAPHY = str.maketrans(
     }
 )
 _NON_WORD = re.compile(r"[^\w]+")
+_FULLWIDTH = re.compile("[\uff01-\uff5e]")
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TRAILING_PART = re.compile(r"\s+(?:\||–|—|-|::|·|•|»)\s+(.+)")
 _LEADING_PART = re.compile(r"(.+?)(?:\s+(?:\||–|—|-|::|·|•|»)|:)\s+")
 _LABEL_PREFIX = re.compile(r"^\s*\w+\s*:\s+")
@@ -231,14 +233,33 @@ def pick_title(
     url: str | None,
 ) -> str | None:
     """The article's headline from its <h1>s and its metadata titles (most trusted first)."""
+    title = _pick_title(tree, metas, site_name, url)
+    return _halfwidth_punctuation(title) if title else title
+
+
+def _halfwidth_punctuation(title: str) -> str:
+    """Full-width "？", "！", "：" in a headline not written in Chinese or Japanese (typed with
+    an East Asian input method) are the plain marks."""
+    if not _FULLWIDTH.search(title) or _CJK.search(title):
+        return title
+    return _FULLWIDTH.sub(lambda m: chr(ord(m.group()) - 0xFEE0), title)
+
+
+def _pick_title(
+    tree: LexborHTMLParser,
+    metas: list[str],
+    site_name: str | None,
+    url: str | None,
+) -> str | None:
     site = SiteNames(site_name, url)
     metas = [m for m in (clean_text(v) for v in metas) if m]
     page_title = _page_title(tree)
     if page_title:
         metas.append(page_title)
     site.learn(metas)
-    h1s = _h1_texts(tree, site, page_title)
-    headline = next((h for h in (_headline_part(m, site) for m in metas) if len(h) >= 3), None)
+    h1s = _h1_texts(tree, site, page_title, metas)
+    parts = [_headline_part(m, site) for m in metas]
+    headline = next((_completed(h, parts) for h in parts if len(h) >= 3), None)
     if not metas:
         return h1s[0] if h1s else None
     best: tuple[float, int, str] | None = None
@@ -252,6 +273,13 @@ def pick_title(
     if headline:
         return headline
     return h1s[0] if h1s else None
+
+
+def _completed(headline: str, parts: list[str]) -> str:
+    """A headline cut short (schema.org headlines are often cut at 110 characters) is the
+    longer metadata headline it starts."""
+    longer = [p for p in parts if len(p) > len(headline) and p.startswith(headline)]
+    return max(longer, key=len) if longer else headline
 
 
 def _metadata_typography(chosen: str, metas: list[str], headline: str | None) -> str:
@@ -271,15 +299,30 @@ def _page_title(tree: LexborHTMLParser) -> str | None:
     return clean_text(node.text() or "") or None
 
 
-def _h1_texts(tree: LexborHTMLParser, site: SiteNames, page_title: str | None) -> list[str]:
+def _heading_text(node: LexborNode, meta_words: set[str]) -> str:
+    """A heading's text with a space between its elements ("<span>Kicker</span><span>Headline
+    </span>"), unless a word split by an inline element ("Planning <span>C</span>ycle") is
+    then a word of the metadata titles."""
+    spaced = clean_text(node.text(separator=" ") or "")
+    tight = clean_text(node.text() or "")
+    if tight == spaced:
+        return spaced
+    joined = _words(tight) - _words(spaced)
+    return tight if joined and joined <= meta_words else spaced
+
+
+def _h1_texts(
+    tree: LexborHTMLParser, site: SiteNames, page_title: str | None, metas: list[str]
+) -> list[str]:
     """Usable <h1> texts: not the site's name or logo, not a template placeholder. An <h1> that
     is a later part of the <title> ("Headline | Blog Name") is the site's name."""
     title_tail: set[str] = set()
     if page_title:
         title_tail = {_key(p) for p in _ANY_SPLIT.split(page_title)[1:]}
     texts: list[str] = []
+    meta_words = set().union(*(_words(t) for t in metas))
     for h1 in tree.css("h1")[:_MAX_H1]:
-        t = clean_text(h1.text(separator=" ") or "")
+        t = _heading_text(h1, meta_words)
         if not 3 <= len(t) <= _MAX_TITLE or "{{" in t:
             continue
         if site.matches(t, loose=False):
