@@ -287,7 +287,7 @@ for _sel in _LABELLED.split(","):
 
 
 _K_NEVER, _K_SCRIPT, _K_NOSCRIPT, _K_BR, _K_STRUCTURAL, _K_KEEP = 1, 2, 4, 8, 16, 32
-_K_LABELLED, _K_BY_CLASS, _K_BY_ID = 64, 128, 256
+_K_LABELLED, _K_BY_CLASS, _K_BY_ID, _K_PRE = 64, 128, 256, 512
 """What clean_body does with a tag, as bits (by lexbor tag id)."""
 _tag_kinds: dict[int, int] = {}
 
@@ -302,6 +302,8 @@ def _learn_kind(node: LexborNode) -> int:
         kind |= _K_NOSCRIPT
     if tag == "br":
         kind |= _K_BR
+    if tag == "pre":
+        kind |= _K_PRE
     if tag in _STRUCTURAL_TAGS:
         kind |= _K_STRUCTURAL
     if tag in _KEEP_TAGS:
@@ -361,7 +363,7 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
             noscripts.append(node)
         elif kind & _K_BR:
             brs.append(node)
-        elif tag == "pre":
+        elif kind & _K_PRE:
             pres.append(node)
         attrs = node.attributes
         if not attrs:
