@@ -336,3 +336,57 @@ def test_repeated_label_lines_are_kept_for_each_entry_and_repeated_paragraphs_on
     assert text.count("Pros:") == 2
     assert text.count("Cons:") == 2
     assert text.count("checked by the bosun") == 1
+
+
+def test_a_data_table_with_linked_names_does_not_stop_the_article() -> None:
+    clubs = (
+        ("Wenlow Sailing Club", "412"),
+        ("Eastgate Rowing Club", "288"),
+        ("Harbour Swimmers", "164"),
+        ("Island Kayak Group", "97"),
+        ("Bay Anglers Society", "85"),
+        ("Old Pier Divers", "41"),
+    )
+    rows = "".join(
+        f'<tr><td><a href="https://clubs.example/{n}">{name}</a></td><td>{members}</td></tr>'
+        for n, (name, members) in enumerate(clubs)
+    )
+    table = f"<table><tr><th>Club</th><th>Members</th></tr>{rows}</table>"
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Who uses the pier | The Wenlow Gazette</title></head><body>"
+        "<h1>Who uses the pier</h1><div class='post'>"
+        f"<div class='text'>{_paragraphs(ARTICLE_PARAGRAPHS)}</div>"
+        f"<div class='embed'>{table}</div>"
+        f"<div class='text-end'>{_paragraphs(GUIDE_SOIL)}</div></div></body></html>"
+    )
+    text = extract(html).text
+    assert "Eastgate Rowing Club | 288" in text
+    for paragraph in ARTICLE_PARAGRAPHS + GUIDE_SOIL:
+        assert paragraph in text
+
+
+def test_sections_whose_paragraphs_sit_one_level_down_join_despite_link_lists() -> None:
+    # Generated documentation wraps each paragraph: section > body > paragraph > <p>.
+    def section(title: str, paragraphs: tuple[str, ...], links: str = "") -> str:
+        body = "".join(f"<div class='paragraph'><p>{p}</p></div>" for p in paragraphs)
+        return (
+            f"<div class='sect'><h2>{title}</h2>"
+            f"<div class='sectionbody'>{body}{links}</div></div>"
+        )
+
+    links = "<ul>" + "".join(
+        f'<li><a href="/guides/{n}">{t}</a></li>' for n, t in enumerate(FURTHER_READING)
+    ) + "</ul>"
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>The ferry returns | The Wenlow Gazette</title></head><body>"
+        "<h1>The ferry returns</h1><div class='content'>"
+        + section("Back in service", STORY_OPENING)
+        + section("On the islands", STORY_REST[:3], links)
+        + section("What comes next", STORY_REST[3:], links)
+        + "</div></body></html>"
+    )
+    text = extract(html).text
+    for paragraph in STORY_OPENING + STORY_REST:
+        assert paragraph in text

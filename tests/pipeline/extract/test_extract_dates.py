@@ -65,6 +65,12 @@ def test_one_day_earlier_counts_when_the_utc_time_is_late_in_the_day() -> None:
     assert day(html) == "2025-12-18"
 
 
+def test_iso_timestamp_written_under_the_headline() -> None:
+    html = page("<p>Nina Sorensen</p><p><span>2022-11-23T08:10+02:00</span></p>")
+    published = extract(html).published
+    assert published == datetime(2022, 11, 23, 8, 10, tzinfo=timezone(timedelta(hours=2)))
+
+
 def test_written_date_next_to_the_real_headline_not_the_logo() -> None:
     html = page("<p>Nina Sorensen</p><p>23.07.2025</p>")
     assert day(html) == "2025-07-23"

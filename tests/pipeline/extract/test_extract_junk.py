@@ -236,3 +236,28 @@ def test_highlighted_comments_inside_code_are_kept() -> None:
     assert "# measure the pier once more" in text
     assert "# and send the report" in text
     assert _paragraphs(html) == list(ARTICLE_PARAGRAPHS)
+
+
+def test_a_footer_of_long_legal_prose_is_left_out() -> None:
+    disclaimer = (
+        "<footer><p>This material is for general information only and is not advice. The "
+        "Gazette has taken care that it is correct when published, but cannot accept any "
+        "liability for decisions that readers make on the strength of it. Readers should "
+        "always consult a qualified adviser about their own circumstances before acting, and "
+        "should check any figures against the original sources, which are listed on request. "
+        "Opinions expressed by contributors are their own and not those of the Gazette, its "
+        "editors or its owners, who accept no responsibility for them.</p></footer>"
+    )
+    html = article_html(after=disclaimer)
+    assert "general information only" not in extract(html).text
+    assert _paragraphs(html) == list(ARTICLE_PARAGRAPHS)
+
+
+def test_a_footer_that_holds_most_of_the_page_is_read() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pier</title></head>'
+        f"<body><h1>Wenlow votes to rebuild its stone pier</h1><footer>{paragraphs}</footer>"
+        "</body></html>"
+    )
+    assert _paragraphs(html) == list(ARTICLE_PARAGRAPHS)

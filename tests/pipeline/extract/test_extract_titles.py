@@ -67,6 +67,8 @@ def test_site_name_learned_from_the_page_title_and_og_title() -> None:
         (f"The Agency | {HEADLINE} after three years", f"{HEADLINE} after three years"),
         (f"wenlow.example {HEADLINE}", HEADLINE),
         ("Why the pier - and the town - matter", "Why the pier - and the town - matter"),
+        (f"{HEADLINE} | ", HEADLINE),
+        (f"PB042 – {HEADLINE} | ", HEADLINE),
     ],
 )
 def test_metadata_title_parts(title: str, expected: str) -> None:

@@ -83,17 +83,12 @@ _READ_TIME = re.compile(r"(?i)\b\d+\s*(?:min(?:ute)?s?)\b")
 _TRAILING_LINK = re.compile(r"\s+(?:in|on|at)$")
 
 
-def dom_authors(
+def unlabelled_authors(
     tree: LexborHTMLParser, around: Around, title: str | None = None
 ) -> tuple[str, ...]:
-    """Names from a "By …" line next to the headline, else from elements marked as the
-    author, else a lone name beside the date under the headline."""
-    return (
-        byline_names(around)
-        or _marked_authors(tree)
-        or _name_beside_date(around, title)
-        or _labelled_author(tree)
-    )
+    """Names from elements marked as the author, else a lone name beside the date under the
+    headline, else a heading that says who wrote the piece (the page has no "By …" line)."""
+    return _marked_authors(tree) or _name_beside_date(around, title) or _labelled_author(tree)
 
 
 def _labelled_author(tree: LexborHTMLParser) -> tuple[str, ...]:

@@ -273,10 +273,12 @@ _STRUCTURAL_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "field
 _JUNK_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "dialog", "alert"})
 _TELLING = frozenset({"role", "hidden", "aria-hidden", "style"})
 _COPY_SAMPLE = 60
-_SPARE_PROSE, _SPARE_MOST, _SPARE_NEVER = 0, 1, 2
+_SPARE_PROSE, _SPARE_MOST, _SPARE_NEVER, _SPARE_PAGE = 0, 1, 2, 3
 """When a boilerplate box is kept after all: when it holds most of the page's text or a lot
 of prose (a mislabelled content column); the same for a hidden element unless its prose is a
-copy of text the page shows; never (comments, cookie and consent boxes)."""
+copy of text the page shows; never (comments, cookie and consent boxes); only when it holds
+most of the page's text (a page footer: its prose is a disclaimer or an address, not a
+mislabelled column)."""
 """Attributes that can make any element boilerplate (besides class and id)."""
 # Which tags _LABELLED matches, and whether by class (first) or by id (second).
 _LABELLED_BY: dict[str, tuple[bool, bool]] = {}
@@ -287,7 +289,7 @@ for _sel in _LABELLED.split(","):
 
 
 _K_NEVER, _K_SCRIPT, _K_NOSCRIPT, _K_BR, _K_STRUCTURAL, _K_KEEP = 1, 2, 4, 8, 16, 32
-_K_LABELLED, _K_BY_CLASS, _K_BY_ID, _K_PRE = 64, 128, 256, 512
+_K_LABELLED, _K_BY_CLASS, _K_BY_ID, _K_PRE, _K_FOOTER = 64, 128, 256, 512, 1024
 """What clean_body does with a tag, as bits (by lexbor tag id)."""
 _tag_kinds: dict[int, int] = {}
 
@@ -304,6 +306,8 @@ def _learn_kind(node: LexborNode) -> int:
         kind |= _K_BR
     if tag == "pre":
         kind |= _K_PRE
+    if tag == "footer":
+        kind |= _K_FOOTER
     if tag in _STRUCTURAL_TAGS:
         kind |= _K_STRUCTURAL
     if tag in _KEEP_TAGS:
@@ -329,7 +333,8 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
        sidebar-first-only"`` content column) unless its label names comments, cookie or
        consent boxes, which are junk however long they are. A hidden element's prose is
        spared too (accordion panels, text that a script moves into place) unless it is a
-       copy of what the page shows (a hidden schema.org copy of the article).
+       copy of what the page shows (a hidden schema.org copy of the article). A page footer
+       (<footer>, role="contentinfo") survives only when it holds most of the page's text.
 
     Ids of elements whose label names a caption or photo credit are added to ``captions``.
     Nodes found inside a subtree that an earlier step unlinked are still safe to touch.
@@ -368,19 +373,20 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
         attrs = node.attributes
         if not attrs:
             if kind & _K_STRUCTURAL:
-                structural.append((node, _SPARE_PROSE))
+                structural.append((node, _SPARE_PAGE if kind & _K_FOOTER else _SPARE_PROSE))
             continue
         if not _TELLING.isdisjoint(attrs) and not kind & _K_KEEP:
             if "hidden" in attrs or attrs.get("aria-hidden") == "true":
                 structural.append((node, _SPARE_MOST))
             elif kind & _K_STRUCTURAL or attrs.get("role") in _JUNK_ROLES:
-                structural.append((node, _SPARE_PROSE))
+                footer = kind & _K_FOOTER or attrs.get("role") == "contentinfo"
+                structural.append((node, _SPARE_PAGE if footer else _SPARE_PROSE))
             if "style" in attrs:
                 style = attrs["style"] or ""
                 if ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
                     styled.append((node, _SPARE_MOST))
         elif kind & _K_STRUCTURAL:
-            structural.append((node, _SPARE_PROSE))
+            structural.append((node, _SPARE_PAGE if kind & _K_FOOTER else _SPARE_PROSE))
         if kind & _K_LABELLED and (
             (kind & _K_BY_CLASS and "class" in attrs) or (kind & _K_BY_ID and "id" in attrs)
         ):
@@ -421,7 +427,7 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
             if text_len >= _BIG_TEXT:
                 if text_len >= total_chars * 0.5:
                     continue
-                if _link_density(node, text_len) < 0.35:
+                if spare != _SPARE_PAGE and _link_density(node, text_len) < 0.35:
                     if spare == _SPARE_PROSE:
                         continue
                     # Hidden prose: an accordion panel or text a script moves into place

@@ -110,7 +110,7 @@ _ZONES = {
 
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _TIME = (
-    r"(?:[,\s]+(?:at\s+|um\s+|à\s+)?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?"
+    r"(?:(?:[,\s]+(?:at\s+|um\s+|à\s+)?|T)(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?"
     r"(?:\s*([A-Z]{2,4}|[+-]\d{2}:?\d{2}))?)?"
 )
 _MDY = re.compile(
@@ -120,7 +120,8 @@ _DMY = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?(\d{{4}}){_TIME}",
     re.IGNORECASE,
 )
-_NUMERIC_YMD = re.compile(rf"\b(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})\b{_TIME}")
+# "2024-05-06", also as ISO 8601 text with its time ("2024-05-06T08:10+02:00").
+_NUMERIC_YMD = re.compile(rf"\b(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?:\b|(?=T\d)){_TIME}")
 _NUMERIC_DMY = re.compile(rf"\b(\d{{1,2}})([./-])(\d{{1,2}})\2(\d{{4}})\b{_TIME}")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|\b)")
 _URL_WORD_DATE = re.compile(r"/((?:19|20)\d{2})/([A-Za-z]{3,9})/(0?[1-9]|[12]\d|3[01])(?:/|\b)")

@@ -80,13 +80,25 @@ def _walk(start: LexborNode, want: int, *, forward: bool) -> list[str]:
             if sib.tag not in _SKIP:
                 text = sib.text(separator="\n") or ""
                 budget -= len(text)
-                found = [ln.strip() for ln in text.split("\n") if _is_text(ln)]
-                lines.extend(found if forward else found[::-1])
+                lines.extend(_text_lines(text, want - len(lines), nearest_last=not forward))
             sib = sib.next if forward else sib.prev
         if len(lines) >= want or budget <= 0:
             break
         node = node.parent
     return lines[:want]
+
+
+def _text_lines(text: str, need: int, *, nearest_last: bool) -> list[str]:
+    """Up to ``need`` text lines of ``text``, nearest to the headline first: its first lines,
+    or with ``nearest_last`` its last ones."""
+    raw = text.split("\n")
+    found: list[str] = []
+    for line in reversed(raw) if nearest_last else raw:
+        if _is_text(line):
+            found.append(line.strip())
+            if len(found) >= need:
+                break
+    return found
 
 
 def _is_text(line: str) -> bool:

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsloom.pipeline.extract.authors import clean_names, clean_whole_names, written_byline
-from newsloom.pipeline.extract.bylines import dom_authors, shown_byline
+from newsloom.pipeline.extract.bylines import shown_byline, unlabelled_authors
 from newsloom.pipeline.extract.dates import parse_date
 from newsloom.pipeline.extract.headline import headline_node, lines_around
 from newsloom.pipeline.extract.jsonld import (
@@ -180,7 +180,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") 
     if authors:
         authors = _shown_byline_first(authors, shown)
     else:
-        authors = shown or dom_authors(tree, around, md.title)
+        authors = shown or unlabelled_authors(tree, around, md.title)
     if not authors and author_value is not None:
         authors = clean_whole_names(organization_names(author_value, index), split=False)
     md.authors = authors

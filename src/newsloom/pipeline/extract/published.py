@@ -73,10 +73,14 @@ _JSON_DATE = re.compile(
     r"published_time|publication_date)(?:\"|&quot;|')\s*:\s*(?:\"|&quot;|')"
     r"([0-9]{4}-[0-9]{2}-[0-9]{2}[^\"'&]{0,30})"
 )
-_JSON_DATE_KEYS = (
-    "datePublished", "publishedAt", "published_at", "publishDate", "publish_date", "pubDate",
-    "date_published", "datePosted", "date_posted", "first_publication_date", "publishedDate",
-    "published_time", "publication_date",
+# The keys by a piece they share: a page without the piece has none of them (one scan of the
+# page for the piece instead of one per key).
+_JSON_DATE_KEY_GROUPS = (
+    ("ublish", ("datePublished", "publishedAt", "published_at", "publishDate", "publish_date",
+                "date_published", "publishedDate", "published_time")),
+    ("pubDate", ("pubDate",)),
+    ("osted", ("datePosted", "date_posted")),
+    ("ublication_date", ("first_publication_date", "publication_date")),
 )  # fmt: skip
 
 
@@ -277,7 +281,8 @@ def _near_headline(headline: LexborNode | None, day_first: bool | None) -> datet
 def _date_in_page_data(html_text: str) -> datetime | None:
     """A publication date in JSON data embedded anywhere in the page (scripts, attributes)."""
     best: tuple[int, datetime] | None = None
-    for key in _JSON_DATE_KEYS:
+    keys = [key for piece, group in _JSON_DATE_KEY_GROUPS if piece in html_text for key in group]
+    for key in keys:
         at = html_text.find(key)
         while at >= 0:
             m = _JSON_DATE.match(html_text, max(0, at - 6), at + len(key) + 60)

@@ -301,8 +301,13 @@ def _vote(candidates: Sequence[Candidate], skip: set[int]) -> tuple[dict[int, fl
 
 
 def _good_bad(c: Candidate) -> tuple[float, float]:
+    """A block's good text (prose) and bad text (links and boilerplate) for the container's
+    growth. A data table's links are a column of names, not a list of links: it counts by its
+    plain text and adds no bad text."""
     n = len(c.text)
     ld = c.link_density
+    if c.kind is BlockKind.TABLE:
+        return n * (1.0 - ld), 0.0
     if ld > 0.5:
         return 0.0, float(n)
     if c.kind is BlockKind.HEADING or n < _MIN_VOTER_CHARS:
@@ -413,20 +418,25 @@ class _Growth:
         return inside, _indices_under(self.candidates, self.gb, self.parents, ancestor) - inside
 
     def alike(self, extra: set[int]) -> float:
-        """Good text of the given candidates that sits directly in elements of the first-voted
-        container's kind."""
+        """Good text of the given candidates that sits in elements of the first-voted
+        container's kind, directly or one level down (``<div class="sectionbody"><div
+        class="paragraph"><p>``)."""
         if not self.kind:
             return 0.0
         kind, kind_of, candidates = self.kind, self.kind_of, self.candidates
-        return sum(self.gb[i][0] for i in extra if kind_of(candidates[i].ancestors[0]) == kind)
+        return sum(
+            self.gb[i][0]
+            for i in extra
+            if any(kind_of(a) == kind for a in candidates[i].ancestors[:2])
+        )
 
 
 def _joins_from_far(g: _Growth, chosen: int, ancestor: int, good: float, extra_good: float) -> bool:
     """Whether what a far ancestor adds (``extra_good``) is more of the same article (of
     ``good`` so far, in ``chosen``).
 
-    Either the added text is much bigger than the article so far, or most of it sits directly
-    in elements of the same kind (tag and class) as the article's first-voted text (a page
+    Either the added text is much bigger than the article so far, or most of it sits in
+    elements of the same kind (tag and class) as the article's first-voted text (a page
     builder's next text module), or it is as big as the article so far and reads on from it
     without a break.
     """

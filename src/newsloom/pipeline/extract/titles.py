@@ -40,6 +40,8 @@ _TYPOGRAPHY = str.maketrans(
     }
 )
 _NON_WORD = re.compile(r"[^\w]+")
+# "Headline |", "| Headline": a separator left over from an empty site name.
+_DANGLING_SEPARATOR = re.compile(r"^(?:\||::|·|•|»|–|—|-)\s+|\s+(?:\||::|·|•|»|–|—|-)$")
 _FULLWIDTH = re.compile("[\uff01-\uff5e]")
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TRAILING_PART = re.compile(r"\s+(?:\||–|—|-|::|·|•|»)\s+(.+)")
@@ -136,6 +138,10 @@ def strip_site_suffix(title: str, site_name: str | None, url: str | None = None)
 
 
 def _headline_part(title: str, site: SiteNames) -> str:
+    return _site_parts_removed(_DANGLING_SEPARATOR.sub("", title) or title, site)
+
+
+def _site_parts_removed(title: str, site: SiteNames) -> str:
     parts = _STRONG_SPLIT.split(title)
     if len(parts) > 1:
         kept = [p for p in parts if not site.matches(p)] or parts
@@ -160,9 +166,9 @@ def _headline_part(title: str, site: SiteNames) -> str:
         return title
     seps = list(_WEAK_SPLIT.finditer(title))
     if site.matches(pieces[-1]):
-        return _headline_part(title[: seps[-1].start()], site)
+        return _site_parts_removed(title[: seps[-1].start()], site)
     if site.matches(pieces[0]):
-        return _headline_part(title[seps[0].end() :], site)
+        return _site_parts_removed(title[seps[0].end() :], site)
     # No site name known: drop a short, name-like last (or first) part when the rest is
     # clearly longer.
     last, first = pieces[-1], pieces[0]
@@ -258,8 +264,9 @@ def _pick_title(
         metas.append(page_title)
     site.learn(metas)
     h1s = _h1_texts(tree, site, page_title, metas)
-    parts = [_headline_part(m, site) for m in metas]
-    headline = next((_completed(h, parts) for h in parts if len(h) >= 3), None)
+    headline = next((h for h in (_headline_part(m, site) for m in metas) if len(h) >= 3), None)
+    if headline:
+        headline = _completed(headline, metas, site)
     if not metas:
         return h1s[0] if h1s else None
     best: tuple[float, int, str] | None = None
@@ -275,10 +282,15 @@ def _pick_title(
     return h1s[0] if h1s else None
 
 
-def _completed(headline: str, parts: list[str]) -> str:
+def _completed(headline: str, metas: list[str], site: SiteNames) -> str:
     """A headline cut short (schema.org headlines are often cut at 110 characters) is the
     longer metadata headline it starts."""
-    longer = [p for p in parts if len(p) > len(headline) and p.startswith(headline)]
+    starting = {m for m in metas if len(m) > len(headline) and m.startswith(headline)}
+    longer = [
+        part
+        for part in (_headline_part(m, site) for m in starting)
+        if len(part) > len(headline) and part.startswith(headline)
+    ]
     return max(longer, key=len) if longer else headline
 
 
@@ -299,16 +311,20 @@ def _page_title(tree: LexborHTMLParser) -> str | None:
     return clean_text(node.text() or "") or None
 
 
-def _heading_text(node: LexborNode, meta_words: set[str]) -> str:
+def _heading_text(node: LexborNode, metas: list[str]) -> str:
     """A heading's text with a space between its elements ("<span>Kicker</span><span>Headline
     </span>"), unless a word split by an inline element ("Planning <span>C</span>ycle") is
     then a word of the metadata titles."""
-    spaced = clean_text(node.text(separator=" ") or "")
-    tight = clean_text(node.text() or "")
+    raw = node.text(separator=" ") or ""
+    raw_tight = node.text() or ""
+    spaced = clean_text(raw)
+    if raw_tight == raw:
+        return spaced
+    tight = clean_text(raw_tight)
     if tight == spaced:
         return spaced
     joined = _words(tight) - _words(spaced)
-    return tight if joined and joined <= meta_words else spaced
+    return tight if joined and joined <= set().union(*map(_words, metas)) else spaced
 
 
 def _h1_texts(
@@ -320,9 +336,8 @@ def _h1_texts(
     if page_title:
         title_tail = {_key(p) for p in _ANY_SPLIT.split(page_title)[1:]}
     texts: list[str] = []
-    meta_words = set().union(*(_words(t) for t in metas))
     for h1 in tree.css("h1")[:_MAX_H1]:
-        t = _heading_text(h1, meta_words)
+        t = _heading_text(h1, metas)
         if not 3 <= len(t) <= _MAX_TITLE or "{{" in t:
             continue
         if site.matches(t, loose=False):
