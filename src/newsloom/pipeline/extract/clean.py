@@ -421,6 +421,8 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
     total_chars = len(root.text(deep=True) or "") if weak else 0
     page: str | None = None
     for node, spare in doomed:
+        if node.parent is None:
+            continue  # inside a box removed already (removing a node unlinks its whole subtree)
         if spare != _SPARE_NEVER:
             text = node.text(deep=True) or ""
             text_len = len(text)

@@ -62,7 +62,7 @@ def extract(
 
 def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) -> Extracted:
     text, source = decode_page(html)
-    if not text.strip():
+    if not text or text.isspace():
         return Extracted()
     check_nesting(text, html if isinstance(html, bytes) and _ascii_compatible(html) else None)
     closed = close_runaway_title(text)
