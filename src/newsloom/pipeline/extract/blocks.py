@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from newsloom.domain.models import BlockKind
-from newsloom.pipeline.extract.tagnames import learn, tag_names
+from newsloom.pipeline.extract.tagnames import is_fixed, learn
 
 NATURAL = (
     "p, h1, h2, h3, h4, h5, h6, pre, blockquote, li, dd, dt, figcaption, caption, td, th, "
@@ -89,6 +89,11 @@ _TAG_KIND = {
     "li": BlockKind.LIST_ITEM,
     "dd": BlockKind.LIST_ITEM,
 }
+_R_NATURAL, _R_LINK, _R_TABLE, _R_BARE, _R_ORDER = 1, 2, 4, 8, 16
+"""What collect() does with an element of a tag, as bits (by lexbor tag id)."""
+_tag_roles: dict[int, int] = {}
+_role_names: dict[int, str] = {}
+"""The tag name behind each natural block's bits (each natural tag has bits of its own)."""
 ANCESTOR_DEPTH = 10
 MAX_WALK = 200_000
 MAX_CANDIDATES = 20_000
@@ -147,6 +152,13 @@ class Candidate:
 
 def squash(text: str) -> str:
     """Collapse runs of whitespace (non-breaking spaces included) to single spaces."""
+    if (
+        text.isprintable()  # every other whitespace and invisible character is unprintable
+        and "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+    ):
+        return text  # nothing to collapse (most texts)
     if not text.isascii() and _INVISIBLE_ANY.search(text):
         text = text.translate(_INVISIBLE)
     return " ".join(text.split())
@@ -157,6 +169,26 @@ def _link_chars(node: LexborNode) -> int:
     for a in node.css(LINK):
         total += len(squash(a.text(deep=True) or ""))
     return total
+
+
+def _learn_role(node: LexborNode) -> int:
+    """The node's role bits, remembered by tag id when the id is one of lexbor's own."""
+    tag = learn(node)
+    role = 0
+    if tag in _NATURAL_TAGS:
+        # a bit of its own per natural tag above the shared ones, so its name can be looked up
+        role = _R_NATURAL | _R_ORDER | (sorted(_NATURAL_TAGS).index(tag) + 1) << 8
+        _role_names[role] = tag
+    elif tag == "a":
+        role = _R_LINK
+    elif tag == "table":
+        role = _R_TABLE
+    elif tag in _BARE_TAGS:
+        role = _R_BARE | (_R_ORDER if tag in _ORDER_TAGS else 0)
+    tag_id = node.tag_id
+    if is_fixed(tag_id):
+        _tag_roles[tag_id] = role
+    return role
 
 
 @dataclass(slots=True)
@@ -404,7 +436,7 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
     tags = tree.tag
     # One pass over the elements in document order finds natural blocks, containers that may
     # hold bare text, tables and links; positions of block-level nodes give the reading order.
-    naturals: list[tuple[LexborNode, str]] = []
+    naturals: list[tuple[LexborNode, str, int]] = []
     containers: list[LexborNode] = []
     table_nodes: list[LexborNode] = []
     links: list[LexborNode] = []
@@ -412,33 +444,50 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
     found = root.css("*")
     if len(found) > MAX_CANDIDATES * 4:
         found = found[: MAX_CANDIDATES * 4]
-    names = tag_names()
+    roles = _tag_roles
     for node in found:
-        tag = names.get(node.tag_id) or learn(node)
-        if tag in _NATURAL_TAGS:
+        role = roles.get(node.tag_id)
+        if role is None:
+            role = _learn_role(node)
+        if not role:
+            continue
+        if role & _R_NATURAL:
+            nid = node.mem_id
             if len(naturals) < MAX_CANDIDATES:
-                naturals.append((node, tag))
-            order[node.mem_id] = len(order)
-        elif tag == "a":
+                naturals.append((node, _role_names[role], nid))
+            order[nid] = len(order)
+        elif role & _R_LINK:
             links.append(node)
-        elif tag == "table":
+        elif role & _R_TABLE:
             table_nodes.append(node)
-        elif tag in _BARE_TAGS:
+        else:
             if len(containers) < MAX_CANDIDATES:
                 containers.append(node)
-            if tag in _ORDER_TAGS:
+            if role & _R_ORDER:
                 order[node.mem_id] = len(order)
     tree.tables = data_tables(table_nodes) if table_nodes else {}
     # Which outer blocks (li, td, blockquote...) contain other blocks: those are split.
     has_inner: set[int] = set()
     parents = tree.parent
+    contexts = tree.contexts
     entries: list[tuple[int, LexborNode, str, Context, str]] = []
-    for node, tag in naturals:
-        nid = tree.register(node, tag)
-        pid = parents.get(nid)
-        ctx = tree.context(pid) if pid is not None else _NO_CONTEXT
-        if ctx.outer:
-            has_inner.update(ctx.outer)
+    for node, tag, nid in naturals:
+        if nid not in tags:
+            # Registered here when its parent is known already (most blocks), else walked up.
+            parent = node.parent
+            known: int = parent.mem_id if parent is not None else 0
+            if known in tags:
+                tags[nid] = tag
+                parents[nid] = known
+            else:
+                tree.register(node, tag)
+        above = parents.get(nid)
+        if above is None:
+            ctx = _NO_CONTEXT
+        else:
+            ctx = contexts.get(above) or tree.context(above)
+            if ctx.outer:
+                has_inner.update(ctx.outer)
         entries.append((nid, node, tags[nid], ctx, ""))
     natural_ids = {e[0] for e in entries}
     # Text only for blocks that are not split (so nested lists are not read again and again).

@@ -16,7 +16,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 from newsloom.pipeline.extract.blocks import LINK
-from newsloom.pipeline.extract.tagnames import learn, tag_names
+from newsloom.pipeline.extract.tagnames import is_fixed
 
 _NEVER_TEXT = (
     "script, style, template, svg, math, iframe, object, embed, canvas, video, audio, "
@@ -288,6 +288,39 @@ for _sel in _LABELLED.split(","):
     _LABELLED_BY[_tag] = (_by[0] or _attr == "class", _by[1] or _attr == "id")
 
 
+_K_NEVER, _K_SCRIPT, _K_NOSCRIPT, _K_BR, _K_STRUCTURAL, _K_KEEP = 1, 2, 4, 8, 16, 32
+_K_LABELLED, _K_BY_CLASS, _K_BY_ID, _K_PRE, _K_FOOTER = 64, 128, 256, 512, 1024
+"""What clean_body does with a tag, as bits (by lexbor tag id)."""
+_tag_kinds: dict[int, int] = {}
+
+
+def _learn_kind(node: LexborNode) -> int:
+    """The node's tag bits, remembered by tag id when the id is one of lexbor's own."""
+    tag = node.tag or ""
+    kind = 0
+    if tag in _NEVER_TAGS:
+        kind |= _K_NEVER | (_K_SCRIPT if tag == "script" else 0)
+    if tag == "noscript":
+        kind |= _K_NOSCRIPT
+    if tag == "br":
+        kind |= _K_BR
+    if tag == "pre":
+        kind |= _K_PRE
+    if tag == "footer":
+        kind |= _K_FOOTER
+    if tag in _STRUCTURAL_TAGS:
+        kind |= _K_STRUCTURAL
+    if tag in _KEEP_TAGS:
+        kind |= _K_KEEP
+    by = _LABELLED_BY.get(tag)
+    if by is not None:
+        kind |= _K_LABELLED | (_K_BY_CLASS if by[0] else 0) | (_K_BY_ID if by[1] else 0)
+    tag_id = node.tag_id
+    if is_fixed(tag_id):
+        _tag_kinds[tag_id] = kind
+    return kind
+
+
 def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None) -> bool:
     """Clean a page body in place, in one pass over its elements:
 
@@ -318,49 +351,57 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
     structural: list[tuple[LexborNode, int]] = []
     styled: list[tuple[LexborNode, int]] = []
     labelled: list[tuple[LexborNode, int]] = []
-    names = tag_names()
+    kinds = _tag_kinds
     verdicts = _verdicts
     # Every element, in document order: one cheap query, then plain lookups per element
     # (a selector list of sixty tag and attribute tests costs far more inside lexbor).
     for node in root.css("*"):
-        tag = names.get(node.tag_id) or learn(node)
-        if tag in _NEVER_TAGS:
+        kind = kinds.get(node.tag_id)
+        if kind is None:
+            kind = _learn_kind(node)
+        if kind & _K_NEVER:
             never.append(node)
-            if tag == "script" and not templates:
+            if kind & _K_SCRIPT and not templates:
                 templates = _is_template_post(node)
             continue
-        if tag == "noscript":
+        if kind & _K_NOSCRIPT:
             noscripts.append(node)
-        elif tag == "br":
+        elif kind & _K_BR:
             brs.append(node)
-        elif tag == "pre":
+        elif kind & _K_PRE:
             pres.append(node)
         attrs = node.attributes
-        if not attrs or _TELLING.isdisjoint(attrs):
-            if tag in _STRUCTURAL_TAGS:
-                structural.append((node, _SPARE_PAGE if tag == "footer" else _SPARE_PROSE))
-            if not attrs:
-                continue
-        else:
+        if not attrs:
+            if kind & _K_STRUCTURAL:
+                structural.append((node, _SPARE_PAGE if kind & _K_FOOTER else _SPARE_PROSE))
+            continue
+        if not _TELLING.isdisjoint(attrs) and not kind & _K_KEEP:
             if "hidden" in attrs or attrs.get("aria-hidden") == "true":
                 structural.append((node, _SPARE_MOST))
-            elif tag in _STRUCTURAL_TAGS or attrs.get("role") in _JUNK_ROLES:
-                footer = tag == "footer" or attrs.get("role") == "contentinfo"
+            elif kind & _K_STRUCTURAL or attrs.get("role") in _JUNK_ROLES:
+                footer = kind & _K_FOOTER or attrs.get("role") == "contentinfo"
                 structural.append((node, _SPARE_PAGE if footer else _SPARE_PROSE))
             if "style" in attrs:
                 style = attrs["style"] or ""
                 if ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
                     styled.append((node, _SPARE_MOST))
-        by = _LABELLED_BY.get(tag)
-        if by is not None and ((by[0] and "class" in attrs) or (by[1] and "id" in attrs)):
-            label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        elif kind & _K_STRUCTURAL:
+            structural.append((node, _SPARE_PAGE if kind & _K_FOOTER else _SPARE_PROSE))
+        if kind & _K_LABELLED and (
+            (kind & _K_BY_CLASS and "class" in attrs) or (kind & _K_BY_ID and "id" in attrs)
+        ):
+            ident = attrs.get("id")
+            label = f"{attrs.get('class') or ''} {ident}" if ident else attrs.get("class") or ""
             verdict = verdicts.get(label)
             if verdict is None:
                 verdict = label_verdict(label)
-            if verdict in (_JUNK, _STRONG_JUNK):
+            if verdict == _PLAIN:
+                continue
+            if verdict == _CAPTION:
+                if captions is not None:
+                    captions.add(node.mem_id)
+            else:
                 labelled.append((node, _SPARE_NEVER if verdict == _STRONG_JUNK else _SPARE_PROSE))
-            elif verdict == _CAPTION and captions is not None:
-                captions.add(node.mem_id)
     for node in never:
         node.remove()
     if noscripts:
@@ -380,8 +421,8 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
     total_chars = len(root.text(deep=True) or "") if weak else 0
     page: str | None = None
     for node, spare in doomed:
-        if node.tag in _KEEP_TAGS:
-            continue
+        if node.parent is None:
+            continue  # inside a box removed already (removing a node unlinks its whole subtree)
         if spare != _SPARE_NEVER:
             text = node.text(deep=True) or ""
             text_len = len(text)

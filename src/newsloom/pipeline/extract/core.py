@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsloom.domain.models import Block, BlockKind, Extracted
@@ -31,7 +33,16 @@ def extract(
 
     Raises ExtractionError for input that is not an HTML page (binary data, oversized input)
     or that cannot be handled; a page without an article gives no blocks and a low score.
+
+    The cyclic garbage collector is paused while a page is extracted (and left as it was
+    found): the tens of thousands of short-lived objects one extraction makes (DOM node
+    handles, candidate blocks) form no reference cycles and are freed by reference counting
+    when it ends, so the collector's passes over them find nothing, yet in a process with a
+    large heap they cost several percent of the extraction's time.
     """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
     try:
         return _extract(html, url, profile)
     except ExtractionError:
@@ -44,11 +55,14 @@ def extract(
         raise ExtractionError(
             f"The page could not be extracted ({type(exc).__name__}: {exc})."
         ) from exc
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) -> Extracted:
     text, source = decode_page(html)
-    if not text.strip():
+    if not text or text.isspace():
         return Extracted()
     check_nesting(text, html if isinstance(html, bytes) and _ascii_compatible(html) else None)
     closed = close_runaway_title(text)

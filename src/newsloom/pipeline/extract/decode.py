@@ -175,7 +175,7 @@ def repair_double_encoding(text: str, data: bytes) -> str:
     each run of characters whose latin-1/windows-1252 bytes are one UTF-8 character becomes
     that character. Only on a page that shows the tell-tale pairs more than once; returns the
     same object when there is nothing to repair."""
-    if data.isascii():
+    if b"\xc3" not in data:  # every mark starts with it (ASCII pages included)
         return text
     marks = _DOUBLE_ENCODED_MARK.finditer(data)
     if next(marks, None) is None or next(marks, None) is None:

@@ -283,6 +283,7 @@ def _is_boiler_line(text: str, low: str | None) -> bool:
 
 
 _F_BOILER, _F_TEASER, _F_MARKUP, _F_COOKIE, _F_DATELINE, _F_KNOWN = 1, 2, 4, 8, 16, 32
+_F_DATELINE_KNOWN = 64
 _NOT_VOTING = _F_BOILER | _F_TEASER | _F_MARKUP | _F_COOKIE
 """Text that is link-like or boilerplate when voting for the container."""
 _NOT_KEPT = _F_BOILER | _F_DATELINE | _F_MARKUP | _F_COOKIE
@@ -290,7 +291,8 @@ _NOT_KEPT = _F_BOILER | _F_DATELINE | _F_MARKUP | _F_COOKIE
 
 
 def _flags(c: Candidate) -> int:
-    """What the candidate's text looks like (the _F_* bits), worked out once per candidate."""
+    """What the candidate's text looks like (the _F_* bits but _F_DATELINE, which
+    ``_kept_flags`` adds), worked out once per candidate."""
     flags = c.flags
     if flags:
         return flags
@@ -306,9 +308,16 @@ def _flags(c: Candidate) -> int:
         flags |= _F_MARKUP
     if _is_cookie_notice(text, low):
         flags |= _F_COOKIE
-    if _is_dateline(text):
-        flags |= _F_DATELINE
     c.flags = flags
+    return flags
+
+
+def _kept_flags(c: Candidate) -> int:
+    """``_flags`` with _F_DATELINE too (dates are parsed only for lines that could be kept)."""
+    flags = _flags(c)
+    if not flags & _F_DATELINE_KNOWN:
+        flags |= _F_DATELINE_KNOWN | (_F_DATELINE if _is_dateline(c.text) else 0)
+        c.flags = flags
     return flags
 
 
@@ -783,7 +792,7 @@ def select(
             ld = c.link_density
             if ld > 0.75 or (ld > 0.5 and len(text) < 80):
                 continue
-        if _flags(c) & _NOT_KEPT:
+        if _kept_flags(c) & _NOT_KEPT:
             continue
         kept.append(c)
         kept_chars += len(text)

@@ -22,6 +22,12 @@ def learn(node: LexborNode) -> str:
     """The node's tag name, remembered by id when the id is one of lexbor's own."""
     name = node.tag or ""
     tid = node.tag_id
-    if tid < _FIXED_IDS:
+    if is_fixed(tid):
         _NAMES[tid] = name
     return name
+
+
+def is_fixed(tag_id: int) -> bool:
+    """Whether a tag id is one of lexbor's own (the same on every page), so that what is
+    worked out from a tag can be remembered by its id."""
+    return tag_id < _FIXED_IDS
