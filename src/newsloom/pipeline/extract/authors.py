@@ -148,6 +148,20 @@ _ORGANISATION_WORDS = frozenset(
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[B-DF-HJ-NP-TV-XZ]{2,}$")
 # A two-letter byline in capitals is an agency ("AP"), not a stray word.
 _ACRONYM_PAIR = re.compile(r"^[A-Z]{2}$")
+# A day or an unambiguous month name ("Sat, 20 Dec" split at its comma leaves "Sat"): never
+# a name. Months that are also given names (April, May, June, July, August, Jan, Mar) are
+# left out.
+_DATE_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+     "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "montag", "dienstag",
+     "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi",
+     "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves",
+     "viernes", "sábado", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato",
+     "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "january",
+     "february", "march", "september", "october", "november", "december", "feb",
+     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "januar", "februar",
+     "märz", "oktober", "dezember"]
+)  # fmt: skip
 # "Jane Doe in Travel", cut to "Jane Doe in": the linking word is not part of the name
 # (but "Insights from" is no name at all).
 _TRAILING_WORD = re.compile(r"\s+(?:in|on|at|for|from|with)$")
@@ -202,7 +216,7 @@ def clean_name(raw: str, *, declared: bool = False) -> str | None:
             return None
         if not _capitalised(words) or ":" in s:
             return None
-    if not _LETTER.search(s):
+    if not _LETTER.search(s) or all(w in _DATE_WORDS for w in lowered):
         return None
     if s.isupper() and _shouted_person(words):
         s = s.title()
