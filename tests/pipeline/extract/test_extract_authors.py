@@ -273,3 +273,41 @@ def test_byline_in_the_section_after_a_deeply_nested_hero_headline() -> None:
     assert extracted.authors == ("Nina Sorensen",)
     assert extracted.published is not None
     assert extracted.published.date().isoformat() == "2018-11-21"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("USA TODAY", "USA TODAY"),
+        ("HARBOUR POST STAFF", "HARBOUR POST STAFF"),
+        ("BBC", "BBC"),
+        ("AP", "AP"),
+        ("U.S. COAST GUARD", "U.S. COAST GUARD"),
+        ("NINA SORENSEN", "Nina Sorensen"),
+        ("MARY-ANN O'NEIL", "Mary-Ann O'Neil"),
+    ],
+)
+def test_name_in_capitals_is_title_cased_only_for_a_person(value: str, expected: str) -> None:
+    """A shouted person's name reads in the usual case; an organisation written in capitals
+    (an acronym, an outlet's name) stays as the page writes it."""
+    head = f'<meta name="author" content="{value}">'
+    assert extract(article_html(head=head)).author == expected
+
+
+def test_kicker_in_capitals_beside_the_date_is_no_byline() -> None:
+    html = _under_headline("<p>WENLOW HARBOUR TV</p><p>4 May 2023</p>")
+    assert extract(html).authors == ()
+
+
+@pytest.mark.parametrize(
+    "when",
+    ["Sat, 20 Dec, 2025 - 06:36", "Monday, March 3, 2025", "Donnerstag, 6. März 2025"],
+)
+def test_date_in_an_author_element_names_nobody(when: str) -> None:
+    html = _under_headline(f'<div class="author-meta">{when}</div>')
+    assert extract(html).authors == ()
+
+
+def test_given_name_that_is_also_a_month_is_kept() -> None:
+    html = _under_headline('<div class="author-name">Jan</div>')
+    assert extract(html).authors == ("Jan",)

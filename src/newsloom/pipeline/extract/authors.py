@@ -133,6 +133,35 @@ _NAME_PARTICLES = frozenset(
 _CREDENTIAL = re.compile(
     r"^(?:[A-Z]{2,6}|(?:[A-Za-z]{1,2}\.){2,4}|Ph\.?\s?D\.?|Jr\.?|Sr\.?|[A-Z]{2,5}-[A-Z0-9]{1,4})$"
 )
+# Words of an organisation's name: an all-capitals byline holding one ("USA TODAY", "JERUSALEM
+# POST STAFF", "NATURSTROM AG") is the organisation as it writes itself, not a shouted person.
+_ORGANISATION_WORDS = frozenset(
+    ["the", "today", "news", "times", "post", "press", "daily", "herald", "tribune", "journal",
+     "gazette", "chronicle", "observer", "telegraph", "express", "magazine", "weekly", "radio",
+     "tv", "television", "network", "media", "group", "agency", "service", "services", "staff",
+     "desk", "team", "features", "wire", "newsroom", "online", "digital", "inc", "llc", "ltd",
+     "plc", "gmbh", "ag", "corp", "co", "company", "institute", "university", "college",
+     "council", "department", "ministry", "office", "bureau", "association", "foundation",
+     "society", "center", "centre", "club", "studio", "studios", "publishing", "editors"]
+)  # fmt: skip
+# An acronym: "U.S.", or capitals without a vowel ("BBC", "NPR", "GTC").
+_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[B-DF-HJ-NP-TV-XZ]{2,}$")
+# A two-letter byline in capitals is an agency ("AP"), not a stray word.
+_ACRONYM_PAIR = re.compile(r"^[A-Z]{2}$")
+# A day or an unambiguous month name ("Sat, 20 Dec" split at its comma leaves "Sat"): never
+# a name. Months that are also given names (April, May, June, July, August, Jan, Mar) are
+# left out.
+_DATE_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+     "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "montag", "dienstag",
+     "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi",
+     "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves",
+     "viernes", "sábado", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato",
+     "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "january",
+     "february", "march", "september", "october", "november", "december", "feb",
+     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "januar", "februar",
+     "märz", "oktober", "dezember"]
+)  # fmt: skip
 # "Jane Doe in Travel", cut to "Jane Doe in": the linking word is not part of the name
 # (but "Insights from" is no name at all).
 _TRAILING_WORD = re.compile(r"\s+(?:in|on|at|for|from|with)$")
@@ -169,7 +198,7 @@ def clean_name(raw: str, *, declared: bool = False) -> str | None:
     s = _trim(s)
     s = _PREFIX.sub("", s)
     s = _trim(_CUT.sub("", s))
-    if not s or len(s) < 3 or len(s) > 60 or _HANDLE.search(s):
+    if not s or (len(s) < 3 and not _ACRONYM_PAIR.match(s)) or len(s) > 60 or _HANDLE.search(s):
         return None
     if any(c.isdigit() for c in s):
         return None
@@ -187,11 +216,26 @@ def clean_name(raw: str, *, declared: bool = False) -> str | None:
             return None
         if not _capitalised(words) or ":" in s:
             return None
-    if not _LETTER.search(s):
+    if not _LETTER.search(s) or all(w in _DATE_WORDS for w in lowered):
         return None
-    if s.isupper() and len(s) > 4:
+    if s.isupper() and _shouted_person(words):
         s = s.title()
     return s
+
+
+def _shouted_person(words: list[str]) -> bool:
+    """An all-capitals name that is a person's ("JOHN SMITH", "MARY-ANN O'NEIL"), to be
+    written in the usual case; not an organisation ("USA TODAY", "NVIDIA GTC", "U.S. CUSTOMS")
+    nor a single word, which may be an acronym or a brand ("BBC", "REUTERS")."""
+    if not 2 <= len(words) <= 4:
+        return False
+    for word in words:
+        bare = word.strip(",()")
+        if _ACRONYM.match(bare) or bare.strip(".").lower() in _ORGANISATION_WORDS:
+            return False
+        if not _LETTER.search(bare) or not all(c.isalpha() or c in "-'’." for c in bare):
+            return False
+    return True
 
 
 def _role_only(part: str) -> bool:

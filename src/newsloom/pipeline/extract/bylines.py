@@ -130,6 +130,8 @@ def _name_beside_date(around: Around, title: str | None) -> tuple[str, ...]:
             words = line.split()
             if len(line) > 60 or not 2 <= len(words) <= 4 or words[0].lower() in _UI_WORDS:
                 continue
+            if line.isupper():
+                continue  # a kicker or an event in capitals ("NVIDIA GTC"), not a byline
             near = lines[max(0, k - 1) : k] + lines[k + 1 : k + 2]
             if loose and k + 2 < len(lines) and _role_line(lines[k + 1]):
                 near.append(lines[k + 2])
