@@ -421,7 +421,21 @@ def test_a_code_block_repeating_the_article_is_dropped_and_real_code_kept() -> N
 
 @pytest.mark.parametrize(
     "heading",
-    ["Written by", "Article sources", "Was this article helpful?", "Explore more", "Disclaimer"],
+    [
+        "Written by",
+        "Article sources",
+        "Was this article helpful?",
+        "Explore more",
+        "Disclaimer",
+        "Written by: Jonas Feld, Harbour Reporter",
+        "About the authors",
+        "Recently by Jonas Feld",
+        "Further reading",
+        "Related articles that may interest you",
+        "If you liked this story you might also like:",
+        "Did you find this article helpful?",
+        "92% of readers found this article helpful.",
+    ],
 )
 def test_sections_after_the_article_headed_as_credits_or_sources_are_left_out(
     heading: str,

@@ -107,10 +107,11 @@ _BOILER_ANYWHERE = _Words(
 _BOILER_SHORT_MAX = 90
 _BYLINE_START = _Words(r"^\W*(?:by|von|par|por|di|door|written by|words by)\b")
 _STOP_HEADING = _Words(
-    r"^(?:most (?:popular|read|viewed|shared)|related(?: articles| stories| posts| content|"
-    r" news| coverage| reading)?|recommended(?: for you| stories| articles)?|"
-    r"(?:you )?(?:may|might) (?:also )?(?:like|enjoy|be interested)|more (?:from|on|in|stories|"
-    r"news|articles|to read)\b.*|read (?:more|next|also)|also read|trending(?: now| stories)?|"
+    r"^(?:most (?:popular|read|viewed|shared)|related(?: (?:articles|stories|posts|content|"
+    r"news|coverage|reading|reads|links)\b.*)?|recommended(?: for you| stories| articles)?|"
+    r".{0,40}\byou (?:may|might) (?:also )?(?:like|enjoy|be interested)\b.*|"
+    r"more (?:from|on|in|stories|news|articles|to read)\b.*|read (?:more|next|also)|also read|"
+    r"trending(?: now| stories)?|"
     r"(?:top|latest|popular) (?:stories|news|articles|headlines)|featured (?:video|stories)|"
     r"what to read next|up next|keep reading|recent posts|latest posts|comments?|want more\b.*|"
     r"weitere artikel|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|"
@@ -118,10 +119,14 @@ _STOP_HEADING = _Words(
     r"à lire aussi|lire aussi|sur le même sujet|articles similaires|noticias relacionadas|"
     r"te puede interesar|leggi anche|"
     r"leave a (?:reply|comment)|(?:share|follow) (?:this|us)\b.*|about the author|"
-    r"sign up for .*|subscribe to .*|newsletter|(?:article )?(?:written|reviewed) by|"
+    r"sign up for .*|subscribe to .*|newsletter|(?:article )?(?:written|reviewed) by\b.*|"
+    r"about the authors?|recently by .*|further reading\b.*|"
+    r"(?:was|is) this (?:page |article |post |content |guide |answer |information )?"
+    r"(?:helpful|useful)|did you find (?:this|the) (?:page|article|post|content|information|guide) "
+    r"(?:helpful|useful)|\d+% of (?:people|readers|users) found this (?:article|page|post) helpful|"
     r"contributing (?:writer|editor)|article sources|citations|disclaimer|other posts|"
     r"more resources|republish this (?:article|story)|how useful was this (?:post|article)|"
-    r"was this (?:page|article|post) helpful|explore more\b.*)\W*$"
+    r"explore more\b.*)\W*$"
 )
 
 
