@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from newsloom.domain.models import BlockKind
-from newsloom.pipeline.extract.tagnames import is_fixed, learn
+from newsloom.pipeline.extract.tagnames import is_fixed, learn, tag_names
 
 NATURAL = (
     "p, h1, h2, h3, h4, h5, h6, pre, blockquote, li, dd, dt, figcaption, caption, td, th, "
@@ -240,7 +240,8 @@ class Tree:
         tags = self.tag
         if nid in tags:
             return nid
-        tags[nid] = tag if tag is not None else node.tag or ""
+        names = tag_names()
+        tags[nid] = tag if tag is not None else names.get(node.tag_id) or learn(node)
         cur, cur_id = node, nid
         steps = 0
         while steps < MAX_WALK:
@@ -252,7 +253,7 @@ class Tree:
             if pid in tags:  # never <html>: that one is not recorded
                 self.parent[cur_id] = pid
                 break
-            ptag = parent.tag or ""
+            ptag = names.get(parent.tag_id) or learn(parent)
             if ptag == "html" or ptag == "-document":
                 break
             self.parent[cur_id] = pid
@@ -393,6 +394,7 @@ def _inline_runs(node: LexborNode, with_links: set[int] | None) -> list[tuple[st
     # Siblings still to scan, innermost last: an inline element that wraps blocks (a <span>
     # around <p>s in old layouts) is opened up instead of read whole.
     pending: list[LexborNode | None] = [node.child]
+    names = tag_names()
     steps = 0
     while pending and steps < 5000:
         child = pending[-1]
@@ -401,7 +403,7 @@ def _inline_runs(node: LexborNode, with_links: set[int] | None) -> list[tuple[st
             continue
         pending[-1] = child.next
         steps += 1
-        tag = child.tag or ""
+        tag = names.get(child.tag_id) or learn(child)
         if tag == "-text":
             parts.append((child.text_content or "", 0))
         elif tag in _OPENABLE and child.css_first(_BLOCK_INSIDE) is not None:
@@ -445,6 +447,7 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
     if len(found) > MAX_CANDIDATES * 4:
         found = found[: MAX_CANDIDATES * 4]
     roles = _tag_roles
+    names = tag_names()
     for node in found:
         role = roles.get(node.tag_id)
         if role is None:
@@ -507,11 +510,14 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
         if len(own) < 3 or len(own.strip()) < 3:
             continue
         host: LexborNode | None = node
+        host_tag = names.get(node.tag_id) or learn(node)
         steps = 0
-        while host is not None and (host.tag or "") in INLINE and steps < 30:
+        while host is not None and host_tag in INLINE and steps < 30:
             host = host.parent
+            if host is not None:
+                host_tag = names.get(host.tag_id) or learn(host)
             steps += 1
-        if host is None or (host.tag or "") in ("html", "-document"):
+        if host is None or host_tag in ("html", "-document"):
             continue
         hid = host.mem_id
         if hid in natural_ids or hid in bare:
