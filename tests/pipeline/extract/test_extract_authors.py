@@ -311,3 +311,21 @@ def test_date_in_an_author_element_names_nobody(when: str) -> None:
 def test_given_name_that_is_also_a_month_is_kept() -> None:
     html = _under_headline('<div class="author-name">Jan</div>')
     assert extract(html).authors == ("Jan",)
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ('<div class="author-role">Research &amp; Development</div>', ()),
+        ('<div class="author-card">Wenlow Labs port software Nina Sorensen Food &amp; Drink</div>',
+         ()),
+        ("<p>By Maria &amp; Katerina</p>", ("Maria", "Katerina")),
+        ("<p>By Maria &amp; Katerina Holt</p>", ("Maria", "Katerina Holt")),
+    ],
+)  # fmt: skip
+def test_words_joined_by_and_to_no_name_are_a_phrase(
+    byline: str, expected: tuple[str, ...]
+) -> None:
+    """ "Research & Development" is a department, and its last word no author; two people
+    named by their first names ("Maria & Katerina") stay two people."""
+    assert extract(_under_headline(byline)).authors == expected
