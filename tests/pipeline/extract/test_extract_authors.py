@@ -329,3 +329,28 @@ def test_words_joined_by_and_to_no_name_are_a_phrase(
     """ "Research & Development" is a department, and its last word no author; two people
     named by their first names ("Maria & Katerina") stay two people."""
     assert extract(_under_headline(byline)).authors == expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Tracy Parker, Dietitian", ("Tracy Parker, Dietitian",)),
+        ("Tracy Parker, Registered Nutritionist", ("Tracy Parker, Registered Nutritionist",)),
+        ("Nina Sorensen, Master Gardener &amp; Harbour Educator",
+         ("Nina Sorensen, Master Gardener & Harbour Educator",)),
+        ("Nina Sorensen, Director of Operations", ("Nina Sorensen, Director of Operations",)),
+        ("Nina Sorensen, Attorney at Reyes &amp; Reyes",
+         ("Nina Sorensen, Attorney at Reyes & Reyes",)),
+        ("Nina Sorensen, RN", ("Nina Sorensen, RN",)),
+        ("Nina Sorensen, Senior Editor", ("Nina Sorensen",)),
+        ("Nina Sorensen, Correspondent", ("Nina Sorensen",)),
+        ("Nina Sorensen, Wenlow Gazette Staff Writer", ("Nina Sorensen",)),
+        ("Ana Ruiz, Tom Lee", ("Ana Ruiz", "Tom Lee")),
+        ("Ana Ruiz, Erik Lindqvist", ("Ana Ruiz", "Erik Lindqvist")),
+        ("Ana Ruiz, MD, and Tom Lee, Physician", ("Ana Ruiz, MD", "Tom Lee, Physician")),
+    ],
+)  # fmt: skip
+def test_title_after_a_comma_is_no_second_author(byline: str, authors: tuple[str, ...]) -> None:
+    """A job or qualification after the name stays with it as the page writes it; a title
+    at the paper itself is left out; two names are two people."""
+    assert extract(_under_headline(f"<p>By {byline}</p>")).authors == authors
