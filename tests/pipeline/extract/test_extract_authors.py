@@ -311,3 +311,71 @@ def test_date_in_an_author_element_names_nobody(when: str) -> None:
 def test_given_name_that_is_also_a_month_is_kept() -> None:
     html = _under_headline('<div class="author-name">Jan</div>')
     assert extract(html).authors == ("Jan",)
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ('<div class="author-role">Research &amp; Development</div>', ()),
+        ('<div class="author-card">Wenlow Labs port software Nina Sorensen Food &amp; Drink</div>',
+         ()),
+        ("<p>By Maria &amp; Katerina</p>", ("Maria", "Katerina")),
+        ("<p>By Maria &amp; Katerina Holt</p>", ("Maria", "Katerina Holt")),
+    ],
+)  # fmt: skip
+def test_words_joined_by_and_to_no_name_are_a_phrase(
+    byline: str, expected: tuple[str, ...]
+) -> None:
+    """ "Research & Development" is a department, and its last word no author; two people
+    named by their first names ("Maria & Katerina") stay two people."""
+    assert extract(_under_headline(byline)).authors == expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Tracy Parker, Dietitian", ("Tracy Parker, Dietitian",)),
+        ("Tracy Parker, Registered Nutritionist", ("Tracy Parker, Registered Nutritionist",)),
+        ("Nina Sorensen, Master Gardener &amp; Harbour Educator",
+         ("Nina Sorensen, Master Gardener & Harbour Educator",)),
+        ("Nina Sorensen, Director of Operations", ("Nina Sorensen, Director of Operations",)),
+        ("Nina Sorensen, Attorney at Reyes &amp; Reyes",
+         ("Nina Sorensen, Attorney at Reyes & Reyes",)),
+        ("Nina Sorensen, RN", ("Nina Sorensen, RN",)),
+        ("Nina Sorensen, Senior Editor", ("Nina Sorensen",)),
+        ("Nina Sorensen, Correspondent", ("Nina Sorensen",)),
+        ("Nina Sorensen, Wenlow Gazette Staff Writer", ("Nina Sorensen",)),
+        ("Ana Ruiz, Tom Lee", ("Ana Ruiz", "Tom Lee")),
+        ("Ana Ruiz, Erik Lindqvist", ("Ana Ruiz", "Erik Lindqvist")),
+        ("Ana Ruiz, MD, and Tom Lee, Physician", ("Ana Ruiz, MD", "Tom Lee, Physician")),
+    ],
+)  # fmt: skip
+def test_title_after_a_comma_is_no_second_author(byline: str, authors: tuple[str, ...]) -> None:
+    """A job or qualification after the name stays with it as the page writes it; a title
+    at the paper itself is left out; two names are two people."""
+    assert extract(_under_headline(f"<p>By {byline}</p>")).authors == authors
+
+
+def test_section_heading_in_the_body_is_not_taken_for_the_headline() -> None:
+    """A page without <h1> (built with a site builder) sets its headline in a <p>; the first
+    <h2> that shares the title's words heads a section after the intro, and the name and date
+    under it belong to that section."""
+    intro = (
+        "Choosing a crane for a small harbour is mostly a question of reach and of how much "
+        "the quay can carry. This guide compares five models that small ports bought this year."
+    )
+    headline = (
+        "<div><p>Top 5 Harbour Cranes in 2026</p><p>Nina Sorensen</p><p>Feb 16, 2026</p></div>"
+    )
+    html = (
+        "<html><head><title>Top 5 Harbour Cranes in 2026 | Wenlow Gazette</title></head><body>"
+        f"{headline}<main><p>{intro}</p><h2>Top 5 Harbour Crane Models of 2026</h2>"
+        "<p>Ola Brandt</p><p>March 3, 2024</p>"
+        + "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+        + "</main></body></html>"
+    )
+    extracted = extract(html)
+    assert extracted.authors == ("Nina Sorensen",)
+    assert extracted.published is not None
+    assert extracted.published.date().isoformat() == "2026-02-16"
+    assert extract(html.replace(headline, "")).authors == ()

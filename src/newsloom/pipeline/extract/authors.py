@@ -11,10 +11,12 @@ _PREFIX = re.compile(
     r"|authors?)\b\s*[:\-]?\s*",
     re.IGNORECASE,
 )
+# Between the names of a byline (kept by split(), to tell "A, B" from "A & B").
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|•|·|\band\b|&|\bund\b|\bet\b(?!\.)|\by\b(?!\.)|\be\b(?!\.)|\ben\b)\s*",
+    r"\s*(,|;|\||/|•|·|\band\b|&|\bund\b|\bet\b(?!\.)|\by\b(?!\.)|\be\b(?!\.)|\ben\b)\s*",
     re.IGNORECASE,
 )
+_CONJUNCTIONS = frozenset({"&", "and", "und", "et", "y", "e", "en"})
 _SEVERAL = re.compile(r"[,;|&]|\band\b|\bund\b", re.IGNORECASE)
 _CUT = re.compile(
     r"\s*(?:\b(?:last\s+)?updated\b|\bpublished\b|\bposted\b|\bon\s+(?:\w+\s+)?\d|\d{1,2}[:/.]\d|\d{4}|"
@@ -162,6 +164,36 @@ _DATE_WORDS = frozenset(
      "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "januar", "februar",
      "märz", "oktober", "dezember"]
 )  # fmt: skip
+# Endings of English abstract nouns, which no one-word name has (not "-tion": "Redaktion"
+# is a newsroom's credit).
+_ABSTRACT_NOUN = re.compile(r"(?:ment|ness|ology|ism|ics)$")
+# A job or a qualification after a name. Words that are also common surnames (Baker, Cook,
+# Nurse, Head, Host, Leader) are left out: "Ana Ruiz, Tom Baker" is two people.
+_JOB_WORDS = frozenset(
+    ["writer", "editor", "reporter", "correspondent", "columnist", "contributor", "journalist",
+     "producer", "director", "founder", "co-founder", "cofounder", "owner", "president", "ceo",
+     "cto", "cfo", "coo", "cmo", "vp", "manager", "reviewer", "educator", "teacher",
+     "instructor", "trainer", "lecturer", "professor", "researcher", "engineer", "developer",
+     "designer", "consultant", "advisor", "adviser", "analyst", "officer", "attorney", "lawyer",
+     "surgeon", "veterinarian", "chef", "author", "blogger", "critic", "intern", "student",
+     "assistant", "coordinator", "administrator", "executive", "chairman", "chairwoman",
+     "secretary", "commissioner", "expert", "practitioner", "counselor", "counsellor",
+     "advocate", "creator", "publisher", "curator", "moderator", "marketer", "entrepreneur",
+     "investor", "grader", "grower"]
+)  # fmt: skip
+_TITLE_OPENERS = frozenset(
+    ["master", "certified", "registered", "licensed", "board-certified", "senior", "sr",
+     "junior", "chief", "lead", "principal", "associate", "assistant", "deputy", "executive",
+     "managing", "former", "freelance"]
+)  # fmt: skip
+_NEWSROOM_WORDS = frozenset(
+    ["staff", "writer", "writers", "editor", "editors", "reporter", "reporters", "correspondent",
+     "correspondents", "columnist", "contributor", "contributors", "contributing", "desk",
+     "journalist"]
+)  # fmt: skip
+# "Nutritionist", "Psychologist", "Physician", "Dietitian", "Photographer"; not the surnames
+# "Lindqvist", "Bergquist".
+_JOB_ENDING = re.compile(r"(?<!qu)(?<![kq]v)ist$|ician$|itian$|grapher$")
 # "Jane Doe in Travel", cut to "Jane Doe in": the linking word is not part of the name
 # (but "Insights from" is no name at all).
 _TRAILING_WORD = re.compile(r"\s+(?:in|on|at|for|from|with)$")
@@ -218,6 +250,8 @@ def clean_name(raw: str, *, declared: bool = False) -> str | None:
             return None
     if not _LETTER.search(s) or all(w in _DATE_WORDS for w in lowered):
         return None
+    if not declared and len(words) == 1 and len(s) >= 7 and _ABSTRACT_NOUN.search(s):
+        return None  # "Development", "Prevention", "Wellness": a section, not a person
     if s.isupper() and _shouted_person(words):
         s = s.title()
     return s
@@ -285,21 +319,82 @@ def clean_names(raws: Iterable[str], limit: int = 6, *, declared: bool = False) 
             continue
         raw = " ".join(html.unescape(raw).split()) if "&" in raw else " ".join(raw.split())
         raw = _CUT.sub("", _PREFIX.sub("", raw))  # what follows a date or "Updated" is no name
-        for part in _SPLIT.split(raw):
-            part = part.strip()
-            if out and _CREDENTIAL.match(part.strip(" .,")) and len(out[-1]) + len(part) < 60:
-                out[-1] = f"{out[-1]}, {part}"  # "Jane Doe, MD": letters after the name
-                continue
-            if out and _role_only(part):
-                continue  # "Jane Doe, Staff Reporter"
-            name = clean_name(part, declared=declared)
-            if name and name.lower() not in seen:
+        for name in _byline_names(_SPLIT.split(raw), declared):
+            if name.lower() not in seen:
                 seen.add(name.lower())
                 out.append(name)
                 if len(out) >= limit:
                     return tuple(out)
     return tuple(out)
-    return tuple(out)
+
+
+def _byline_names(pieces: list[str], declared: bool) -> list[str]:
+    """The names of one byline split at its separators (parts and separators alternate).
+
+    Letters and titles after a name stay with it ("Jane Doe, MD", "Tracy Parker, Dietitian");
+    a newsroom title is dropped ("Jane Doe, Staff Reporter"). Single words joined by "&" or
+    "and" to something that is no name are a phrase, not people ("Research & Development")."""
+    names: list[str] = []
+    runs: list[int] = []  # for each name, the run of "&"-joined parts it came from
+    broken: set[int] = set()  # runs that hold a part that is no name
+    run = 0
+    title = ""  # after a title: "kept" with the name before it, or "dropped"
+    for k in range(0, len(pieces), 2):
+        part = pieces[k].strip()
+        sep = pieces[k - 1].strip() if k else ""
+        joined = sep.lower() in _CONJUNCTIONS
+        if not joined:
+            run += 1
+        if not part:
+            continue
+        if names and _CREDENTIAL.match(part.strip(" .,")) and len(names[-1]) + len(part) < 60:
+            names[-1] = f"{names[-1]}, {part}"  # "Jane Doe, MD": letters after the name
+            title = ""
+            continue
+        title = _title_kind(part, sep, title) if names else ""
+        if title == "kept":
+            joint = ", " if sep == "," else f" {sep} "
+            names[-1] = f"{names[-1]}{joint}{part}"  # "Tracy Parker, Dietitian"
+        if title:
+            continue
+        name = clean_name(part, declared=declared)
+        if name is None:
+            broken.add(run)
+            continue
+        names.append(name)
+        runs.append(run)
+    return [n for n, r in zip(names, runs, strict=True) if r not in broken or len(n.split()) > 1]
+
+
+def _title_kind(part: str, sep: str, before: str) -> str:
+    """What a byline part after a name is: "kept" for a job or a qualification written with
+    the name ("…, Dietitian", "…, Master Horticulturalist & Garden Educator", "…, Attorney at
+    Morgan & Morgan"), "dropped" for a newsroom title ("…, Staff Reporter"), else ""."""
+    if _role_only(part):
+        return "dropped"
+    goes_on = bool(before) and sep.lower() in _CONJUNCTIONS
+    if goes_on and (len(part.split()) == 1 or _job_title(part)):
+        return "dropped" if before == "dropped" or _newsroom_title(part) else "kept"
+    if sep == "," and _job_title(part):
+        return "dropped" if _newsroom_title(part) else "kept"
+    return ""
+
+
+def _job_title(part: str) -> bool:
+    """A person's job or qualification ("Dietitian", "Sr. Director of Operations", "Master
+    Horticulturalist", "Senior Editor"), not a name: a few words, one of them a job."""
+    words = [w.strip(".,()").lower() for w in part.split()]
+    if not 1 <= len(words) <= 7 or any(c.isdigit() for c in part):
+        return False
+    if words[0] in _TITLE_OPENERS:
+        return True  # "Master Gardener", "Senior Analyst": no name begins so
+    return any(w in _JOB_WORDS or (len(w) >= 6 and _JOB_ENDING.search(w)) for w in words)
+
+
+def _newsroom_title(part: str) -> bool:
+    """A title at the publication itself ("AP National Political Writer", "staff writer for
+    the Gazette"): the reader knows the writer works there; it is left out of the name."""
+    return any(w.strip(".,()").lower() in _NEWSROOM_WORDS for w in part.split())
 
 
 # What may stand between the names of a byline: commas, "and", "&", slashes, bars.

@@ -11,6 +11,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 _NON_WORD = re.compile(r"[^\w]+")
 _MAX_SCOPE_CHARS = 4000
 _LEVELS = 6
+# Running text: a long line with a full sentence in it.
+_PROSE = re.compile(r"^(?=.{120}).*\w[.!?]\s+[A-Z]")
+_PROSE_LOOKBACK = 4
+_MAX_PARAGRAPHS = 200
 
 
 def _key(s: str) -> str:
@@ -35,19 +39,36 @@ def headline_node(tree: LexborHTMLParser, title: str | None) -> LexborNode | Non
             if want and _key(node.text(separator=" ") or "") == want:
                 return node
         if not h1s and want:
-            return _first_sharing_words(subheads, want)
+            return _first_sharing_words(subheads, want) or _paragraph_saying(tree, want)
     return h1s[0] if h1s else None
+
+
+def _paragraph_saying(tree: LexborHTMLParser, want: str) -> LexborNode | None:
+    """A page built without headings (by a site builder) sets its headline in a <p>: the
+    first one that says the title word for word."""
+    for node in tree.css("p")[:_MAX_PARAGRAPHS]:
+        text = node.text(separator=" ") or ""
+        if len(text) < 2 * len(want) and _key(text) == want:
+            return node
+    return None
 
 
 def _first_sharing_words(nodes: list[LexborNode], want: str) -> LexborNode | None:
     """A page without <h1> sets its headline in an <h2>: the first one that holds most of the
-    title's words ("Introducing the Acme Engine" / "Introducing Acme: the engine for …")."""
+    title's words ("Introducing the Acme Engine" / "Introducing Acme: the engine for …"), and
+    that no paragraph of the article comes before (else it heads a section of the body:
+    "Top 5 HR Software Platforms of 2026" under the intro of "Top 5 HR Software in 2026")."""
     words = set(want.split())
     for node in nodes:
         got = set(_key(node.text(separator=" ") or "").split())
         if len(got) >= 2 and len(words & got) * 3 >= len(words) * 2:
-            return node
+            return None if _after_prose(node) else node
     return None
+
+
+def _after_prose(node: LexborNode) -> bool:
+    """A paragraph of running text stands just before the node."""
+    return any(_PROSE.search(line) for line in _walk(node, _PROSE_LOOKBACK, forward=False))
 
 
 @dataclass(slots=True)
