@@ -152,3 +152,27 @@ def test_published_date_meta_named_with_a_dash() -> None:
         '<meta name="published-time" content="2026-03-09T08:45:32Z">'
     )
     assert day(article_html(head=head)) == "2021-02-16"
+
+
+def _stamped(published: str, modified: str) -> str:
+    return (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        f'"headline": "Wenlow votes to rebuild its stone pier", "datePublished": "{published}", '
+        f'"dateModified": "{modified}"}}</script>'
+    )
+
+
+def test_publication_markup_corrects_a_date_stamped_at_the_last_save() -> None:
+    """datePublished equal to dateModified was stamped when the page was last saved; the
+    "Published" line at the end of the article keeps the first day."""
+    story = ARTICLE_PARAGRAPHS * 4  # the footer is far from the headline
+    footer = '<p>Published <time pubdate datetime="2025-08-13">August 13, 2025</time></p>'
+    stamped = _stamped("2025-11-29T12:28:31-05:00", "2025-11-29T12:28:31-05:00")
+    assert day(article_html(head=stamped, paragraphs=story, inside_after=footer)) == "2025-08-13"
+    changed = _stamped("2025-11-29T12:28:31-05:00", "2025-12-02T09:00:00-05:00")
+    assert day(article_html(head=changed, paragraphs=story, inside_after=footer)) == "2025-11-29"
+    others = (
+        '<ul class="more"><li><time itemprop="datePublished" datetime="2025-03-02">Mar 2</time>'
+        '</li><li><time itemprop="datePublished" datetime="2025-04-09">Apr 9</time></li></ul>'
+    )
+    assert day(article_html(head=stamped, paragraphs=story, after=others)) == "2025-11-29"

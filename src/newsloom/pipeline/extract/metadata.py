@@ -186,7 +186,8 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") 
     md.authors = authors
     md.byline = _as_written(authors, [shown_text, *around.after[:12], *declared])
 
-    published = published_date(
+    md.updated = _updated(meta, ld)
+    md.published = published_date(
         tree,
         meta,
         ld,
@@ -195,16 +196,8 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") 
         headline,
         around,
         day_first=_day_first(tree),
+        modified=md.updated,
     )
-    md.published = published
-
-    updated = parse_date(text_value(ld.get("dateModified"))) if ld else None
-    if updated is None:
-        for key in _UPDATED_KEYS:
-            updated = parse_date(_first(meta, key))
-            if updated:
-                break
-    md.updated = updated
 
     canonical = None
     link = tree.css_first('link[rel="canonical"]')
@@ -240,6 +233,17 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") 
     md.description = " ".join(description.split()) if description else None
     md.language = _language(tree, meta, ld)
     return md
+
+
+def _updated(meta: dict[str, list[str]], ld: dict[str, Any] | None) -> datetime | None:
+    """When the page says it was last changed."""
+    updated = parse_date(text_value(ld.get("dateModified"))) if ld else None
+    if updated is None:
+        for key in _UPDATED_KEYS:
+            updated = parse_date(_first(meta, key))
+            if updated:
+                break
+    return updated
 
 
 def _as_written(authors: tuple[str, ...], texts: list[str]) -> str | None:

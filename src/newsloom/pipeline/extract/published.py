@@ -54,6 +54,10 @@ _DATETIME_ATTR_SELECTOR = (
     "[datetime], "
     '[class*="publish"][content], [data-timestamp]'
 )
+# Publication markup, and how the tag that holds it starts.
+_PUBLICATION_MARKS = (("pubdate", "<time"), ('itemprop="datePublished"', "<"))
+_TAG_DATE = re.compile(r"""\b(?:datetime|content)\s*=\s*["']([^"']+)["']""")
+_MAX_MARKED = 5
 _TIME_SELECTOR = (
     '[itemprop="datePublished"], time, [class*="date"], [class*="Date"], [class*="publish"], '
     '[class*="posted"], [class*="yline"], [class*="meta"]'
@@ -94,10 +98,12 @@ def published_date(
     around: Around,
     *,
     day_first: bool | None = None,
+    modified: datetime | None = None,
 ) -> datetime | None:
-    """The publication date, timezone-aware (the page's own offset, else UTC)."""
+    """The publication date, timezone-aware (the page's own offset, else UTC); ``modified``
+    is the declared time of the last change."""
     url_date = date_from_url(url)
-    found = _published(tree, meta, ld, url_date, html_text, headline, around, day_first)
+    found = _published(tree, meta, ld, url_date, html_text, headline, around, day_first, modified)
     if found is not None and url_date is not None and _swapped(found) == url_date.date():
         return url_date  # 03/10/2023 read the wrong way round; the URL says which
     return found
@@ -119,9 +125,14 @@ def _published(
     headline: LexborNode | None,
     around: Around,
     day_first: bool | None,
+    modified: datetime | None,
 ) -> datetime | None:
     declared = _declared(meta, ld)
     shown = shown_date(around, day_first=day_first)
+    if shown is None and declared is not None and declared == modified:
+        # Stamped at the last save: the page's own publication markup may say when it was
+        # first published ("Published <time pubdate>" at the end of the article).
+        shown = _marked_date(html_text)
     if declared is not None and shown is not None:
         return _reconcile(declared, shown, url_date)
     if declared is not None:
@@ -201,6 +212,34 @@ def shown_date(
             continue
         return found[1]
     return None
+
+
+def _marked_date(html_text: str) -> datetime | None:
+    """The day the page's own publication markup names (<time pubdate>, an element with
+    itemprop="datePublished"), when all such elements agree: several days are the dates of
+    other articles listed on the page. Read from the page's text: most pages have none."""
+    found: datetime | None = None
+    for mark, tag_start in _PUBLICATION_MARKS:
+        at, seen = html_text.find(mark), 0
+        while at >= 0 and seen < _MAX_MARKED:
+            dt = _tag_date(html_text, at, tag_start)
+            if dt is not None:
+                if found is not None and dt.date() != found.date():
+                    return None
+                found = found or dt
+            at, seen = html_text.find(mark, at + len(mark)), seen + 1
+    return found
+
+
+def _tag_date(html_text: str, at: int, tag_start: str) -> datetime | None:
+    """The date in the datetime= or content= attribute of the tag around ``at``, unless the
+    tag is marked as an update."""
+    start, end = html_text.rfind("<", 0, at), html_text.find(">", at)
+    tag = html_text[start : end + 1] if start >= 0 and at < end else ""
+    if not tag.lower().startswith(tag_start) or "updat" in tag or "modif" in tag:
+        return None
+    m = _TAG_DATE.search(tag)
+    return parse_date(m.group(1)) if m is not None else None
 
 
 def _dom_attr_date(tree: LexborHTMLParser, headline: LexborNode | None) -> datetime | None:
