@@ -176,3 +176,14 @@ def test_publication_markup_corrects_a_date_stamped_at_the_last_save() -> None:
         '</li><li><time itemprop="datePublished" datetime="2025-04-09">Apr 9</time></li></ul>'
     )
     assert day(article_html(head=stamped, paragraphs=story, after=others)) == "2025-11-29"
+
+
+def test_date_beside_the_author_link_when_the_page_gives_no_other() -> None:
+    story = ARTICLE_PARAGRAPHS * 10  # the byline block is far from the headline
+    byline = (
+        '<div><p>Written by <a href="/blog/author/nina-sorensen">Nina Sorensen</a></p>'
+        "<p>April 8, 2024</p></div>"
+    )
+    assert day(article_html(paragraphs=story, after=byline)) == "2024-04-08"
+    bio = '<div><p>More from <a href="/blog/author/nina-sorensen">Nina Sorensen</a></p></div>'
+    assert day(article_html(paragraphs=story, after=bio + "<p>April 8, 2024</p>")) is None

@@ -58,6 +58,9 @@ _DATETIME_ATTR_SELECTOR = (
 _PUBLICATION_MARKS = (("pubdate", "<time"), ('itemprop="datePublished"', "<"))
 _TAG_DATE = re.compile(r"""\b(?:datetime|content)\s*=\s*["']([^"']+)["']""")
 _MAX_MARKED = 5
+_AUTHOR_LINK_SELECTOR = 'a[rel="author"], a[href*="/author/"]'
+_MAX_AUTHOR_LINKS = 5
+_MAX_AUTHOR_BLOCK = 200
 _TIME_SELECTOR = (
     '[itemprop="datePublished"], time, [class*="date"], [class*="Date"], [class*="publish"], '
     '[class*="posted"], [class*="yline"], [class*="meta"]'
@@ -148,6 +151,7 @@ def _published(
         or shown
         or _dom_date(tree, day_first)
         or _near_headline(headline, day_first)
+        or _beside_author(tree, day_first)
         or shown_date(around, day_first=day_first, updates=True)
         or url_date
     )
@@ -314,6 +318,24 @@ def _near_headline(headline: LexborNode | None, day_first: bool | None) -> datet
         if dt:
             return dt
         node = node.parent
+    return None
+
+
+def _beside_author(tree: LexborHTMLParser, day_first: bool | None) -> datetime | None:
+    """A written date in the small block around a link to the author's page ("Written by
+    <a href="/author/…">Jane Doe</a> / April 8, 2024"), wherever the block sits."""
+    for node in tree.css(_AUTHOR_LINK_SELECTOR)[:_MAX_AUTHOR_LINKS]:
+        block = node.parent
+        for _ in range(2):
+            if block is None:
+                break
+            text = block.text(separator=" ") or ""
+            if len(text) > _MAX_AUTHOR_BLOCK:
+                break
+            dt = find_date(text, day_first=day_first)
+            if dt is not None:
+                return dt
+            block = block.parent
     return None
 
 
