@@ -463,6 +463,33 @@ def test_the_author_box_after_the_article_is_left_out() -> None:
     assert "has covered the harbour" not in text
 
 
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Jonas founded the harbour rowing club in 2011 and has written about the islands ever "
+        "since; before that he worked on the ferries.",
+        "Jonas Feld co-founded the Wenlow sailing school and now covers the coast for the "
+        "Gazette.",
+        "Hi, I'm Jonas! I started this blog to write about the harbour where I grew up.",
+    ],
+)
+def test_an_author_box_naming_the_author_by_given_name_is_left_out(bio: str) -> None:
+    head = '<meta name="author" content="Jonas Feld">'
+    text = extract(article_html(head=head, inside_after=f"<p>{bio}</p>")).text
+    for paragraph in ARTICLE_PARAGRAPHS:
+        assert paragraph in text
+    assert bio not in text
+
+
+def test_a_closing_paragraph_about_an_organisation_named_as_author_is_kept() -> None:
+    # "Harbourline is..." starts with the first word of the author "Harbourline Team", but it
+    # says nothing of a person (no he or she): it is the article's closing pitch.
+    head = '<meta name="author" content="Harbourline Team">'
+    line = "Harbourline is the ferry operator that runs the island crossings from the pier."
+    html = article_html(head=head, paragraphs=(*ARTICLE_PARAGRAPHS, line))
+    assert line in extract(html).text
+
+
 def test_a_paragraph_about_the_author_inside_the_story_is_kept() -> None:
     head = '<meta name="author" content="Jonas Feld">'
     line = "Jonas Feld sailed out to the pier with the engineers on Monday to see the damage."

@@ -212,8 +212,14 @@ _FORM_NOTICE = _Words(
 )
 _FORM_STARTS = ("by ", "already", "thank", "lorem", "loading")
 _OPENERS = " \t\n\"'“”‘’«»*•-–—"
-_BIO_MAX = 700
-_BIO_VERB = _Words(r"(?:is|was|has|writes|covers|serves|holds|leads)\b")
+_BIO_MAX = 1200
+_BIO_VERB = _Words(
+    r"(?:is|was|has|have|writes|wrote|covers|covered|serves|served|holds|held|leads|led|"
+    r"(?:co-?)?founded|started|joined|works|worked|specializes|specialises|identifies|loves|"
+    r"brings|earned|graduated|studied|teaches|taught|lives)\b"
+)
+_PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+_GREETING = re.compile(r"(?i)(?:(?:hi|hey|hello)(?: there)?\W+)?i(?:'|’| a)m ")
 _PAYWALL = _Words(
     r"\b(?:please subscribe|subscribe (?:now|today)|already a subscriber|subscribers also "
     r"receive|to continue reading|log in (?:for|to) (?:read|continue|immediate)|"
@@ -233,16 +239,37 @@ def _is_byline(text: str, authors: Sequence[str]) -> bool:
 def _is_author_bio(text: str, authors: Sequence[str]) -> bool:
     """The author box after an article: a line that is only an author's name (a person's,
     of two words or more), or a short paragraph that starts with it and tells who they are
-    ("Jane Doe is a writer who...")."""
+    ("Jane Doe is a writer who...", "Jane Doe co-founded..."), or starts with their given
+    name and tells it of a he or she ("Jane founded... before that she..."), or in which
+    they introduce themselves ("Hi, I'm Jane...")."""
     if len(text) > _BIO_MAX:
         return False
     for name in authors:
-        if len(name.split()) < 2 or not text.startswith(name):
+        words = name.split()
+        if len(words) < 2:
             continue
-        rest = text[len(name) :].lstrip(" ,")
-        if not rest or _BIO_VERB.match(rest, _fold(rest)):
+        if text.startswith(name):
+            rest = text[len(name) :].lstrip(" ,")
+            if not rest or _BIO_VERB.match(rest, _fold(rest)):
+                return True
+        elif _tells_of_person(text, words[0]) or _introduces(text, words[0]):
             return True
     return False
+
+
+def _tells_of_person(text: str, given: str) -> bool:
+    """Starts with the given name and a bio verb, and speaks of a he or she (so that an
+    organisation's blurb, "Acme is...", for the author "Acme Team", is not taken)."""
+    if not text.startswith(given):
+        return False
+    rest = text[len(given) :].lstrip(" ,")
+    return _BIO_VERB.match(rest, _fold(rest)) and _PERSONAL_PRONOUN.search(rest) is not None
+
+
+def _introduces(text: str, given: str) -> bool:
+    """"Hi, I'm Jane...", "I am Jane, ..." for the given name."""
+    found = _GREETING.match(text)
+    return found is not None and text.startswith(given, found.end())
 
 
 def _is_markup(text: str) -> bool:
