@@ -481,6 +481,19 @@ def test_an_author_box_naming_the_author_by_given_name_is_left_out(bio: str) -> 
     assert bio not in text
 
 
+def test_an_author_box_is_left_out_when_the_author_carries_a_role() -> None:
+    byline = (
+        "<h1>Wenlow votes to rebuild its stone pier</h1><div><span>Written by: "
+        '<a href="/author/jonas-feld/"><span>Jonas Feld, </span></a>'
+        "<span>Senior Analyst</span></span></div>"
+    )
+    bio = "Jonas Feld co-founded the Wenlow sailing school and now covers the coast."
+    extracted = extract(article_html(before=byline, inside_after=f"<p>{bio}</p>"))
+    assert extracted.authors == ("Jonas Feld, Senior Analyst",)  # as the page writes it
+    assert ARTICLE_PARAGRAPHS[-1] in extracted.text
+    assert bio not in extracted.text
+
+
 def test_a_closing_paragraph_about_an_organisation_named_as_author_is_kept() -> None:
     # "Harbourline is..." starts with the first word of the author "Harbourline Team", but it
     # says nothing of a person (no he or she): it is the article's closing pitch.

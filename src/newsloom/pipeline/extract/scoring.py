@@ -244,7 +244,8 @@ def _is_author_bio(text: str, authors: Sequence[str]) -> bool:
     they introduce themselves ("Hi, I'm Jane...")."""
     if len(text) > _BIO_MAX:
         return False
-    for name in authors:
+    for author in authors:
+        name = author.split(",", 1)[0]  # without a role or letters ("Jane Doe, Senior Editor")
         words = name.split()
         if len(words) < 2:
             continue
