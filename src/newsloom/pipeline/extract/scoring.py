@@ -697,6 +697,71 @@ def _common_ancestor(nodes: list[int], parents: dict[int, int]) -> int | None:
     return next((nid for nid in first if shared and nid in shared), None)
 
 
+_SIDE_SHARE = 0.5
+"""Boxes of one kind holding at least this share of the container's text are its sections."""
+
+
+def in_side_boxes(
+    container: int,
+    boxes: set[int],
+    parents: dict[int, int],
+    kind_of: Callable[[int], str],
+    inside: Sequence[Candidate],
+) -> set[int]:
+    """Node ids of the candidates (``inside`` the container) that sit in a side box: a box
+    that cleaning labelled as boilerplate (related posts, an author box, a disclaimer, a
+    navigation bar...) but kept for its prose (``boxes``).
+
+    A box that holds the container is a content column with a misleading label and stays;
+    so do boxes that share their tag and first class name and together hold at least half of
+    the container's text: they are the article's sections, each in a box of one misleading
+    label ("toc-para", "skip-item").
+    """
+    holding: set[int] = set()
+    cur: int | None = container
+    while cur is not None:
+        if cur in boxes:
+            holding.add(cur)
+        cur = parents.get(cur)
+    side = boxes - holding
+    if not side:
+        return set()
+    in_box = _by_side_box(container, side, parents, inside)
+    by_kind: dict[str, list[list[Candidate]]] = {}
+    for box, held in in_box.items():
+        kind = kind_of(box)
+        by_kind.setdefault(kind.split(None, 1)[0] if kind else str(box), []).append(held)
+    total = sum(len(c.text) for c in inside)
+    out: set[int] = set()
+    for group in by_kind.values():
+        if sum(len(c.text) for held in group for c in held) < _SIDE_SHARE * total:
+            out.update(c.node_id for held in group for c in held)
+    return out
+
+
+def _by_side_box(
+    container: int, side: set[int], parents: dict[int, int], inside: Sequence[Candidate]
+) -> dict[int, list[Candidate]]:
+    """The candidates under each side box, walking each one's recorded parents up to the
+    container (the boxes met on the way are remembered per node)."""
+    boxes_above: dict[int, tuple[int, ...]] = {container: ()}
+    in_box: dict[int, list[Candidate]] = {}
+    for c in inside:
+        trail: list[int] = []
+        cur: int | None = c.node_id
+        while cur is not None and cur not in boxes_above:
+            trail.append(cur)
+            cur = parents.get(cur)
+        above = boxes_above[cur] if cur is not None else ()
+        for nid in reversed(trail):
+            if nid in side:
+                above = (*above, nid)
+            boxes_above[nid] = above
+        for box in boxes_above[c.node_id]:
+            in_box.setdefault(box, []).append(c)
+    return in_box
+
+
 def _with_lead(
     candidates: Sequence[Candidate], inside: list[Candidate], skip: set[int]
 ) -> list[Candidate]:
