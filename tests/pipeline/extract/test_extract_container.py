@@ -463,8 +463,127 @@ def test_the_author_box_after_the_article_is_left_out() -> None:
     assert "has covered the harbour" not in text
 
 
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Jonas founded the harbour rowing club in 2011 and has written about the islands ever "
+        "since; before that he worked on the ferries.",
+        "Jonas Feld co-founded the Wenlow sailing school and now covers the coast for the "
+        "Gazette.",
+        "Hi, I'm Jonas! I started this blog to write about the harbour where I grew up.",
+    ],
+)
+def test_an_author_box_naming_the_author_by_given_name_is_left_out(bio: str) -> None:
+    head = '<meta name="author" content="Jonas Feld">'
+    text = extract(article_html(head=head, inside_after=f"<p>{bio}</p>")).text
+    for paragraph in ARTICLE_PARAGRAPHS:
+        assert paragraph in text
+    assert bio not in text
+
+
+def test_an_author_box_is_left_out_when_the_author_carries_a_role() -> None:
+    byline = (
+        "<h1>Wenlow votes to rebuild its stone pier</h1><div><span>Written by: "
+        '<a href="/author/jonas-feld/"><span>Jonas Feld, </span></a>'
+        "<span>Senior Analyst</span></span></div>"
+    )
+    bio = "Jonas Feld co-founded the Wenlow sailing school and now covers the coast."
+    extracted = extract(article_html(before=byline, inside_after=f"<p>{bio}</p>"))
+    assert extracted.authors == ("Jonas Feld, Senior Analyst",)  # as the page writes it
+    assert ARTICLE_PARAGRAPHS[-1] in extracted.text
+    assert bio not in extracted.text
+
+
+def test_a_closing_paragraph_about_an_organisation_named_as_author_is_kept() -> None:
+    # "Harbourline is..." starts with the first word of the author "Harbourline Team", but it
+    # says nothing of a person (no he or she): it is the article's closing pitch.
+    head = '<meta name="author" content="Harbourline Team">'
+    line = "Harbourline is the ferry operator that runs the island crossings from the pier."
+    html = article_html(head=head, paragraphs=(*ARTICLE_PARAGRAPHS, line))
+    assert line in extract(html).text
+
+
 def test_a_paragraph_about_the_author_inside_the_story_is_kept() -> None:
     head = '<meta name="author" content="Jonas Feld">'
     line = "Jonas Feld sailed out to the pier with the engineers on Monday to see the damage."
     html = article_html(head=head, paragraphs=(*ARTICLE_PARAGRAPHS, line))
     assert line in extract(html).text
+
+
+SIDE_BOX_PROSE = (
+    "Reading the tides: a short guide to the harbour's tables, with the times of high water "
+    "for every day of the coming month and notes on the spring tides of the equinox.",
+    "Walking the sea wall: the old path from the lighthouse to the ferry slip reopens after "
+    "the winter storms, and the council has added benches where the view is best.",
+    "The lifeboat crew's open day returns in June, with rides in the inshore boat for "
+    "children and a talk about the rescues of the last year from the coxswain.",
+    "Crab fishing from the pier: where the best spots are, which bait works, and why the "
+    "catch should go back into the water before the tide turns in the evening.",
+)
+
+
+def _story_with_box(box: str) -> str:
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Wenlow ferry sails again | The Wenlow Gazette</title></head><body>"
+        '<article><h1>Wenlow ferry sails again</h1><div class="story-body">'
+        f"{_paragraphs(STORY_OPENING + STORY_REST)}{box}</div></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="related-reading"><h2>Harbour notebook</h2>{}</div>',
+        '<div class="author-box"><h3>Jonas Feld</h3>{}</div>',
+        '<nav class="guides"><h3>Harbour guides</h3>{}</nav>',
+    ],
+)
+def test_a_box_labelled_as_boilerplate_is_left_out_though_it_holds_prose(box: str) -> None:
+    # The box holds enough prose to be spared as a possible content column, but the article
+    # is beside it, not inside it.
+    text = extract(_story_with_box(box.format(_paragraphs(SIDE_BOX_PROSE)))).text
+    for paragraph in STORY_OPENING + STORY_REST:
+        assert paragraph in text
+    for paragraph in SIDE_BOX_PROSE:
+        assert paragraph not in text
+
+
+def test_a_content_column_with_a_boilerplate_label_is_read() -> None:
+    story = _paragraphs(STORY_OPENING + STORY_REST)
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Wenlow ferry sails again | The Wenlow Gazette</title></head><body>"
+        f'<h1>Wenlow ferry sails again</h1><div class="col-9 sidebar-first-only">{story}</div>'
+        f'<div class="col-3">{_paragraphs(SIDE_BOX_PROSE[:1])}</div></body></html>'
+    )
+    text = extract(html).text
+    for paragraph in STORY_OPENING + STORY_REST:
+        assert paragraph in text
+
+
+def test_sections_each_in_a_box_with_a_boilerplate_label_are_read() -> None:
+    # A table of contents plugin wraps every section in <section class="toc-para ...">.
+    story = STORY_OPENING + STORY_REST + SIDE_BOX_PROSE[:1]
+    sections = "".join(
+        f'<section class="toc-para toc-{n}"><h2>Part {n}</h2>{_paragraphs(story[n : n + 4])}'
+        "</section>"
+        for n in range(0, len(story), 4)
+    )
+    html = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Wenlow ferry sails again | The Wenlow Gazette</title></head><body>"
+        f'<article><h1>Wenlow ferry sails again</h1><div class="story-body">{sections}</div>'
+        "</article></body></html>"
+    )
+    text = extract(html).text
+    for paragraph in story:
+        assert paragraph in text
+
+
+def test_a_box_whose_boilerplate_word_is_switched_off_is_read() -> None:
+    # "sidebar-enabled--false" says that the page has no sidebar: the box is the article's.
+    box = f'<div class="post-more sidebar-enabled--false">{_paragraphs(SIDE_BOX_PROSE)}</div>'
+    text = extract(_story_with_box(box)).text
+    for paragraph in SIDE_BOX_PROSE:
+        assert paragraph in text

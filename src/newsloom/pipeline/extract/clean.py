@@ -137,6 +137,8 @@ _JUNK_PAIRS = frozenset(
         ("google", "ad"),
     }
 )
+_SWITCHED_OFF = frozenset({"false", "disabled", "off"})
+"""Words that switch off the junk word just before them ("sidebar-enabled--false")."""
 _NEGATORS = frozenset({"no", "has", "with", "without", "not", "show", "two", "one", "hide"})
 _NOT_JUNK = frozenset({"commentary", "commentaries", "commentator", "menuitem"})
 _PLAIN, _JUNK, _CAPTION, _STRONG_JUNK = 0, 1, 2, 3
@@ -251,14 +253,16 @@ def _classify(part: str) -> int:
     codes = _token_codes
     prev = ""
     skip = False
-    for w in words:
+    for at, w in enumerate(words):
         code = codes.get(w)
         if code is None:
             code = _token_code(w)
         if skip:  # the word after a negator does not count
             prev, skip = w, bool(code & _NEGATOR)
             continue
-        if code & _ALONE or (code & _SECOND and (prev, w) in _JUNK_PAIRS):
+        if (code & _ALONE or (code & _SECOND and (prev, w) in _JUNK_PAIRS)) and (
+            _SWITCHED_OFF.isdisjoint(words[at + 1 : at + 3])
+        ):
             return _JUNK
         prev, skip = w, bool(code & _NEGATOR)
     if low is not None and not (
@@ -273,12 +277,13 @@ _STRUCTURAL_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "field
 _JUNK_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "dialog", "alert"})
 _TELLING = frozenset({"role", "hidden", "aria-hidden", "style"})
 _COPY_SAMPLE = 60
-_SPARE_PROSE, _SPARE_MOST, _SPARE_NEVER, _SPARE_PAGE = 0, 1, 2, 3
+_SPARE_PROSE, _SPARE_MOST, _SPARE_NEVER, _SPARE_PAGE, _SPARE_LABEL = 0, 1, 2, 3, 4
 """When a boilerplate box is kept after all: when it holds most of the page's text or a lot
 of prose (a mislabelled content column); the same for a hidden element unless its prose is a
 copy of text the page shows; never (comments, cookie and consent boxes); only when it holds
 most of the page's text (a page footer: its prose is a disclaimer or an address, not a
-mislabelled column)."""
+mislabelled column); as _SPARE_PROSE, but noted as a side box that the article may not
+want (a box labelled as related posts or an author box, a navigation bar, a form)."""
 """Attributes that can make any element boilerplate (besides class and id)."""
 # Which tags _LABELLED matches, and whether by class (first) or by id (second).
 _LABELLED_BY: dict[str, tuple[bool, bool]] = {}
@@ -321,7 +326,12 @@ def _learn_kind(node: LexborNode) -> int:
     return kind
 
 
-def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None) -> bool:
+def clean_body(
+    root: LexborNode,
+    br_mark: str,
+    captions: set[int] | None = None,
+    spared: set[int] | None = None,
+) -> bool:
     """Clean a page body in place, in one pass over its elements:
 
     1. unlink scripts, styles, embeds and form controls; <noscript> unless it holds the page
@@ -336,7 +346,11 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
        copy of what the page shows (a hidden schema.org copy of the article). A page footer
        (<footer>, role="contentinfo") survives only when it holds most of the page's text.
 
-    Ids of elements whose label names a caption or photo credit are added to ``captions``.
+    Ids of elements whose label names a caption or photo credit are added to ``captions``;
+    ids of the boxes labelled as boilerplate (or navigation bars, forms) that were kept for
+    their prose are added to ``spared``: the article's container may hold such a box
+    (related posts with blurbs, an author box, a disclaimer) or be inside one (a content
+    column with a misleading label), which only scoring can tell apart.
     Nodes found inside a subtree that an earlier step unlinked are still safe to touch.
 
     Returns whether a template script (``<script type="text/template">``...) holds article
@@ -373,20 +387,20 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
         attrs = node.attributes
         if not attrs:
             if kind & _K_STRUCTURAL:
-                structural.append((node, _SPARE_PAGE if kind & _K_FOOTER else _SPARE_PROSE))
+                structural.append((node, _structural_spare(node, bool(kind & _K_FOOTER))))
             continue
         if not _TELLING.isdisjoint(attrs) and not kind & _K_KEEP:
             if "hidden" in attrs or attrs.get("aria-hidden") == "true":
                 structural.append((node, _SPARE_MOST))
             elif kind & _K_STRUCTURAL or attrs.get("role") in _JUNK_ROLES:
                 footer = kind & _K_FOOTER or attrs.get("role") == "contentinfo"
-                structural.append((node, _SPARE_PAGE if footer else _SPARE_PROSE))
+                structural.append((node, _structural_spare(node, bool(footer))))
             if "style" in attrs:
                 style = attrs["style"] or ""
                 if ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
                     styled.append((node, _SPARE_MOST))
         elif kind & _K_STRUCTURAL:
-            structural.append((node, _SPARE_PAGE if kind & _K_FOOTER else _SPARE_PROSE))
+            structural.append((node, _structural_spare(node, bool(kind & _K_FOOTER))))
         if kind & _K_LABELLED and (
             (kind & _K_BY_CLASS and "class" in attrs) or (kind & _K_BY_ID and "id" in attrs)
         ):
@@ -401,7 +415,7 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
                 if captions is not None:
                     captions.add(node.mem_id)
             else:
-                labelled.append((node, _SPARE_NEVER if verdict == _STRONG_JUNK else _SPARE_PROSE))
+                labelled.append((node, _SPARE_NEVER if verdict == _STRONG_JUNK else _SPARE_LABEL))
     for node in never:
         node.remove()
     if noscripts:
@@ -432,6 +446,10 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
                 if spare != _SPARE_PAGE and _link_density(node, text_len) < 0.35:
                     if spare == _SPARE_PROSE:
                         continue
+                    if spare == _SPARE_LABEL:
+                        if spared is not None:
+                            spared.add(node.mem_id)
+                        continue
                     # Hidden prose: an accordion panel or text a script moves into place
                     # is kept, a hidden copy of what the page shows is not.
                     if page is None:
@@ -440,6 +458,21 @@ def clean_body(root: LexborNode, br_mark: str, captions: set[int] | None = None)
                         continue
         node.remove()
     return templates
+
+
+_NOTE_BOXES = frozenset({"aside", "header"})
+_NOTE_ROLES = frozenset({"complementary", "banner"})
+
+
+def _structural_spare(node: LexborNode, footer: bool) -> int:
+    """When a structural box is kept: a page footer only when it holds most of the page; an
+    <aside> or <header> (a note boxed inside an article, its standfirst) for its prose; a
+    navigation bar or a form for its prose too, but as a side box (see clean_body)."""
+    if footer:
+        return _SPARE_PAGE
+    if node.tag in _NOTE_BOXES or node.attributes.get("role") in _NOTE_ROLES:
+        return _SPARE_PROSE
+    return _SPARE_LABEL
 
 
 def _outside_code(

@@ -19,7 +19,7 @@ from newsloom.pipeline.extract.guard import (
 )
 from newsloom.pipeline.extract.language import guess_language
 from newsloom.pipeline.extract.metadata import Metadata, read_metadata
-from newsloom.pipeline.extract.scoring import best_container, select, teaser_runs
+from newsloom.pipeline.extract.scoring import best_container, in_side_boxes, select, teaser_runs
 
 _MIN_VOTER_CHARS = 25
 _UNSQUASHED = frozenset({"pre", "table"})
@@ -75,7 +75,8 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
     if body is None:
         return _result(md, (), 0.0, ())
     tree_info = Tree()
-    if clean_body(body, BR_MARK, tree_info.captions) or _has_template_posts(tree.head):
+    spared: set[int] = set()
+    if clean_body(body, BR_MARK, tree_info.captions, spared) or _has_template_posts(tree.head):
         # The post is kept as markup inside <script type="text/template">: read it as HTML.
         text = open_template_scripts(text)
         tree = LexborHTMLParser(text)
@@ -84,7 +85,8 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
         if body is None:
             return _result(md, (), 0.0, ())
         tree_info = Tree()
-        clean_body(body, BR_MARK, tree_info.captions)
+        spared = set()
+        clean_body(body, BR_MARK, tree_info.captions, spared)
     candidates = collect(body, tree_info)
     fps = page_fingerprints(
         (c.text if c.tag not in _UNSQUASHED else " ".join(c.text.split()) for c in candidates),
@@ -109,6 +111,9 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
         share = 0.0
     else:
         members = _members(best, tree_info.parent, candidates)
+        if spared:
+            inner = [c for c in candidates if c.node_id in members]
+            members -= in_side_boxes(best, spared, tree_info.parent, tree_info.kind_of, inner)
         share = best_votes / total_votes if total_votes else 0.0
     choice = select(candidates, members, skip | teasers, md.title, share, md.authors)
     if best is None:

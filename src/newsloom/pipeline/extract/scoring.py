@@ -212,8 +212,14 @@ _FORM_NOTICE = _Words(
 )
 _FORM_STARTS = ("by ", "already", "thank", "lorem", "loading")
 _OPENERS = " \t\n\"'“”‘’«»*•-–—"
-_BIO_MAX = 700
-_BIO_VERB = _Words(r"(?:is|was|has|writes|covers|serves|holds|leads)\b")
+_BIO_MAX = 1200
+_BIO_VERB = _Words(
+    r"(?:is|was|has|have|writes|wrote|covers|covered|serves|served|holds|held|leads|led|"
+    r"(?:co-?)?founded|started|joined|works|worked|specializes|specialises|identifies|loves|"
+    r"brings|earned|graduated|studied|teaches|taught|lives)\b"
+)
+_PERSONAL_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+_GREETING = re.compile(r"(?i)(?:(?:hi|hey|hello)(?: there)?\W+)?i(?:'|’| a)m ")
 _PAYWALL = _Words(
     r"\b(?:please subscribe|subscribe (?:now|today)|already a subscriber|subscribers also "
     r"receive|to continue reading|log in (?:for|to) (?:read|continue|immediate)|"
@@ -233,16 +239,38 @@ def _is_byline(text: str, authors: Sequence[str]) -> bool:
 def _is_author_bio(text: str, authors: Sequence[str]) -> bool:
     """The author box after an article: a line that is only an author's name (a person's,
     of two words or more), or a short paragraph that starts with it and tells who they are
-    ("Jane Doe is a writer who...")."""
+    ("Jane Doe is a writer who...", "Jane Doe co-founded..."), or starts with their given
+    name and tells it of a he or she ("Jane founded... before that she..."), or in which
+    they introduce themselves ("Hi, I'm Jane...")."""
     if len(text) > _BIO_MAX:
         return False
-    for name in authors:
-        if len(name.split()) < 2 or not text.startswith(name):
+    for author in authors:
+        name = author.split(",", 1)[0]  # without a role or letters ("Jane Doe, Senior Editor")
+        words = name.split()
+        if len(words) < 2:
             continue
-        rest = text[len(name) :].lstrip(" ,")
-        if not rest or _BIO_VERB.match(rest, _fold(rest)):
+        if text.startswith(name):
+            rest = text[len(name) :].lstrip(" ,")
+            if not rest or _BIO_VERB.match(rest, _fold(rest)):
+                return True
+        elif _tells_of_person(text, words[0]) or _introduces(text, words[0]):
             return True
     return False
+
+
+def _tells_of_person(text: str, given: str) -> bool:
+    """Starts with the given name and a bio verb, and speaks of a he or she (so that an
+    organisation's blurb, "Acme is...", for the author "Acme Team", is not taken)."""
+    if not text.startswith(given):
+        return False
+    rest = text[len(given) :].lstrip(" ,")
+    return _BIO_VERB.match(rest, _fold(rest)) and _PERSONAL_PRONOUN.search(rest) is not None
+
+
+def _introduces(text: str, given: str) -> bool:
+    """"Hi, I'm Jane...", "I am Jane, ..." for the given name."""
+    found = _GREETING.match(text)
+    return found is not None and text.startswith(given, found.end())
 
 
 def _is_markup(text: str) -> bool:
@@ -667,6 +695,71 @@ def _common_ancestor(nodes: list[int], parents: dict[int, int]) -> int | None:
         elif shared is not None:
             shared &= set(chain)
     return next((nid for nid in first if shared and nid in shared), None)
+
+
+_SIDE_SHARE = 0.5
+"""Boxes of one kind holding at least this share of the container's text are its sections."""
+
+
+def in_side_boxes(
+    container: int,
+    boxes: set[int],
+    parents: dict[int, int],
+    kind_of: Callable[[int], str],
+    inside: Sequence[Candidate],
+) -> set[int]:
+    """Node ids of the candidates (``inside`` the container) that sit in a side box: a box
+    that cleaning labelled as boilerplate (related posts, an author box, a disclaimer, a
+    navigation bar...) but kept for its prose (``boxes``).
+
+    A box that holds the container is a content column with a misleading label and stays;
+    so do boxes that share their tag and first class name and together hold at least half of
+    the container's text: they are the article's sections, each in a box of one misleading
+    label ("toc-para", "skip-item").
+    """
+    holding: set[int] = set()
+    cur: int | None = container
+    while cur is not None:
+        if cur in boxes:
+            holding.add(cur)
+        cur = parents.get(cur)
+    side = boxes - holding
+    if not side:
+        return set()
+    in_box = _by_side_box(container, side, parents, inside)
+    by_kind: dict[str, list[list[Candidate]]] = {}
+    for box, held in in_box.items():
+        kind = kind_of(box)
+        by_kind.setdefault(kind.split(None, 1)[0] if kind else str(box), []).append(held)
+    total = sum(len(c.text) for c in inside)
+    out: set[int] = set()
+    for group in by_kind.values():
+        if sum(len(c.text) for held in group for c in held) < _SIDE_SHARE * total:
+            out.update(c.node_id for held in group for c in held)
+    return out
+
+
+def _by_side_box(
+    container: int, side: set[int], parents: dict[int, int], inside: Sequence[Candidate]
+) -> dict[int, list[Candidate]]:
+    """The candidates under each side box, walking each one's recorded parents up to the
+    container (the boxes met on the way are remembered per node)."""
+    boxes_above: dict[int, tuple[int, ...]] = {container: ()}
+    in_box: dict[int, list[Candidate]] = {}
+    for c in inside:
+        trail: list[int] = []
+        cur: int | None = c.node_id
+        while cur is not None and cur not in boxes_above:
+            trail.append(cur)
+            cur = parents.get(cur)
+        above = boxes_above[cur] if cur is not None else ()
+        for nid in reversed(trail):
+            if nid in side:
+                above = (*above, nid)
+            boxes_above[nid] = above
+        for box in boxes_above[c.node_id]:
+            in_box.setdefault(box, []).append(c)
+    return in_box
 
 
 def _with_lead(
