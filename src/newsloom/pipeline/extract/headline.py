@@ -21,10 +21,13 @@ def _key(s: str) -> str:
     return " ".join(_NON_WORD.sub(" ", s.casefold()).split())
 
 
-def headline_node(tree: LexborHTMLParser, title: str | None) -> LexborNode | None:
+def headline_node(
+    tree: LexborHTMLParser, title: str | None, h1_nodes: list[LexborNode] | None = None
+) -> LexborNode | None:
     """The <h1> that holds the headline (a page's first <h1> is often its logo), or an <h2> or
-    <h3> that says the headline word for word; else the first <h1>."""
-    h1s = tree.css("h1")[:8]
+    <h3> that says the headline word for word; else the first <h1>. ``h1_nodes`` are the
+    page's <h1>s when already found."""
+    h1s = (h1_nodes if h1_nodes is not None else tree.css("h1"))[:8]
     if title:
         want = _key(title)
         for h1 in h1s:

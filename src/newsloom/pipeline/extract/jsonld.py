@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 ARTICLE_TYPES = frozenset(
     {
@@ -79,10 +79,15 @@ def _load(text: str) -> Any:
             return None
 
 
-def article_objects(tree: LexborHTMLParser) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-    """The best article-like JSON-LD object (if any) and every object found."""
+def article_objects(
+    tree: LexborHTMLParser, scripts: list[LexborNode] | None = None
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The best article-like JSON-LD object (if any) and every object found; ``scripts`` are
+    the page's JSON-LD scripts when already known."""
     found: list[dict[str, Any]] = []
-    for script in tree.css('script[type*="ld+json"]'):
+    if scripts is None:
+        scripts = tree.css('script[type*="ld+json"]')
+    for script in scripts:
         data = _load(script.text(deep=True) or "")
         if data is not None:
             found.extend(_objects(data))

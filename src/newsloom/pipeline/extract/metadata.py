@@ -25,6 +25,7 @@ from newsloom.pipeline.extract.jsonld import (
     person_names,
     text_value,
 )
+from newsloom.pipeline.extract.landmarks import find_landmarks
 from newsloom.pipeline.extract.published import published_date
 from newsloom.pipeline.extract.titles import pick_title, strip_site_suffix
 
@@ -87,9 +88,9 @@ def _absolute(href: str | None, base: str | None) -> str | None:
     return href if urlsplit(href).scheme else None
 
 
-def _meta_map(tree: LexborHTMLParser) -> dict[str, list[str]]:
+def _meta_map(metas: list[LexborNode]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for node in tree.css("meta"):
+    for node in metas:
         attrs = node.attributes
         content = attrs.get("content")
         if content is None:
@@ -112,18 +113,16 @@ def _first(meta: dict[str, list[str]], *keys: str) -> str | None:
     return None
 
 
-def _day_first(tree: LexborHTMLParser) -> bool:
+def _day_first(node: LexborNode | None) -> bool:
     """Whether 05/06/2024 is the 5th of June: everywhere but in US English (or undeclared)."""
-    node = tree.css_first("html")
     lang = (node.attributes.get("lang") or "") if node is not None else ""
     lang = lang.strip().lower().replace("_", "-")
     return lang not in ("", "en", "en-us")
 
 
 def _language(
-    tree: LexborHTMLParser, meta: dict[str, list[str]], ld: dict[str, Any] | None
+    html: LexborNode | None, meta: dict[str, list[str]], ld: dict[str, Any] | None
 ) -> str | None:
-    html = tree.css_first("html")
     values = [
         html.attributes.get("lang") if html is not None else None,
         html.attributes.get("xml:lang") if html is not None else None,
@@ -140,8 +139,9 @@ def _language(
 
 def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") -> Metadata:
     """Everything but the body text, from the untouched parse tree."""
-    meta = _meta_map(tree)
-    ld, _all = article_objects(tree)
+    marks = find_landmarks(tree)
+    meta = _meta_map(marks.metas)
+    ld, _all = article_objects(tree, marks.ld_scripts)
     md = Metadata()
 
     publisher = ld.get("publisher") if ld else None
@@ -165,6 +165,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") 
         ],
         md.site_name,
         url,
+        marks,
     )
 
     author_value = ld.get("author") if ld else None
@@ -174,7 +175,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") 
     if not authors:
         declared = [v for k in _AUTHOR_KEYS for v in meta.get(k, ()) if "://" not in v]
         authors = clean_names(declared, limit=12, declared=True)
-    headline = headline_node(tree, md.title)
+    headline = headline_node(tree, md.title, marks.h1s)
     around = lines_around(headline)
     shown, shown_text = shown_byline(around)
     if authors:
@@ -195,12 +196,12 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") 
         html_text,
         headline,
         around,
-        day_first=_day_first(tree),
+        day_first=_day_first(marks.html),
         modified=md.updated,
     )
 
     canonical = None
-    link = tree.css_first('link[rel="canonical"]')
+    link = marks.canonical
     if link is not None:
         canonical = _absolute(link.attributes.get("href"), url)
     md.canonical_url = (
@@ -221,7 +222,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") 
     if not image and ld:
         image = image_url(ld.get("image") or ld.get("thumbnailUrl"))
     if not image:
-        node = tree.css_first('link[rel="image_src"]')
+        node = marks.image_src
         image = node.attributes.get("href") if node is not None else None
     md.lead_image = _absolute(image, base)
 
@@ -231,7 +232,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") 
     if not description and ld:
         description = text_value(ld.get("description"))
     md.description = " ".join(description.split()) if description else None
-    md.language = _language(tree, meta, ld)
+    md.language = _language(marks.html, meta, ld)
     return md
 
 

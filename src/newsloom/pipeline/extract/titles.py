@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsloom.pipeline.extract.dates import find_date
+from newsloom.pipeline.extract.landmarks import Landmarks, find_landmarks
 
 # " | Site", " · Site", " » Section", " :: Site": separators a headline itself rarely uses.
 _STRONG_SPLIT = re.compile(r"\s+(?:\||::|·|•|»)\s+")
@@ -237,9 +238,11 @@ def pick_title(
     metas: list[str],
     site_name: str | None,
     url: str | None,
+    marks: Landmarks | None = None,
 ) -> str | None:
-    """The article's headline from its <h1>s and its metadata titles (most trusted first)."""
-    title = _pick_title(tree, metas, site_name, url)
+    """The article's headline from its <h1>s and its metadata titles (most trusted first);
+    ``marks`` are the page's metadata elements when already found."""
+    title = _pick_title(marks if marks is not None else find_landmarks(tree), metas, site_name, url)
     return _halfwidth_punctuation(title) if title else title
 
 
@@ -252,18 +255,18 @@ def _halfwidth_punctuation(title: str) -> str:
 
 
 def _pick_title(
-    tree: LexborHTMLParser,
+    marks: Landmarks,
     metas: list[str],
     site_name: str | None,
     url: str | None,
 ) -> str | None:
     site = SiteNames(site_name, url)
     metas = [m for m in (clean_text(v) for v in metas) if m]
-    page_title = _page_title(tree)
+    page_title = _page_title(marks.title)
     if page_title:
         metas.append(page_title)
     site.learn(metas)
-    h1s = _h1_texts(tree, site, page_title, metas)
+    h1s = _h1_texts(marks.h1s, site, page_title, metas)
     headline = next((h for h in (_headline_part(m, site) for m in metas) if len(h) >= 3), None)
     if headline:
         headline = _completed(headline, metas, site)
@@ -304,8 +307,7 @@ def _metadata_typography(chosen: str, metas: list[str], headline: str | None) ->
     return chosen
 
 
-def _page_title(tree: LexborHTMLParser) -> str | None:
-    node = tree.css_first("title")
+def _page_title(node: LexborNode | None) -> str | None:
     if node is None:
         return None
     return clean_text(node.text() or "") or None
@@ -328,7 +330,7 @@ def _heading_text(node: LexborNode, metas: list[str]) -> str:
 
 
 def _h1_texts(
-    tree: LexborHTMLParser, site: SiteNames, page_title: str | None, metas: list[str]
+    h1_nodes: list[LexborNode], site: SiteNames, page_title: str | None, metas: list[str]
 ) -> list[str]:
     """Usable <h1> texts: not the site's name or logo, not a template placeholder. An <h1> that
     is a later part of the <title> ("Headline | Blog Name") is the site's name."""
@@ -336,7 +338,7 @@ def _h1_texts(
     if page_title:
         title_tail = {_key(p) for p in _ANY_SPLIT.split(page_title)[1:]}
     texts: list[str] = []
-    for h1 in tree.css("h1")[:_MAX_H1]:
+    for h1 in h1_nodes[:_MAX_H1]:
         t = _heading_text(h1, metas)
         if not 3 <= len(t) <= _MAX_TITLE or "{{" in t:
             continue
