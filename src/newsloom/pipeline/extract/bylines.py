@@ -96,10 +96,10 @@ def _labelled_author(tree: LexborHTMLParser) -> tuple[str, ...]:
     or "Author" / "Article by" with the name in the element that follows."""
     for node in tree.css(_LABEL_SELECTOR)[:_MAX_LABELS]:
         text = " ".join((node.text(separator=" ") or "").split())
-        if not text or len(text) > 60 or _elsewhere(node):
+        if not text or len(text) > 60:
             continue
         m = _LABEL.match(text)
-        if m is None:
+        if m is None or _elsewhere(node):
             continue
         rest = text[m.end() :]
         if not rest:  # the name is in the element that follows the heading
