@@ -81,6 +81,8 @@ _CUT_AT_DATE = re.compile(r"\d|\b(?:updated|published|posted)\b", re.IGNORECASE)
 _HAS_ALNUM = re.compile(r"\w")
 _READ_TIME = re.compile(r"(?i)\b\d+\s*(?:min(?:ute)?s?)\b")
 _TRAILING_LINK = re.compile(r"\s+(?:in|on|at)$")
+_DIGIT = re.compile(r"\d")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def unlabelled_authors(
@@ -153,9 +155,13 @@ def _role_line(line: str) -> bool:
 
 
 def _dated(line: str, reading_time: bool = True) -> bool:
-    if len(line) > 80:
+    # Every written date has a four-digit run (its year), every reading time a digit: a line
+    # without them is not read by the date patterns at all.
+    if len(line) > 80 or _DIGIT.search(line) is None:
         return False
-    return find_date(line) is not None or (reading_time and _READ_TIME.search(line) is not None)
+    return (_FOUR_DIGITS.search(line) is not None and find_date(line) is not None) or (
+        reading_time and _READ_TIME.search(line) is not None
+    )
 
 
 def byline_names(around: Around) -> tuple[str, ...]:

@@ -117,18 +117,14 @@ def _text_lines(text: str, need: int, *, nearest_last: bool) -> list[str]:
     or with ``nearest_last`` its last ones."""
     raw = text.split("\n")
     found: list[str] = []
-    for line in reversed(raw) if nearest_last else raw:
-        if _is_text(line):
-            found.append(line.strip())
-            if len(found) >= need:
-                break
+    # Blank lines (most of them: one between every two text nodes) are passed over in C.
+    for line in filter(None, map(str.strip, reversed(raw) if nearest_last else raw)):
+        if "{" in line and (";" in line or "}" in line):
+            continue  # style or script text that a parser kept (".a{color:red}")
+        found.append(line)
+        if len(found) >= need:
+            break
     return found
-
-
-def _is_text(line: str) -> bool:
-    """Not blank, and not style or script text that a parser kept (".a{color:red}")."""
-    line = line.strip()
-    return bool(line) and not ("{" in line and (";" in line or "}" in line))
 
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "nav", "form", "button"})

@@ -81,6 +81,8 @@ class SiteNames:
 
     def __init__(self, site_name: str | None, url: str | None) -> None:
         self.names: set[str] = set()
+        self._keys: dict[str, str] = {}
+        """_key of the parts already matched (one page's titles: a few dozen at most)."""
         if site_name:
             self.names.add(_key(site_name))
         host = urlsplit(url).netloc.lower().removeprefix("www.") if url else ""
@@ -117,7 +119,9 @@ class SiteNames:
         """The part names the site: its name or host; when loose, also a part that holds the
         name with a word or two around it ("Filmmaker Magazine" in "Filmmaker MagazineX")
         or a piece of a long site name."""
-        key = _key(part)
+        key = self._keys.get(part)
+        if key is None:
+            key = self._keys[part] = _key(part)
         if not key:
             return True
         if key in self.names or key.replace(" ", "") in self.host_keys:
@@ -187,11 +191,10 @@ def _site_like(part: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_JOINERS for w in part.split())
 
 
-def _agreement(h1: str, meta: str) -> float:
-    """How well an <h1> and a metadata title agree: 0 when they do not, else up to 2. The
-    shorter one must be mostly inside the longer one, and cover a fair part of it (so a single
-    word of a long title is no match)."""
-    a, b = _words(h1), _words(meta)
+def _agreement(a: set[str], b: set[str]) -> float:
+    """How well an <h1> and a metadata title agree, given their words: 0 when they do not,
+    else up to 2. The shorter one must be mostly inside the longer one, and cover a fair part
+    of it (so a single word of a long title is no match)."""
     if not a or not b:
         return 0.0
     common = len(a & b)
@@ -273,8 +276,10 @@ def _pick_title(
     if not metas:
         return h1s[0] if h1s else None
     best: tuple[float, int, str] | None = None
+    meta_words = [_words(m) for m in [*metas, *([headline] if headline else [])]] if h1s else []
     for i, h in enumerate(h1s):
-        score = max(_agreement(h, m) for m in [*metas, *([headline] if headline else [])])
+        words = _words(h)
+        score = max(_agreement(words, m) for m in meta_words)
         if score > 0 and (best is None or score > best[0]):
             best = (score, -i, h)
     if best is not None:
