@@ -406,7 +406,7 @@ def _inline_runs(node: LexborNode, with_links: set[int] | None) -> list[tuple[st
         tag = names.get(child.tag_id) or learn(child)
         if tag == "-text":
             parts.append((child.text_content or "", 0))
-        elif tag in _OPENABLE and child.css_first(_BLOCK_INSIDE) is not None:
+        elif tag in _OPENABLE and _holds_block(child):
             if parts:
                 _split_run(parts, out)
             parts = []
@@ -431,6 +431,17 @@ def _inline_runs(node: LexborNode, with_links: set[int] | None) -> list[tuple[st
     if parts:
         _split_run(parts, out)
     return out
+
+
+def _holds_block(node: LexborNode) -> bool:
+    """Whether a block element (a <p>, <div>, list, heading...) sits inside the node. Most
+    inline elements hold only text: no selector query for those."""
+    child = node.first_child
+    while child is not None:
+        if child.is_element_node:
+            return node.css_first(_BLOCK_INSIDE) is not None
+        child = child.next
+    return False
 
 
 def collect(root: LexborNode, tree: Tree) -> list[Candidate]:

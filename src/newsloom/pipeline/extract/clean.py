@@ -296,6 +296,7 @@ for _sel in _LABELLED.split(","):
 _K_NEVER, _K_SCRIPT, _K_NOSCRIPT, _K_BR, _K_STRUCTURAL, _K_KEEP = 1, 2, 4, 8, 16, 32
 _K_LABELLED, _K_BY_CLASS, _K_BY_ID, _K_PRE, _K_FOOTER = 64, 128, 256, 512, 1024
 """What clean_body does with a tag, as bits (by lexbor tag id)."""
+_K_LISTED = _K_NOSCRIPT | _K_BR | _K_PRE
 _tag_kinds: dict[int, int] = {}
 
 
@@ -378,12 +379,13 @@ def clean_body(
             if kind & _K_SCRIPT and not templates:
                 templates = _is_template_post(node)
             continue
-        if kind & _K_NOSCRIPT:
-            noscripts.append(node)
-        elif kind & _K_BR:
-            brs.append(node)
-        elif kind & _K_PRE:
-            pres.append(node)
+        if kind & _K_LISTED:
+            if kind & _K_NOSCRIPT:
+                noscripts.append(node)
+            elif kind & _K_BR:
+                brs.append(node)
+            else:
+                pres.append(node)
         attrs = node.attributes
         if not attrs:
             if kind & _K_STRUCTURAL:
