@@ -1,8 +1,8 @@
 """The elements that metadata is read from, found in one pass over the parse tree.
 
-<html>, <title>, <meta>, <link>, <h1> and <script> come from a single selector query: lexbor
-walks the whole tree once per query, and that walk costs far more than testing a few tag
-names at each element, so one query for all of them is much cheaper than one per kind.
+<meta>, <link>, <h1> and JSON-LD <script> come from a single selector query: lexbor walks the
+whole tree once per query, and that walk costs far more than testing a few tag names at each
+element, so one query for all of them is much cheaper than one per kind.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-_QUERY = "html, title, meta, link, h1, script"
+_QUERY = 'meta, link, h1, script[type*="ld+json"]'
 
 
 @dataclass(slots=True)
@@ -34,7 +34,13 @@ class Landmarks:
 
 def find_landmarks(tree: LexborHTMLParser) -> Landmarks:
     """The metadata elements of the page, in one query."""
-    found = Landmarks()
+    root = tree.root
+    found = Landmarks(
+        # The document's root element is its first <html>; a <title> sits near the start
+        # (a query for the first one stops there).
+        html=root if root is not None and root.tag == "html" else tree.css_first("html"),
+        title=tree.css_first("title"),
+    )
     for node in tree.css(_QUERY):
         tag = node.tag
         if tag == "meta":
@@ -42,9 +48,7 @@ def find_landmarks(tree: LexborHTMLParser) -> Landmarks:
         elif tag == "h1":
             found.h1s.append(node)
         elif tag == "script":
-            kind = node.attributes.get("type")
-            if kind and "ld+json" in _ascii_lower(kind):
-                found.ld_scripts.append(node)
+            found.ld_scripts.append(node)
         elif tag == "link":
             rel = node.attributes.get("rel")
             if rel:
@@ -54,11 +58,6 @@ def find_landmarks(tree: LexborHTMLParser) -> Landmarks:
                         found.canonical = node
                 elif rel == "image_src" and found.image_src is None:
                     found.image_src = node
-        elif tag == "title":
-            if found.title is None:
-                found.title = node
-        elif tag == "html" and found.html is None:
-            found.html = node
     return found
 
 
