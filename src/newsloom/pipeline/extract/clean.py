@@ -445,7 +445,7 @@ def clean_body(
             if text_len >= _BIG_TEXT:
                 if text_len >= total_chars * 0.5:
                     continue
-                if spare != _SPARE_PAGE and _link_density(node, text_len) < 0.35:
+                if spare != _SPARE_PAGE and not _link_heavy(node, text_len):
                     if spare == _SPARE_PROSE:
                         continue
                     if spare == _SPARE_LABEL:
@@ -508,6 +508,16 @@ def _is_template_post(script: LexborNode) -> bool:
     return "<p" in (script.text() or "").lower()
 
 
-def _link_density(node: LexborNode, text_len: int) -> float:
-    links = sum(len(a.text(deep=True) or "") for a in node.css(LINK))
-    return links / text_len if text_len else 1.0
+def _link_heavy(node: LexborNode, text_len: int) -> bool:
+    """Whether links hold at least 35% of the node's text (counted until they do)."""
+    if not text_len:
+        return True
+    links = 0
+    for a in node.css(LINK):
+        links += len(a.text(deep=True) or "")
+        if links / text_len >= _LINK_HEAVY:
+            return True
+    return False
+
+
+_LINK_HEAVY = 0.35

@@ -30,11 +30,12 @@ def headline_node(
     h1s = (h1_nodes if h1_nodes is not None else tree.css("h1"))[:8]
     if title:
         want = _key(title)
-        for h1 in h1s:
-            if want and want in (_key(h1.text(separator=" ") or ""), _key(h1.text() or "")):
-                return h1
-        for h1 in h1s:
-            got = _key(h1.text(separator=" ") or "")
+        spaced = [_key(h1.text(separator=" ") or "") for h1 in h1s]
+        if want:
+            for h1, got in zip(h1s, spaced, strict=True):
+                if want == got or want == _key(h1.text() or ""):
+                    return h1
+        for h1, got in zip(h1s, spaced, strict=True):
             if got and len(got) >= 8 and (got in want or want in got):
                 return h1
         subheads = tree.css("h2, h3")[:12]
