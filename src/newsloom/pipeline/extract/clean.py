@@ -12,6 +12,7 @@ subtree is still safe to touch.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
@@ -327,6 +328,21 @@ def _learn_kind(node: LexborNode) -> int:
     return kind
 
 
+@dataclass(slots=True)
+class BodyScan:
+    """What the walk of ``clean_body`` over a body's elements found."""
+
+    templates: bool = False
+    """A template script holds article markup (see ``clean_body``)."""
+    never: list[LexborNode] = field(default_factory=list)
+    noscripts: list[LexborNode] = field(default_factory=list)
+    brs: list[LexborNode] = field(default_factory=list)
+    pres: list[LexborNode] = field(default_factory=list)
+    structural: list[tuple[LexborNode, int]] = field(default_factory=list)
+    styled: list[tuple[LexborNode, int]] = field(default_factory=list)
+    labelled: list[tuple[LexborNode, int]] = field(default_factory=list)
+
+
 def clean_body(
     root: LexborNode,
     br_mark: str,
@@ -354,18 +370,28 @@ def clean_body(
     column with a misleading label), which only scoring can tell apart.
     Nodes found inside a subtree that an earlier step unlinked are still safe to touch.
 
+    The walk (``scan_body``) and the changes (``clean_scanned``) can also be run apart: a
+    page whose template scripts hold the post is read again, and needs no changes.
+
     Returns whether a template script (``<script type="text/template">``...) holds article
     markup: some blog platforms deliver the post that way, and then the page is better read
     again with those scripts opened up.
     """
+    return clean_scanned(root, scan_body(root, captions), br_mark, spared)
+
+
+def scan_body(root: LexborNode, captions: set[int] | None = None) -> BodyScan:
+    """The walk of ``clean_body``: what to remove or mark, found without changing the tree
+    (caption-labelled elements' ids are added to ``captions``)."""
+    scan = BodyScan()
     templates = False
-    never: list[LexborNode] = []
-    noscripts: list[LexborNode] = []
-    brs: list[LexborNode] = []
-    pres: list[LexborNode] = []
-    structural: list[tuple[LexborNode, int]] = []
-    styled: list[tuple[LexborNode, int]] = []
-    labelled: list[tuple[LexborNode, int]] = []
+    never = scan.never
+    noscripts = scan.noscripts
+    brs = scan.brs
+    pres = scan.pres
+    structural = scan.structural
+    styled = scan.styled
+    labelled = scan.labelled
     kinds = _tag_kinds
     verdicts = _verdicts
     # Every element, in document order: one cheap query, then plain lookups per element
@@ -418,6 +444,18 @@ def clean_body(
                     captions.add(node.mem_id)
             else:
                 labelled.append((node, _SPARE_NEVER if verdict == _STRONG_JUNK else _SPARE_LABEL))
+    scan.templates = templates
+    return scan
+
+
+def clean_scanned(
+    root: LexborNode, scan: BodyScan, br_mark: str, spared: set[int] | None = None
+) -> bool:
+    """The changes of ``clean_body`` for what ``scan_body`` found (the tree unchanged since);
+    returns ``scan.templates``."""
+    templates = scan.templates
+    never, noscripts, brs, pres = scan.never, scan.noscripts, scan.brs, scan.pres
+    structural, styled, labelled = scan.structural, scan.styled, scan.labelled
     for node in never:
         node.remove()
     if noscripts:

@@ -10,7 +10,7 @@ from newsloom.domain.models import Block, BlockKind, Extracted
 from newsloom.errors import ExtractionError
 from newsloom.pipeline.extract.blocks import BR_MARK, Candidate, Tree, collect
 from newsloom.pipeline.extract.boilerplate import SiteProfile, fingerprint, page_fingerprints
-from newsloom.pipeline.extract.clean import clean_body
+from newsloom.pipeline.extract.clean import clean_body, clean_scanned, scan_body
 from newsloom.pipeline.extract.decode import decode_page
 from newsloom.pipeline.extract.guard import (
     check_nesting,
@@ -70,13 +70,16 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
         text, source = closed, None
     # The page's own bytes when they are exactly the text in UTF-8: no need to encode again.
     tree = LexborHTMLParser(source if source is not None else text)
-    md = read_metadata(tree, url, text)
     body = _body(tree)
     if body is None:
-        return _result(md, (), 0.0, ())
+        return _result(read_metadata(tree, url, text), (), 0.0, ())
     tree_info = Tree()
     spared: set[int] = set()
-    if clean_body(body, BR_MARK, tree_info.captions, spared) or _has_template_posts(tree.head):
+    scan = scan_body(body, tree_info.captions)
+    # When the body's template scripts hold the post, the page is read again: its metadata
+    # is read and its body cleaned only then. Else the metadata comes from the untouched tree.
+    md = None if scan.templates else read_metadata(tree, url, text)
+    if md is None or clean_scanned(body, scan, BR_MARK, spared) or _has_template_posts(tree.head):
         # The post is kept as markup inside <script type="text/template">: read it as HTML.
         text = open_template_scripts(text)
         tree = LexborHTMLParser(text)
