@@ -14,7 +14,7 @@ PAGE = (
     '<script type="application/LD+JSON">{"@type": "NewsArticle"}</script>'
     '<script src="/app.js"></script></head>'
     '<body><h1>Gazette</h1><svg><title>Logo</title></svg><h1>Pier rebuilt</h1>'
-    '<meta itemprop="datePublished" content="2024-05-04">'
+    '<meta itemprop="datePublished" content="2024-05-04"><link rel="canonical" href="/b">'
     '<script type="application/ld+json">{"@type": "Person"}</script></body></html>'
 )
 
@@ -45,3 +45,28 @@ def test_a_page_without_them() -> None:
     assert marks.title is None and marks.canonical is None and marks.image_src is None
     assert marks.metas == [] and marks.h1s == [] and marks.ld_scripts == []
     assert marks.html is not None
+
+
+def test_the_body_walk_finds_the_same_elements() -> None:
+    from newsloom.pipeline.extract.clean import scan_body
+    from newsloom.pipeline.extract.landmarks import landmarks_with
+
+    in_body_only = PAGE.replace('<link rel="Canonical" href="/news/pier">', "").replace(
+        '<link rel="canonical" href="/other">', ""
+    )
+    for page in (PAGE, in_body_only):
+        tree = LexborHTMLParser(page)
+        assert tree.body is not None
+        queried = find_landmarks(tree)
+        walked = landmarks_with(tree, scan_body(tree.body).marks)
+        for a, b in (
+            (queried.metas, walked.metas),
+            (queried.h1s, walked.h1s),
+            (queried.ld_scripts, walked.ld_scripts),
+            ([queried.html, queried.title, queried.canonical, queried.image_src],
+             [walked.html, walked.title, walked.canonical, walked.image_src]),
+        ):
+            assert [getattr(n, "mem_id", None) for n in a] == [
+                getattr(n, "mem_id", None) for n in b
+            ]
+    assert walked.canonical is not None and walked.canonical.attributes["href"] == "/b"

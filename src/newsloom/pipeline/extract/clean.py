@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from newsloom.pipeline.extract.blocks import LINK
+from newsloom.pipeline.extract.landmarks import Landmarks, is_ld_type
 from newsloom.pipeline.extract.tagnames import is_fixed
 
 _NEVER_TEXT = (
@@ -296,8 +297,10 @@ for _sel in _LABELLED.split(","):
 
 _K_NEVER, _K_SCRIPT, _K_NOSCRIPT, _K_BR, _K_STRUCTURAL, _K_KEEP = 1, 2, 4, 8, 16, 32
 _K_LABELLED, _K_BY_CLASS, _K_BY_ID, _K_PRE, _K_FOOTER = 64, 128, 256, 512, 1024
-"""What clean_body does with a tag, as bits (by lexbor tag id)."""
-_K_LISTED = _K_NOSCRIPT | _K_BR | _K_PRE
+_K_H1, _K_META, _K_LINK = 2048, 4096, 8192
+"""What clean_body does with a tag, as bits (by lexbor tag id); <h1>, <meta> and <link> are
+also noted for the page's metadata."""
+_K_LISTED = _K_NOSCRIPT | _K_BR | _K_PRE | _K_H1
 _tag_kinds: dict[int, int] = {}
 
 
@@ -315,6 +318,12 @@ def _learn_kind(node: LexborNode) -> int:
         kind |= _K_PRE
     if tag == "footer":
         kind |= _K_FOOTER
+    if tag == "h1":
+        kind |= _K_H1
+    if tag == "meta":
+        kind |= _K_META
+    if tag == "link":
+        kind |= _K_LINK
     if tag in _STRUCTURAL_TAGS:
         kind |= _K_STRUCTURAL
     if tag in _KEEP_TAGS:
@@ -341,6 +350,9 @@ class BodyScan:
     structural: list[tuple[LexborNode, int]] = field(default_factory=list)
     styled: list[tuple[LexborNode, int]] = field(default_factory=list)
     labelled: list[tuple[LexborNode, int]] = field(default_factory=list)
+    marks: Landmarks = field(default_factory=Landmarks)
+    """The body's <meta>, <link>, <h1> and JSON-LD <script> elements, for the page's
+    metadata (read before the body is changed: see ``landmarks_with``)."""
 
 
 def clean_body(
@@ -392,6 +404,8 @@ def scan_body(root: LexborNode, captions: set[int] | None = None) -> BodyScan:
     structural = scan.structural
     styled = scan.styled
     labelled = scan.labelled
+    marks = scan.marks
+    metas, links, h1s, ld_scripts = marks.metas, marks.links, marks.h1s, marks.ld_scripts
     kinds = _tag_kinds
     verdicts = _verdicts
     # Every element, in document order: one cheap query, then plain lookups per element
@@ -402,16 +416,27 @@ def scan_body(root: LexborNode, captions: set[int] | None = None) -> BodyScan:
             kind = _learn_kind(node)
         if kind & _K_NEVER:
             never.append(node)
-            if kind & _K_SCRIPT and not templates:
-                templates = _is_template_post(node)
+            if kind & _K_SCRIPT:
+                script_type = node.attributes.get("type")
+                if script_type:
+                    if not templates and script_type in _TEMPLATE_TYPES:
+                        templates = "<p" in (node.text() or "").lower()
+                    if is_ld_type(script_type):
+                        ld_scripts.append(node)
+            elif kind & _K_META:
+                metas.append(node)
+            elif kind & _K_LINK:
+                links.append(node)
             continue
         if kind & _K_LISTED:
             if kind & _K_NOSCRIPT:
                 noscripts.append(node)
             elif kind & _K_BR:
                 brs.append(node)
-            else:
+            elif kind & _K_PRE:
                 pres.append(node)
+            else:
+                h1s.append(node)
         attrs = node.attributes
         if not attrs:
             if kind & _K_STRUCTURAL:
@@ -538,12 +563,6 @@ def _is_copy(text: str, page: str) -> bool:
 
 
 _TEMPLATE_TYPES = frozenset({"text/template", "text/x-template", "text/html"})
-
-
-def _is_template_post(script: LexborNode) -> bool:
-    if script.attributes.get("type") not in _TEMPLATE_TYPES:
-        return False
-    return "<p" in (script.text() or "").lower()
 
 
 def _link_heavy(node: LexborNode, text_len: int) -> bool:

@@ -17,6 +17,7 @@ from newsloom.pipeline.extract.guard import (
     close_runaway_title,
     open_template_scripts,
 )
+from newsloom.pipeline.extract.landmarks import landmarks_with
 from newsloom.pipeline.extract.language import guess_language
 from newsloom.pipeline.extract.metadata import Metadata, read_metadata
 from newsloom.pipeline.extract.scoring import best_container, in_side_boxes, select, teaser_runs
@@ -76,9 +77,15 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
     tree_info = Tree()
     spared: set[int] = set()
     scan = scan_body(body, tree_info.captions)
+    whole = tree.body is None  # the walk went over the whole document, <head> included
     # When the body's template scripts hold the post, the page is read again: its metadata
     # is read and its body cleaned only then. Else the metadata comes from the untouched tree.
-    md = None if scan.templates else read_metadata(tree, url, text)
+    md = (
+        None
+        if scan.templates
+        # the walk found the body's metadata elements (and the head's when there is no body)
+        else read_metadata(tree, url, text, landmarks_with(tree, scan.marks, head=not whole))
+    )
     if md is None or clean_scanned(body, scan, BR_MARK, spared) or _has_template_posts(tree.head):
         # The post is kept as markup inside <script type="text/template">: read it as HTML.
         text = open_template_scripts(text)

@@ -25,7 +25,7 @@ from newsloom.pipeline.extract.jsonld import (
     person_names,
     text_value,
 )
-from newsloom.pipeline.extract.landmarks import find_landmarks
+from newsloom.pipeline.extract.landmarks import Landmarks, find_landmarks
 from newsloom.pipeline.extract.published import published_date
 from newsloom.pipeline.extract.titles import pick_title, strip_site_suffix
 
@@ -137,9 +137,13 @@ def _language(
     return None
 
 
-def read_metadata(tree: LexborHTMLParser, url: str | None, html_text: str = "") -> Metadata:
-    """Everything but the body text, from the untouched parse tree."""
-    marks = find_landmarks(tree)
+def read_metadata(
+    tree: LexborHTMLParser, url: str | None, html_text: str = "", marks: Landmarks | None = None
+) -> Metadata:
+    """Everything but the body text, from the untouched parse tree (``marks``: its metadata
+    elements, when already found)."""
+    if marks is None:
+        marks = find_landmarks(tree)
     meta = _meta_map(marks.metas)
     ld, _all = article_objects(tree, marks.ld_scripts)
     md = Metadata()
