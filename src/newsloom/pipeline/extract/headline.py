@@ -116,16 +116,35 @@ def _walk(start: LexborNode, want: int, *, forward: bool) -> list[str]:
 def _text_lines(text: str, need: int, *, nearest_last: bool) -> list[str]:
     """Up to ``need`` text lines of ``text``, nearest to the headline first: its first lines,
     or with ``nearest_last`` its last ones."""
-    raw = text.split("\n")
     found: list[str] = []
-    # Blank lines (most of them: one between every two text nodes) are passed over in C.
-    for line in filter(None, map(str.strip, reversed(raw) if nearest_last else raw)):
-        if "{" in line and (";" in line or "}" in line):
-            continue  # style or script text that a parser kept (".a{color:red}")
-        found.append(line)
-        if len(found) >= need:
-            break
-    return found
+    rest = text
+    while True:
+        # A long text (the whole article after its headline) is cut into lines a chunk at a
+        # time from the near end, until enough lines are found.
+        if nearest_last:
+            raw = rest.rsplit("\n", _CHUNK_LINES)
+            more = len(raw) > _CHUNK_LINES
+            if more:
+                rest = raw[0]
+                del raw[0]
+            raw.reverse()
+        else:
+            raw = rest.split("\n", _CHUNK_LINES)
+            more = len(raw) > _CHUNK_LINES
+            if more:
+                rest = raw.pop()
+        # Blank lines (most of them: one between every two text nodes) are passed over in C.
+        for line in filter(None, map(str.strip, raw)):
+            if "{" in line and (";" in line or "}" in line):
+                continue  # style or script text that a parser kept (".a{color:red}")
+            found.append(line)
+            if len(found) >= need:
+                return found
+        if not more:
+            return found
+
+
+_CHUNK_LINES = 100
 
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "nav", "form", "button"})
