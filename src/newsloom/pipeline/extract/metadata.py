@@ -6,6 +6,7 @@ Sources, most trusted first: schema.org JSON-LD, OpenGraph / meta tags, then the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -81,11 +82,29 @@ def _absolute(href: str | None, base: str | None) -> str | None:
         scheme = urlsplit(base).scheme if base else "https"
         return f"{scheme or 'https'}:{href}"
     if base:
+        if _already_absolute(href):
+            return href  # what urljoin gives back for it, without parsing both URLs
         try:
             return urljoin(base, href)
         except ValueError:
             return href
     return href if urlsplit(href).scheme else None
+
+
+_URL_PARTS = re.compile(r"[?#;\t\r\n]")
+
+
+def _already_absolute(href: str) -> bool:
+    """An http(s) URL with a host and a plain path, which urljoin returns as it is: with a
+    base of another scheme unchanged, with the same scheme rebuilt from the same parts (no
+    query, fragment or parameters to drop when empty, no tab or line break to remove)."""
+    if href.startswith("https://"):
+        at = 8
+    elif href.startswith("http://"):
+        at = 7
+    else:
+        return False
+    return len(href) > at and href[at] != "/" and _URL_PARTS.search(href) is None
 
 
 def _meta_map(metas: list[LexborNode]) -> dict[str, list[str]]:
