@@ -86,17 +86,29 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def unlabelled_authors(
-    tree: LexborHTMLParser, around: Around, title: str | None = None
+    tree: LexborHTMLParser,
+    around: Around,
+    title: str | None = None,
+    headings: list[LexborNode] | None = None,
 ) -> tuple[str, ...]:
     """Names from elements marked as the author, else a lone name beside the date under the
     headline, else a heading that says who wrote the piece (the page has no "By …" line)."""
-    return _marked_authors(tree) or _name_beside_date(around, title) or _labelled_author(tree)
+    return (
+        _marked_authors(tree)
+        or _name_beside_date(around, title)
+        or _labelled_author(tree, headings)
+    )
 
 
-def _labelled_author(tree: LexborHTMLParser) -> tuple[str, ...]:
+def _labelled_author(
+    tree: LexborHTMLParser, headings: list[LexborNode] | None = None
+) -> tuple[str, ...]:
     """A heading that says who wrote the piece, anywhere in the page: "Written by Jane Doe",
-    or "Author" / "Article by" with the name in the element that follows."""
-    for node in tree.css(_LABEL_SELECTOR)[:_MAX_LABELS]:
+    or "Author" / "Article by" with the name in the element that follows. ``headings``: the
+    page's <h2>-<h6> and <dt> elements in document order, when already found."""
+    if headings is None:
+        headings = tree.css(_LABEL_SELECTOR)
+    for node in headings[:_MAX_LABELS]:
         text = " ".join((node.text(separator=" ") or "").split())
         if not text or len(text) > 60:
             continue

@@ -297,10 +297,11 @@ for _sel in _LABELLED.split(","):
 
 _K_NEVER, _K_SCRIPT, _K_NOSCRIPT, _K_BR, _K_STRUCTURAL, _K_KEEP = 1, 2, 4, 8, 16, 32
 _K_LABELLED, _K_BY_CLASS, _K_BY_ID, _K_PRE, _K_FOOTER = 64, 128, 256, 512, 1024
-_K_H1, _K_META, _K_LINK = 2048, 4096, 8192
-"""What clean_body does with a tag, as bits (by lexbor tag id); <h1>, <meta> and <link> are
-also noted for the page's metadata."""
-_K_LISTED = _K_NOSCRIPT | _K_BR | _K_PRE | _K_H1
+_K_H1, _K_META, _K_LINK, _K_HEADING = 2048, 4096, 8192, 16384
+"""What clean_body does with a tag, as bits (by lexbor tag id); <h1>-<h6>, <dt>, <meta> and
+<link> are also noted for the page's metadata."""
+_K_LISTED = _K_NOSCRIPT | _K_BR | _K_PRE | _K_H1 | _K_HEADING
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6", "dt"})
 _tag_kinds: dict[int, int] = {}
 
 
@@ -320,6 +321,8 @@ def _learn_kind(node: LexborNode) -> int:
         kind |= _K_FOOTER
     if tag == "h1":
         kind |= _K_H1
+    if tag in _HEADINGS:
+        kind |= _K_HEADING
     if tag == "meta":
         kind |= _K_META
     if tag == "link":
@@ -406,6 +409,8 @@ def scan_body(root: LexborNode, captions: set[int] | None = None) -> BodyScan:
     labelled = scan.labelled
     marks = scan.marks
     metas, links, h1s, ld_scripts = marks.metas, marks.links, marks.h1s, marks.ld_scripts
+    headings: list[LexborNode] = []
+    marks.headings = headings
     kinds = _tag_kinds
     verdicts = _verdicts
     # Every element, in document order: one cheap query, then plain lookups per element
@@ -435,8 +440,10 @@ def scan_body(root: LexborNode, captions: set[int] | None = None) -> BodyScan:
                 brs.append(node)
             elif kind & _K_PRE:
                 pres.append(node)
-            else:
+            elif kind & _K_H1:
                 h1s.append(node)
+            else:
+                headings.append(node)
         attrs = node.attributes
         if not attrs:
             if kind & _K_STRUCTURAL:

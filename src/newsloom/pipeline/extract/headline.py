@@ -22,11 +22,15 @@ def _key(s: str) -> str:
 
 
 def headline_node(
-    tree: LexborHTMLParser, title: str | None, h1_nodes: list[LexborNode] | None = None
+    tree: LexborHTMLParser,
+    title: str | None,
+    h1_nodes: list[LexborNode] | None = None,
+    headings: list[LexborNode] | None = None,
 ) -> LexborNode | None:
     """The <h1> that holds the headline (a page's first <h1> is often its logo), or an <h2> or
     <h3> that says the headline word for word; else the first <h1>. ``h1_nodes`` are the
-    page's <h1>s when already found."""
+    page's <h1>s and ``headings`` its <h2>-<h6> and <dt> elements (in document order), when
+    already found."""
     h1s = (h1_nodes if h1_nodes is not None else tree.css("h1"))[:8]
     if title:
         want = _key(title)
@@ -38,7 +42,10 @@ def headline_node(
         for h1, got in zip(h1s, spaced, strict=True):
             if got and len(got) >= 8 and (got in want or want in got):
                 return h1
-        subheads = tree.css("h2, h3")[:12]
+        if headings is None:
+            subheads = tree.css("h2, h3")[:12]
+        else:
+            subheads = [n for n in headings if n.tag in ("h2", "h3")][:12]
         for node in subheads:
             if want and _key(node.text(separator=" ") or "") == want:
                 return node

@@ -32,6 +32,9 @@ class Landmarks:
     """The first ``link[rel="image_src"]``."""
     links: list[LexborNode] = field(default_factory=list)
     """Every <link> (only a walk over the body fills it in, for ``landmarks_with``)."""
+    headings: list[LexborNode] | None = None
+    """The <h2>-<h6> and <dt> elements, when a walk over the body found them (a <head> holds
+    none: the parser moves them into the body)."""
 
 
 def find_landmarks(tree: LexborHTMLParser) -> Landmarks:
@@ -55,6 +58,7 @@ def landmarks_with(tree: LexborHTMLParser, body: Landmarks, *, head: bool = True
     found.metas.extend(body.metas)
     found.h1s.extend(body.h1s)
     found.ld_scripts.extend(body.ld_scripts)
+    found.headings = body.headings
     if found.canonical is None or found.image_src is None:
         for node in body.links:
             _add_link(found, node)

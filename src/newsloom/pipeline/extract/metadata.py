@@ -198,13 +198,13 @@ def read_metadata(
     if not authors:
         declared = [v for k in _AUTHOR_KEYS for v in meta.get(k, ()) if "://" not in v]
         authors = clean_names(declared, limit=12, declared=True)
-    headline = headline_node(tree, md.title, marks.h1s)
+    headline = headline_node(tree, md.title, marks.h1s, marks.headings)
     around = lines_around(headline)
     shown, shown_text = shown_byline(around)
     if authors:
         authors = _shown_byline_first(authors, shown)
     else:
-        authors = shown or unlabelled_authors(tree, around, md.title)
+        authors = shown or unlabelled_authors(tree, around, md.title, marks.headings)
     if not authors and author_value is not None:
         authors = clean_whole_names(organization_names(author_value, index), split=False)
     md.authors = authors
