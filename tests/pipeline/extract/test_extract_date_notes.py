@@ -49,6 +49,10 @@ def test_update_note_anywhere_when_the_page_gives_no_other_date() -> None:
         datetime(2025, 11, 13, tzinfo=UTC)
     )
     assert update_note('<script>var c = {"updated": "2025-01-02"};</script>') is None
+    assert update_note("<p>Our privacy policy updated May 25, 2018.</p>") is None
+    assert update_note("<div>Updated on: January 30, 2026</div>") == datetime(
+        2026, 1, 30, tzinfo=UTC
+    )
     story = ARTICLE_PARAGRAPHS * 10  # the note is far from the headline
     footer = '<div class="footer-note"><p>Page updated:</p><p>13 November 2025</p></div>'
     assert day(article_html(paragraphs=story, after=footer)) == "2025-11-13"

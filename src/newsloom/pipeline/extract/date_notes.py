@@ -28,7 +28,12 @@ _SELF = re.compile(
     r"\s+(?:was|is|has\s+been)\s+$"
 )
 # Between the wording and its date: "on", a colon, a weekday.
-_LEAD = re.compile(r"(?i)^\s*(?:on\s+|:\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?")
+_LEAD = re.compile(
+    r"(?i)^\s*(?::\s*)?(?:on\b\s*:?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+)
+# What may open the element before "Updated": the page's own update, not a policy's or a
+# price's ("Privacy policy updated May 25, 2018").
+_UPDATE_LABEL = re.compile(r"(?i)\s*(?:(?:page|article|post|story)\s+)?(?:last\s+)?")
 _TAG = re.compile(r"<[^>]*>")
 _BEFORE_CHARS = 60
 _AFTER_CHARS = 240
@@ -52,9 +57,12 @@ def stated_first_publication(html_text: str, *, day_first: bool | None = None) -
 
 
 def update_note(html_text: str, *, day_first: bool | None = None) -> datetime | None:
-    """The date right after the first "Updated" ("Last updated: …", "Page updated on …")
-    anywhere in the page."""
-    for _at, end in _hits(html_text, _UPDATE_WORDS, _UPDATE_INITIALS):
+    """The date right after the first "Updated" that opens an element ("Last updated: …",
+    "Page updated on …"), anywhere in the page."""
+    for at, end in _hits(html_text, _UPDATE_WORDS, _UPDATE_INITIALS):
+        _head, sep, label = html_text[max(0, at - _BEFORE_CHARS) : at].rpartition(">")
+        if not sep or _UPDATE_LABEL.fullmatch(label) is None:
+            continue
         found = _date_right_after(html_text, end, day_first)
         if found is not None:
             return found
