@@ -404,3 +404,17 @@ def test_link_to_the_people_section_is_no_byline() -> None:
     assert extract(article_html(before=menu)).authors == ()
     byline = '<p class="meta"><a href="/people/ada-brennan/">Ada Brennan</a></p>'
     assert extract(article_html(before=menu, inside_after=byline)).authors == ("Ada Brennan",)
+
+
+def test_author_named_on_the_social_card_under_written_by() -> None:
+    card = (
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Ada Brennan">'
+        '<meta name="twitter:label2" content="Est. reading time">'
+        '<meta name="twitter:data2" content="4 minutes">'
+    )
+    assert extract(article_html(head=card)).authors == ("Ada Brennan",)
+    other = card.replace("Written by", "Filed under").replace("Est. reading time", "Topic")
+    assert extract(article_html(head=other)).authors == ()
+    declared = '<meta name="author" content="Tom Quayle">'
+    assert extract(article_html(head=declared + card)).authors == ("Tom Quayle",)
