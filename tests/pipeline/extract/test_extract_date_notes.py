@@ -35,6 +35,11 @@ def test_first_publication_of_something_else_is_not_the_page_s() -> None:
     assert stated_first_publication(elsewhere) is None
     no_day = "<p><em>Originally published in March 2022.</em></p>"
     assert stated_first_publication(no_day) is None
+    teasers = (
+        "<li><span>Originally published</span> <span>May 3, 2021</span></li>"
+        "<li><span>Originally published</span> <span>June 8, 2022</span></li>"
+    )
+    assert stated_first_publication(teasers) is None
 
 
 def test_stated_first_publication_beats_the_declared_date() -> None:

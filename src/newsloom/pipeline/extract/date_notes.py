@@ -44,16 +44,20 @@ def stated_first_publication(html_text: str, *, day_first: bool | None = None) -
     """The date of a note in which the page says when it was originally published: the wording
     opens an element ("Originally published <span>November 9, 2022</span>") or follows the
     page's word for itself ("This page was originally published on …"), and the date follows
-    at once."""
+    at once. Notes that name different days are the notes of other articles listed on the
+    page: then none counts."""
+    found: datetime | None = None
     for at, end in _hits(html_text, _FIRST_WORDS, _FIRST_INITIALS):
         verb = _FIRST_VERB.match(html_text, end)
         if verb is None or not _opens_note(html_text[max(0, at - _BEFORE_CHARS) : at]):
             continue
-        end = verb.end()
-        found = _date_right_after(html_text, end, day_first)
-        if found is not None:
-            return found
-    return None
+        dt = _date_right_after(html_text, verb.end(), day_first)
+        if dt is None:
+            continue
+        if found is not None and dt.date() != found.date():
+            return None
+        found = found or dt
+    return found
 
 
 def update_note(html_text: str, *, day_first: bool | None = None) -> datetime | None:
