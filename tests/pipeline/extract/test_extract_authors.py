@@ -379,3 +379,42 @@ def test_section_heading_in_the_body_is_not_taken_for_the_headline() -> None:
     assert extracted.published is not None
     assert extracted.published.date().isoformat() == "2026-02-16"
     assert extract(html.replace(headline, "")).authors == ()
+
+
+def test_bylines_labelled_in_other_languages() -> None:
+    assert clean_names(["Veröffentlicht von Lena Kranz"]) == ("Lena Kranz",)
+    assert clean_names(["Eingestellt von Tobias Rehm"]) == ("Tobias Rehm",)
+    assert clean_names(["Publié par Claire Mounier"]) == ("Claire Mounier",)
+    assert clean_names(["Walter von Aachen"]) == ("Walter von Aachen",)
+
+
+def test_buttons_and_copyright_lines_are_no_authors() -> None:
+    for text in ("Login", "Author Login", "My Account", "Reset Password", "Tweet This"):
+        assert clean_names([text]) == ()
+    notice = "Copyright Wenlow Verlag GmbH & Co. KG - all rights reserved"
+    assert clean_names([notice], declared=True) == ()
+    assert clean_names(["publisher"], declared=True) == ()
+
+
+def test_link_to_the_people_section_is_no_byline() -> None:
+    menu = (
+        '<nav><ul><li><a href="/people/">People</a></li>'
+        '<li><a href="/staff/">Meet the Crew</a></li></ul></nav>'
+    )
+    assert extract(article_html(before=menu)).authors == ()
+    byline = '<p class="meta"><a href="/people/ada-brennan/">Ada Brennan</a></p>'
+    assert extract(article_html(before=menu, inside_after=byline)).authors == ("Ada Brennan",)
+
+
+def test_author_named_on_the_social_card_under_written_by() -> None:
+    card = (
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Ada Brennan">'
+        '<meta name="twitter:label2" content="Est. reading time">'
+        '<meta name="twitter:data2" content="4 minutes">'
+    )
+    assert extract(article_html(head=card)).authors == ("Ada Brennan",)
+    other = card.replace("Written by", "Filed under").replace("Est. reading time", "Topic")
+    assert extract(article_html(head=other)).authors == ()
+    declared = '<meta name="author" content="Tom Quayle">'
+    assert extract(article_html(head=declared + card)).authors == ("Tom Quayle",)

@@ -8,9 +8,13 @@ from collections.abc import Iterable
 
 _PREFIX = re.compile(
     r"^\s*(?:(?:[^\W\d]+\s+){1,3}by|by|von|par|por|di|door|av|af|autor(?:in)?|author|auteur"
-    r"|authors?)\b\s*[:\-]?\s*",
+    r"|authors?|(?:eingestellt|veröffentlicht|geschrieben|verfasst|gepostet)\s+von"
+    r"|(?:publié|écrit|rédigé)\s+par|(?:publicado|escrito)\s+por"
+    r"|(?:geplaatst|geschreven)\s+door)\b\s*[:\-]?\s*",
     re.IGNORECASE,
 )
+# A copyright line is no byline ("Copyright Acme GmbH & Co. KG - all rights reserved").
+_COPYRIGHT = re.compile(r"(?i)©|\bcopyright\b|\brights\s+reserved\b")
 # Between the names of a byline (kept by split(), to tell "A, B" from "A & B").
 _SPLIT = re.compile(
     r"\s*(,|;|\||/|•|·|\band\b|&|\bund\b|\bet\b(?!\.)|\by\b(?!\.)|\be\b(?!\.)|\ben\b)\s*",
@@ -106,6 +110,19 @@ _NOT_NAME_WORDS = frozenset(
         "unknown",
         "anonymous",
         "author",
+        # buttons and form fields beside a byline: "Login", "My Account", "Contact", "Reset
+        # Password", "Tweet This", "Copier" (copy), "Weiterlesen" (read on), "Datum" (date)
+        "login",
+        "account",
+        "logout",
+        "register",
+        "contact",
+        "password",
+        "reset",
+        "tweet",
+        "copier",
+        "weiterlesen",
+        "datum",
     ]
 )
 # Words that never belong to a credited byline, even one the page declares as its author
@@ -115,7 +132,7 @@ _NEVER_BYLINE_WORDS = frozenset(
         "published", "updated", "minute", "minutes", "read", "reading", "by", "share",
         "comments", "comment", "view", "profile", "more", "articles", "bio", "posts", "all",
         "follow", "twitter", "facebook", "instagram", "linkedin", "email", "subscribe",
-        "admin", "administrator", "unknown", "author", "name", "about",
+        "admin", "administrator", "unknown", "author", "name", "about", "publisher",
     ]
 )  # fmt: skip
 # A credited team: "Podium Staff", "The Upwork Team", "the Lavazza Team", "News Desk".
@@ -231,6 +248,8 @@ def clean_name(raw: str, *, declared: bool = False) -> str | None:
     s = _PREFIX.sub("", s)
     s = _trim(_CUT.sub("", s))
     if not s or (len(s) < 3 and not _ACRONYM_PAIR.match(s)) or len(s) > 60 or _HANDLE.search(s):
+        return None
+    if _COPYRIGHT.search(s):
         return None
     if any(c.isdigit() for c in s):
         return None

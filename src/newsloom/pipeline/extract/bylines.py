@@ -20,6 +20,10 @@ _BYLINE_SELECTOR = (
 _NOT_TEXT = frozenset({"style", "script", "meta", "link", "noscript", "template", "img"})
 # Where other people's names live: comment threads and forms, lists of other articles.
 _ELSEWHERE = re.compile(r"(?i)comment|respond|reply|disqus|related|recommend|popular|trending")
+_SECTION_NAMES = frozenset(
+    ["people", "staff", "author", "authors", "autor", "autoren", "auteur", "auteurs", "writers",
+     "contributors"]
+)  # fmt: skip
 _ANCESTORS = 8
 _MAX_NODES = 40
 _MAX_NAMES = 6
@@ -249,7 +253,7 @@ def _prose(text: str) -> bool:
 
 def _marked_authors(tree: LexborHTMLParser) -> tuple[str, ...]:
     for node in tree.css(_BYLINE_SELECTOR)[:_MAX_NODES]:
-        if node.tag in _NOT_TEXT or _elsewhere(node):
+        if node.tag in _NOT_TEXT or _elsewhere(node) or _section_index(node):
             continue
         own = node.text(separator=" ") or ""
         if len(own) > 200:
@@ -269,6 +273,15 @@ def _marked_authors(tree: LexborHTMLParser) -> tuple[str, ...]:
             if names:
                 return names
     return ()
+
+
+def _section_index(node: LexborNode) -> bool:
+    """A link to the index of the people or authors section ("/people/", "/staff/"), a menu
+    entry ("People", "Contact"), not to one person's page ("/people/jane-doe")."""
+    if node.tag != "a":
+        return False
+    path = (node.attributes.get("href") or "").split("?", 1)[0].split("#", 1)[0]
+    return path.rstrip("/").rsplit("/", 1)[-1].lower() in _SECTION_NAMES
 
 
 def _bio_box_name(node: LexborNode) -> tuple[str, ...]:

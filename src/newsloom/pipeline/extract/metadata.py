@@ -58,6 +58,12 @@ _UPDATED_KEYS = (
     "lastmod",
     "article.updated",
 )
+# The label of a social card's data field that names the author.
+_CARD_AUTHOR_LABEL = re.compile(
+    r"(?i)^\s*(?:written\s+by|authors?|autor(?:in)?|geschrieben\s+von|verfasst\s+von"
+    r"|écrit\s+par|auteur|escrito\s+por|scritto\s+da|geschreven\s+door)\s*:?\s*$"
+)
+_MAX_CARD_LABELS = 4
 _AUTHOR_KEYS = (
     "author",
     "article:author",
@@ -121,6 +127,17 @@ def _meta_map(metas: list[LexborNode]) -> dict[str, list[str]]:
             key = attrs.get(attr)
             if key:
                 found.setdefault(key.strip().lower(), []).append(content)
+    return found
+
+
+def _labelled_card_authors(meta: dict[str, list[str]]) -> list[str]:
+    """The author a social card names under its "Written by" label (twitter:label1 = "Written
+    by", twitter:data1 = the name), as search-engine plugins write it."""
+    found: list[str] = []
+    for k in range(1, _MAX_CARD_LABELS + 1):
+        labels = meta.get(f"twitter:label{k}")
+        if labels and _CARD_AUTHOR_LABEL.match(labels[0]):
+            found += [v for v in meta.get(f"twitter:data{k}", ()) if "://" not in v]
     return found
 
 
@@ -197,6 +214,9 @@ def read_metadata(
     authors = clean_whole_names(declared)
     if not authors:
         declared = [v for k in _AUTHOR_KEYS for v in meta.get(k, ()) if "://" not in v]
+        authors = clean_names(declared, limit=12, declared=True)
+    if not authors:
+        declared = _labelled_card_authors(meta)
         authors = clean_names(declared, limit=12, declared=True)
     headline = headline_node(tree, md.title, marks.h1s, marks.headings)
     around = lines_around(headline)

@@ -1,9 +1,11 @@
 """When the article was first published (not when it was last updated).
 
-Sources, in order: schema.org JSON-LD, meta tags, machine-readable dates next to the headline,
-publication dates in the page's embedded JSON, written dates, the URL. The date the page shows
-under its headline corrects the machine-readable one when it is earlier: content systems often
-put a re-publication or build time into datePublished, while the byline keeps the first date.
+Sources, in order: a note in which the page says when it was first published, schema.org
+JSON-LD, meta tags, machine-readable dates next to the headline, publication dates in the page's
+embedded JSON, written dates, the URL, and last the dates of the page's last change. The date
+the page shows under its headline corrects the machine-readable one when it is earlier: content
+systems often put a re-publication or build time into datePublished, while the byline keeps the
+first date.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsloom.pipeline.extract.date_notes import stated_first_publication, update_note
 from newsloom.pipeline.extract.dates import date_from_url, find_date, find_date_at, parse_date
 from newsloom.pipeline.extract.headline import Around
 from newsloom.pipeline.extract.jsonld import text_value
@@ -105,6 +108,9 @@ def published_date(
 ) -> datetime | None:
     """The publication date, timezone-aware (the page's own offset, else UTC); ``modified``
     is the declared time of the last change."""
+    stated = stated_first_publication(html_text, day_first=day_first)
+    if stated is not None:
+        return stated  # "This article was originally published on 26 Sep 2019"
     url_date = date_from_url(url)
     found = _published(tree, meta, ld, url_date, html_text, headline, around, day_first, modified)
     if found is not None and url_date is not None and _swapped(found) == url_date.date():
@@ -136,6 +142,10 @@ def _published(
         # Stamped at the last save: the page's own publication markup may say when it was
         # first published ("Published <time pubdate>" at the end of the article).
         shown = _marked_date(html_text)
+        if shown is None:
+            earlier = _earlier_shown_update(around, declared, day_first)
+            if earlier is not None:
+                return earlier
     if declared is not None and shown is not None:
         return _reconcile(declared, shown, url_date)
     if declared is not None:
@@ -154,7 +164,19 @@ def _published(
         or _beside_author(tree, day_first)
         or shown_date(around, day_first=day_first, updates=True)
         or url_date
+        or modified
+        or update_note(html_text, day_first=day_first)
     )
+
+
+def _earlier_shown_update(
+    around: Around, stamp: datetime, day_first: bool | None
+) -> datetime | None:
+    """The date shown under the headline, labelled as an update ("Page updated: 12 November
+    2025"), when it is a day before the save stamp's: the page was there on that day, so the
+    stamp is not its first publication, and the shown day is the earliest the page gives."""
+    update = shown_date(around, day_first=day_first, updates=True)
+    return update if update is not None and update.date() < stamp.date() else None
 
 
 def _reconcile(machine: datetime, shown: datetime, url_date: datetime | None) -> datetime:
