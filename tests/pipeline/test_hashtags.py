@@ -326,3 +326,45 @@ def test_a_dateline_with_accents_and_a_line_in_capitals_give_one_tag() -> None:
     assert "VästraÅsen" in found
     assert "Kessa" in found and "KESSA" not in found
     assert not any(t.startswith("VÄSTRA") for t in found)
+
+
+def test_a_title_inside_a_run_ends_the_name_before_it() -> None:
+    text = (
+        "Valdoria Trade Representative Karen Holt met Quellport Police Chief Ron Whitaker on "
+        "Monday. Harbour Authority Director-General Anna Brink joined them, and a Democratic "
+        "Congressman sent a letter. Holt said the port would reopen. The Lansing State Journal "
+        "reported the meeting."
+    )
+    found = {h.tag: h for h in extract_hashtags("Port talks", text, limit=30)}
+    assert {"KarenHolt", "RonWhitaker", "AnnaBrink"} <= set(found)
+    assert found["KarenHolt"].kind is HashtagKind.PERSON
+    assert "QuellportPolice" in found and "HarbourAuthority" in found
+    assert "LansingStateJournal" in found  # "State" alone is no person's title
+    assert not any(t.endswith(("Holt", "Whitaker", "Brink")) and len(t) > 11 for t in found)
+    assert not any(t.startswith(("Democratic", "Trade", "Representative")) for t in found)
+
+
+def test_a_capitalised_adjective_mid_sentence_opens_a_name() -> None:
+    text = (
+        "Teachers in New South Wales struck on Thursday. Trains of the Long Island Rail Road "
+        "were late, the National Weather Service said, and the Central Bank of Valdoria held "
+        "rates. New schools open next year."
+    )
+    found = {h.tag: h for h in extract_hashtags("Strike day", text, limit=30)}
+    assert {"NewSouthWales", "LongIslandRailRoad", "NationalWeatherService",
+            "CentralBankOfValdoria"} <= set(found)
+    assert found["NewSouthWales"].kind is HashtagKind.PLACE
+    assert not {"SouthWales", "IslandRailRoad", "WeatherService", "BankOfValdoria"} & set(found)
+    assert not any(t.startswith("NewSchools") for t in found)
+
+
+def test_for_and_and_stay_inside_an_organisations_name() -> None:
+    text = (
+        "The Centre for Harbour Safety and Rescue warned sailors on Friday. The Ministry of "
+        "Fisheries and Coastal Affairs agreed. Bank of Valdoria and Kessa Mutual lent money."
+    )
+    found = {h.tag: h for h in extract_hashtags("Storm warning", text, limit=30)}
+    assert "CentreForHarbourSafetyAndRescue" in found
+    assert found["CentreForHarbourSafetyAndRescue"].kind is HashtagKind.ORG
+    assert "MinistryOfFisheriesAndCoastalAffairs" in found
+    assert not any(t.startswith("BankOfValdoriaAnd") for t in found)

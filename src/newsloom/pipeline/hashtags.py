@@ -50,7 +50,8 @@ _ORG_WORDS = words(
     """
     inc corp corporation company co ltd llc plc group party ministry university college school
     bank council agency commission committee association court police department institute
-    airlines airways times post news club fc foundation union army navy force forces office board
+    airlines airways times post news journal herald tribune gazette chronicle club fc foundation
+    union army navy force forces office board
     authority service services motors industries holdings network networks church museum hospital
     league federation organization organisation society trust fund records studios pictures
     entertainment systems technologies labs brigade regiment guard assembly parliament senate
@@ -83,11 +84,32 @@ _STRONG_BREAK = words(
     credit credits courtesy
     """
 )
+_NAME_OPENERS = words(
+    """
+    new old great little long big high upper lower central national international federal
+    free public special world home northern southern eastern western northeastern northwestern
+    southeastern southwestern
+    """
+)
+"""Common words that open names when capitalised mid-sentence ("New South Wales", "Long
+Island Rail Road", "National Weather Service", "Central Bank of Brazil")."""
+_PLACE_OPENERS = _NAME_OPENERS | words("mount lake fort port saint santa san los las")
+"""First words of places ("Santa Clarita", "New South Wales", "Lake Kessa")."""
 _PLACE_PREPOSITIONS = words("in near outside")
 """A name right after one of these, of no other kind, is a place ("near Kessa")."""
 _ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ess", "ant", "ent", "man", "woman")
 """Endings of nouns for people's roles ("researcher", "economist", "historian")."""
 _ROLE_BREAKS = words("ceo cfo chairman chairwoman president minister pm mp spokesman spokeswoman")
+
+_ORG_HEADS = words(
+    """
+    association centre center institute ministry department commission committee council
+    bureau office agency foundation federation union university college academy board
+    authority league society organisation organization administration fund trust
+    """
+)
+"""Words that open an organisation's name before "of" or "for" ("Ministry of Health and Social
+Affairs", "Centre for Disease Prevention and Control"): its "for" and "and" stay inside."""
 
 _NAME_ENDINGS = _ORG_WORDS | _PLACE_WORDS | _EVENT_WORDS
 _LEGAL_FORMS = words("inc corp co ltd llc plc sa ag nv bv spa gmbh")
@@ -184,6 +206,75 @@ def _owned_name_follows(run: list[Tok], i: int) -> bool:
     return i + 2 == len(run) and run[i + 1].text.casefold() in _NAME_ENDINGS
 
 
+_HONORIFICS = words(
+    """
+    king queen prince princess lord lady emperor empress pope sir dame father sister brother
+    general star host anchor chair
+    """
+)
+"""Titles that also end names ("Burger King", "Dollar General"): never cut from a name's end."""
+
+
+def is_title(low: str, titles: frozenset[str]) -> bool:
+    """Whether a lower-case word is a title written before a name: "president", "sen.", or a
+    hyphenated one made of titles ("director-general", "secretary-general")."""
+    low = low.rstrip(".")
+    if low in titles:
+        return True
+    parts = low.split("-")
+    return len(parts) > 1 and all(p in titles for p in parts)
+
+
+def _simple_capitalised(word: str) -> bool:
+    """ "Karen", "O'Neill", "McCain", "Jong-un": a capital, then lower case (a name part)."""
+    letters = word.replace("'", "").replace("’", "").replace("-", "")
+    return (
+        len(letters) > 1
+        and word[:1].isupper()
+        and letters.isalpha()
+        and (letters[1:].islower() or (letters[:2] in ("Mc", "Ma", "Di", "De", "Le", "La")))
+    )
+
+
+_TITLE_MODIFIERS = words(
+    """
+    state health foreign defence defense interior finance education economy justice u.s. us
+    opposition former late deputy acting interim vice
+    """
+)
+"""Titles that only qualify the title after them ("State", "Foreign", "Deputy"): alone, they
+are no person's title ("Lansing State Journal")."""
+
+
+def person_after_titles(run: list[Tok], start: int, titles: frozenset[str]) -> bool:
+    """Whether ``run[start:]`` is titles (one of them an office, no honorific: "Lady Gaga" is a
+    name) and then a person's name up to the run's end or a possessive: one to four capitalised
+    name parts (particles allowed inside), none a name ending ("Representative Karen Holt",
+    "Police Chief Ron Whitaker"; never "General's Office", "State Journal")."""
+    j = start
+    office = False
+    while j < len(run) and is_title(low := run[j].text.casefold(), titles):
+        low = low.rstrip(".")
+        if low in _HONORIFICS:
+            return False
+        office = office or low not in _TITLE_MODIFIERS
+        j += 1
+    if not office:
+        return False
+    rest = run[j:]
+    for k, tok in enumerate(rest):
+        if tok.possessive:
+            rest = rest[: k + 1]
+            break
+    if not 1 <= len(rest) <= 4 or not _simple_capitalised(rest[0].text):
+        return False
+    return all(
+        (_simple_capitalised(t.text) or t.text in NAME_PARTICLES)
+        and t.text.casefold() not in _NAME_ENDINGS
+        for t in rest
+    )
+
+
 class _Extractor:
     def __init__(self, gaz: Gazetteer, english: bool) -> None:
         self.gaz = gaz
@@ -237,11 +328,13 @@ class _Extractor:
 
     def _kind_of(self, words: tuple[str, ...], person_hint: bool) -> HashtagKind:
         lows = [w.casefold() for w in words]
-        if lows[-1] in _ORG_WORDS or (any(w in _ORG_WORDS for w in lows[:-1]) and len(lows) > 2):
+        if lows[-1] in _ORG_WORDS or (
+            any(w in _ORG_WORDS or w in _ORG_HEADS for w in lows[:-1]) and len(lows) > 2
+        ):
             return HashtagKind.ORG
         if any(w in _EVENT_WORDS for w in lows):
             return HashtagKind.EVENT
-        if lows[-1] in _PLACE_WORDS or lows[0] in ("mount", "lake", "fort", "port", "saint"):
+        if lows[-1] in _PLACE_WORDS or lows[0] in _PLACE_OPENERS:
             return HashtagKind.PLACE
         if person_hint:
             return HashtagKind.PERSON
@@ -298,6 +391,59 @@ class _Extractor:
                     self._emit(run[i : i + 1], None, False, None, False)
             i += n
 
+    def _name_word(self, word: str) -> bool:
+        """A capitalised word that can be part of a name: no common word, title or connector."""
+        low = word.casefold()
+        return (
+            word[:1].isupper()
+            and low not in self.gaz.common
+            and low not in _CONNECTORS
+            and not is_title(low, self.gaz.titles)
+        )
+
+    def _org_name_goes_on(self, span: list[Tok], run: list[Tok], i: int) -> bool:
+        """Whether "for" or "and" at ``run[i]`` is inside an organisation's name: "for" right
+        after its head ("Centre for"); "and" after "Head of/for X" when one to three name words
+        (no gazetteer name, no acronym) end the run ("Association of Machinists and Aerospace
+        Workers"; never "Bank of America and Wells Fargo", "University of Texas and NASA")."""
+        rest = run[i + 1 :]
+        if not rest or not self._name_word(rest[0].text):
+            return False
+        if run[i].text == "for":
+            return span[-1].text.casefold() in _ORG_HEADS
+        lows = [t.text.casefold() for t in span]
+        heads = [j for j in range(len(lows) - 1) if lows[j] in _ORG_HEADS
+                 and lows[j + 1] in ("of", "for")]
+        if not heads or len(rest) > 3:
+            return False
+        inner = span[heads[0] + 2 :]
+        if any(self.gaz.lookup([t.text]) is not None for t in (*inner, *rest)):
+            return False
+        return all(_simple_capitalised(t.text) and not t.possessive for t in rest)
+
+    def _title_owner(self, span: list[Tok]) -> None:
+        """The name before a title ("Denver Police" Chief, "U.S." Trade Representative, "EU"
+        Competition Commissioner): a name ending its last word makes it one name; else the
+        longest gazetteer name it opens with; else its words up to the title's modifiers
+        (words of the general lexicon: "Trade", "Competition"), when any is left."""
+        words = [t.text for t in span]
+        if words[-1].casefold() in _NAME_ENDINGS:
+            self._emit(span, None, False, None, False)
+            return
+        for n in range(min(len(span), self.gaz.max_tokens), 0, -1):
+            entry = self.gaz.lookup(words[:n])
+            if entry is not None:
+                self._emit(span[:n], entry.kind, True, entry.tag, False)
+                return
+        zipf = lexicon().zipf
+        end = len(span)
+        while end and (
+            words[end - 1].casefold() in zipf or words[end - 1].casefold() in _CONNECTORS
+        ) and not words[end - 1].isupper():
+            end -= 1
+        if end:
+            self._emit(span[:end], None, False, None, False)
+
     def _run(self, run: list[Tok], next_word: str | None, title_cased: bool) -> None:
         """Split one run of capitalised tokens into gazetteer names and other names."""
         gaz = self.gaz
@@ -310,14 +456,23 @@ class _Extractor:
 
         def flush() -> None:
             nonlocal span, person_hint
+            cut = len(span)
             while span and (
                 span[-1].text.casefold() in _CONNECTORS
                 or (
                     span[-1].text.casefold() in gaz.common
                     and span[-1].text.casefold() not in _NAME_ENDINGS
                 )
+                or (
+                    # "Democratic Congressman": a title after a name is no part of it
+                    len(span) > 1
+                    and is_title(span[-1].text.casefold(), gaz.titles)
+                    and span[-1].text.casefold().rstrip(".") not in _HONORIFICS
+                )
             ):
                 span.pop()
+            if len(span) == 1 < cut and span[0].text.casefold() in lexicon().not_nouns:
+                span = []  # "a Democratic Congressman": an adjective before a title
             span = _without_opening_verb(span)
             if span:
                 self._emit(span, None, False, None, person_hint)
@@ -354,10 +509,35 @@ class _Extractor:
                 continue
             tok = run[i]
             low = tok.text.casefold().rstrip(".")
-            if low in gaz.titles and (not span or tok.text.isupper() or low in _ROLE_BREAKS):
+            title = is_title(low, gaz.titles)
+            if title and span and person_after_titles(run, i, gaz.titles):
+                # "U.S. Trade Representative Karen Holt", "Denver Police Chief Ron Whitaker":
+                # the title ends the name before it and a person's name follows
+                self._title_owner(span)
+                span = []
+                person_hint = True
+                i += 1
+                continue
+            if title and (not span or tok.text.isupper() or low in _ROLE_BREAKS):
                 # "President Putin", "McDonald's CEO Ana Ruiz": a title starts a new name
                 flush()
                 person_hint = True
+                i += 1
+                continue
+            if (
+                not span
+                and not tok.initial
+                and low in _NAME_OPENERS
+                and i + 1 < len(run)
+                and self._name_word(run[i + 1].text)
+                and gaz.lookup([run[i + 1].text]) is None
+            ):
+                # "New South Wales": a capitalised adjective mid-sentence opens a name
+                span.append(tok)
+                i += 1
+                continue
+            if low in ("for", "and") and span and self._org_name_goes_on(span, run, i):
+                span.append(tok)
                 i += 1
                 continue
             if low in _STRONG_BREAK or (low in gaz.common and (not span or title_cased)):
@@ -411,6 +591,16 @@ class _Extractor:
                 close(tok)
                 run = [tok]
                 close(toks[j + 1] if j < last else None)
+                continue
+            if (
+                tok.text == "for"
+                and run
+                and j < last
+                and caps[j + 1]
+                and run[-1].text.casefold() in _ORG_HEADS
+            ):
+                # "Centre for Disease Control": "for" after an organisation's head
+                run.append(tok)
                 continue
             if tok.kind == "word" and tok.text in _CONNECTORS and j < last:
                 # "Joran van der Sloot", "Mohammed bin Salman": particles inside a name
