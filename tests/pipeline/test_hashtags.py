@@ -4,7 +4,7 @@ key topics by keyness, never a common word."""
 from __future__ import annotations
 
 from newsloom.domain.models import HashtagKind
-from newsloom.pipeline.hashtags import article_hashtags, extract_hashtags
+from newsloom.pipeline.hashtags import article_hashtags, extract_hashtags, fold
 
 TITLE = "North Korean troops join Russia's fight in Kursk"
 TEXT = (
@@ -368,3 +368,26 @@ def test_for_and_and_stay_inside_an_organisations_name() -> None:
     assert found["CentreForHarbourSafetyAndRescue"].kind is HashtagKind.ORG
     assert "MinistryOfFisheriesAndCoastalAffairs" in found
     assert not any(t.startswith("BankOfValdoriaAnd") for t in found)
+
+
+def test_spellings_with_and_without_accents_are_one_name() -> None:
+    text = (
+        "President Mirek Dvořák visited the flooded valley on Monday. Dvorak promised help, "
+        "and Dvořák's ministers followed. Mirek Dvorak left on Tuesday."
+    )
+    found = {h.tag: h for h in extract_hashtags("Dvořák visits valley", text, limit=20)}
+    dvorak = [t for t in found if fold(t).startswith(("mirekdvorak", "dvorak"))]
+    assert len(dvorak) == 1 and dvorak[0].startswith("Mirek")
+    assert {"Dvorak", "Mirek Dvořák"} <= set(found[dvorak[0]].variants)
+
+
+def test_known_names_keep_their_own_canonical_form() -> None:
+    text = (
+        "Valdoria's National Security Council met on Monday. Talks in Cote d'Ivoire "
+        "resumed, the disaster agency KAFD said, and the Red Crescent sent tents. Alphabet "
+        "owns Google; Valdoria's Defence Ministry bought drones."
+    )
+    found = {h.tag: h for h in extract_hashtags("Council meets", text, limit=30)}
+    assert {"NationalSecurityCouncil", "IvoryCoast", "RedCrescent", "Alphabet"} <= set(found)
+    assert not {"UNSecurityCouncil", "RedCross", "DefenseDepartment"} & set(found)
+    assert found["KAFD"].kind is HashtagKind.ORG

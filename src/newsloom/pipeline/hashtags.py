@@ -24,6 +24,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -167,6 +168,19 @@ def _decapitalise(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer, body_k
             continue
         if lowered[low] or low in gaz.common or not body_known:
             tok.text = low
+
+
+def unaccented(word: str) -> str:
+    """A word without accents, to match spellings: "Erdoğan" -> "Erdogan"."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(word: str) -> str:
+    """A word without case and accents: "ERDOĞAN" -> "erdogan"."""
+    return unaccented(word).casefold()
 
 
 def _without_legal_form(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -336,6 +350,8 @@ class _Extractor:
             return HashtagKind.EVENT
         if lows[-1] in _PLACE_WORDS or lows[0] in _PLACE_OPENERS:
             return HashtagKind.PLACE
+        if len(words) == 1 and len(words[0]) > 1 and words[0].isupper():
+            return HashtagKind.ORG  # "AFAD said": an acronym is no person
         if person_hint:
             return HashtagKind.PERSON
         simple = all(
@@ -486,6 +502,10 @@ class _Extractor:
                 entry = gaz.lookup([t.text for t in run[i : i + n]])
                 if entry is None:
                     continue
+                if len(span) == 1 and span[0].text.casefold() in _NAME_OPENERS:
+                    # "National Security Council", "New Democratic Party": the opener makes
+                    # another name of the known one
+                    continue
                 if n == 1:
                     after = run[i + 1] if i + 1 < len(run) else None
                     joined = (
@@ -617,16 +637,21 @@ class _Extractor:
     # -- merging ----------------------------------------------------------------------------
 
     def _merge_spellings_in_capitals(self) -> None:
-        """"TOTNES" (a line in capitals) joins "Totnes": tags that differ only in case are
-        one; the one not in capitals throughout stays."""
+        """"TOTNES" (a line in capitals) joins "Totnes", "Erdogan" joins "Erdoğan": tags that
+        differ only in case or accents are one; the one not in capitals throughout stays, else
+        the one used more (the first on a tie)."""
         by_folded: dict[str, _Candidate] = {}
         for tag, cand in list(self.cands.items()):
-            other = by_folded.setdefault(tag.casefold(), cand)
+            key = fold(tag)
+            other = by_folded.setdefault(key, cand)
             if other is cand:
                 continue
-            keep, drop = (cand, other) if other.tag.isupper() else (other, cand)
+            if other.tag.isupper() != cand.tag.isupper():
+                keep, drop = (cand, other) if other.tag.isupper() else (other, cand)
+            else:
+                keep, drop = (cand, other) if cand.count > other.count else (other, cand)
             keep.absorb(drop)
-            by_folded[tag.casefold()] = keep
+            by_folded[key] = keep
             del self.cands[drop.tag]
 
     def merge(self, lowered: Counter[str]) -> None:
@@ -645,7 +670,12 @@ class _Extractor:
                 if not cand.non_initial and (
                     not cand.in_title or word.casefold() in lexicon().zipf
                 ):
-                    if not any(word in c.tokens for c in cands.values() if len(c.tokens) > 1):
+                    plain = unaccented(word)
+                    if not any(
+                        plain in map(unaccented, c.tokens)
+                        for c in cands.values()
+                        if len(c.tokens) > 1
+                    ):
                         del cands[tag]
                     continue
         # surname (or first name) alone -> the full name it belongs to
@@ -655,6 +685,14 @@ class _Extractor:
                 continue
             word = cand.tokens[0]
             owners = [m for m in multi if word in m.tokens]
+            if not owners:
+                # "Erdoğan" alone joins "Recep Tayyip Erdogan": a person's name, other accents
+                plain = unaccented(word)
+                owners = [
+                    m
+                    for m in multi
+                    if m.kind is HashtagKind.PERSON and plain in map(unaccented, m.tokens)
+                ]
             if word.isupper() and len(word) >= 2:
                 owners += [
                     m

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from newsloom.domain.models import HashtagKind
-from newsloom.pipeline.hashtags_tokens import strip_possessive
+from newsloom.pipeline.hashtags_tokens import strip_elision, strip_possessive
 
 __all__ = ["Gazetteer", "GazetteerEntry", "camel_case", "gazetteer", "phrase_key", "tokenize_name"]
 
@@ -126,6 +126,8 @@ def gazetteer() -> Gazetteer:
             folded.setdefault(phrase_key(tokens), entry)
             # the text's tokens lose their possessive ("People's" -> "People")
             folded.setdefault(phrase_key([strip_possessive(t) for t in tokens]), entry)
+            # and their elided articles ("Côte d'Ivoire" -> "Côte Ivoire")
+            folded.setdefault(phrase_key([strip_elision(t) for t in tokens]), entry)
             if len(tokens) == 1:
                 lower_names.add(tokens[0].casefold())
 

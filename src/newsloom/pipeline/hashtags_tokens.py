@@ -13,6 +13,7 @@ __all__ = [
     "Tok",
     "fix_dateline",
     "is_title_cased",
+    "strip_elision",
     "strip_possessive",
     "tokenize",
     "words",
@@ -85,6 +86,12 @@ class Tok:
     @property
     def is_cap(self) -> bool:
         return self.kind in ("word", "acr") and self.text[:1].isupper()
+
+
+def strip_elision(word: str) -> str:
+    """A word without its elided article, as the tokenizer reads it: "d'Ivoire" -> "Ivoire"."""
+    elided = _ELISION.match(word)
+    return word[elided.end() :] if elided else word
 
 
 def strip_possessive(word: str) -> str:
