@@ -146,3 +146,16 @@ def test_a_noun_or_verb_after_a_preposition_is_a_noun() -> None:
     assert "murder" in found and "jail" in found
     assert "favor" not in found  # a set phrase before "of"
     assert "admitting" not in found
+
+
+def test_an_agent_noun_and_its_root_are_one_topic() -> None:
+    text = (
+        "Protesters gathered outside the harbour office in Kessa. The protests went on all "
+        "night, and the protesters said the protest would continue. Farmers drove tractors "
+        "from the farm, and the farmers joined the protesters."
+    )
+    found = topics("Harbour protest grows", text)
+    protest = [w for w in found if w.startswith("protest")]
+    assert len(protest) == 1
+    assert {"protesters", "protests"} <= set(found[protest[0]].forms)
+    assert "farmers" in found  # "farm" + "-er" is no suffix: a farmer is no farm

@@ -137,6 +137,41 @@ _FUNCTION_WORDS = words(
 )
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def _measure(stem: str) -> int:
+    """How many vowel-consonant sequences a stem has (Porter's m): "farm" 1, "protest" 2."""
+    shape = "".join("v" if c in _VOWELS or (c == "y" and i) else "c" for i, c in enumerate(stem))
+    return shape.count("vc")
+
+
+def _root(key: str) -> str | None:
+    """The noun an agent noun is made from, when the stem is long enough that "-er" or "-or"
+    is a suffix: "protester" -> "protest", "murderer" -> "murder"; never "farmer" -> "farm",
+    "corner" -> "corn" or "striker" -> "strik" (as Porter's stemmer)."""
+    if key.endswith(("er", "or")) and _measure(key[:-2]) > 1:
+        return key[:-2]
+    return None
+
+
+def _one_per_lemma(topics: list[TopicWord]) -> list[TopicWord]:
+    """One topic per lemma: of an agent noun and its root that are both topics ("protesters"
+    and "protests", "murderer" and "murder"), the better scored one stays, with the other's
+    forms."""
+    by_key = {singular(t.word): t for t in topics}
+    dropped: set[str] = set()
+    for key, topic in by_key.items():
+        root = _root(key)
+        other = by_key.get(root) if root is not None else None
+        if other is None or root in dropped:
+            continue
+        keep, drop = (topic, other) if topic.score > other.score else (other, topic)
+        keep.forms.update(drop.forms)
+        dropped.add(singular(drop.word))
+    return [t for t in topics if singular(t.word) not in dropped]
+
+
 def _modifiable(tok: Tok, lex: Lexicon) -> bool:
     """Whether a following word could be the noun an adjective describes ("party", "way")."""
     text = tok.text
@@ -240,4 +275,4 @@ def topic_words(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer) -> list[
             + _W_COMMON * max(zipf - _COMMON_FROM, 0.0)
         )
         out.append(TopicWord(word, score, count, group.first, group.in_title, group.forms))
-    return out
+    return _one_per_lemma(out)
