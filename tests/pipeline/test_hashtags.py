@@ -391,3 +391,14 @@ def test_known_names_keep_their_own_canonical_form() -> None:
     assert {"NationalSecurityCouncil", "IvoryCoast", "RedCrescent", "Alphabet"} <= set(found)
     assert not {"UNSecurityCouncil", "RedCross", "DefenseDepartment"} & set(found)
     assert found["KAFD"].kind is HashtagKind.ORG
+
+
+def test_a_legal_form_alone_is_no_tag_and_a_last_word_after_an_ampersand_joins() -> None:
+    text = (
+        "Valdoria Electronics Co. reported a record quarter. Analysts at Kessa Investment & "
+        "Securities expect more. The Federal Harbour Safety Administration approved the port."
+    )
+    found = {h.tag: h for h in extract_hashtags("Record quarter", text, limit=30)}
+    assert "ValdoriaElectronics" in found and "Co" not in found
+    assert "KessaInvestmentSecurities" in found and "Securities" not in found
+    assert found["FederalHarbourSafetyAdministration"].kind is HashtagKind.ORG

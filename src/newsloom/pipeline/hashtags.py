@@ -54,6 +54,7 @@ _ORG_WORDS = words(
     airlines airways times post news journal herald tribune gazette chronicle club fc foundation
     union army navy force forces office board
     authority service services motors industries holdings network networks church museum hospital
+    administration bureau academy alliance coalition
     league federation organization organisation society trust fund records studios pictures
     entertainment systems technologies labs brigade regiment guard assembly parliament senate
     congress
@@ -328,8 +329,8 @@ class _Extractor:
                 common = self.gaz.common
                 if low in common or singular(low) in common or len(low) < 2 or low.isdigit():
                     return
-                if low in _CONNECTORS:
-                    return
+                if low in _CONNECTORS or low.rstrip(".") in _LEGAL_FORMS:
+                    return  # "Samsung Electronics Co.": the legal form alone is no name
             kind = self._kind_of(words, person_hint)
             tag = camel_case(_without_legal_form(words))
         assert tag is not None and kind is not None
@@ -569,8 +570,9 @@ class _Extractor:
                 person_hint = True
                 i += 1
                 continue
-            if low == "&" and len(span) != 1:
-                # "Rainn Wilson & Ellen Page": two names; "Marks & Spencer" is one
+            if low == "&" and len(span) != 1 and i + 2 != len(run):
+                # "Rainn Wilson & Ellen Page": two names; "Marks & Spencer" and "Korea
+                # Investment & Securities" are one
                 flush()
             if low == "&" or (not span and low in _CONNECTORS):
                 i += 1
