@@ -402,3 +402,15 @@ def test_a_legal_form_alone_is_no_tag_and_a_last_word_after_an_ampersand_joins()
     assert "ValdoriaElectronics" in found and "Co" not in found
     assert "KessaInvestmentSecurities" in found and "Securities" not in found
     assert found["FederalHarbourSafetyAdministration"].kind is HashtagKind.ORG
+
+
+def test_slashes_acronyms_and_plurals_do_not_join_a_persons_name() -> None:
+    text = (
+        "Photo: Ada Quill/Kessa Wire. KFN Tom Ardent reported from the pier, where "
+        "Republicans Mara Lindqvist and Olle Brandt met the designers. Designers Rita "
+        "Flores and Ana Ruiz showed coats. Quill, Ardent and Brandt left at noon."
+    )
+    found = tags("Harbour show", text, limit=30)
+    assert {"AdaQuill", "TomArdent", "MaraLindqvist", "RitaFlores"} <= set(found)
+    assert not any(t.startswith(("AdaQuillKessa", "KFNTom", "RepublicansMara", "DesignersRita"))
+                   for t in found)

@@ -274,9 +274,13 @@ def person_after_titles(run: list[Tok], start: int, titles: frozenset[str]) -> b
             return False
         office = office or low not in _TITLE_MODIFIERS
         j += 1
-    if not office:
-        return False
-    rest = run[j:]
+    return office and person_name_at(run, j)
+
+
+def person_name_at(run: list[Tok], start: int) -> bool:
+    """Whether ``run[start:]`` is a person's name up to the run's end or a possessive: one to
+    four capitalised name parts (particles allowed inside), none a name ending."""
+    rest = run[start:]
     for k, tok in enumerate(rest):
         if tok.possessive:
             rest = rest[: k + 1]
@@ -509,9 +513,13 @@ class _Extractor:
                     continue
                 if n == 1:
                     after = run[i + 1] if i + 1 < len(run) else None
+                    word = run[i].text
                     joined = (
                         after is not None
                         and not run[i].possessive
+                        # "Republicans Mike Huckabee", "Kenyans Ann ...": a plural is no
+                        # part of a longer name
+                        and not (word.endswith("s") and entry.tag.casefold() != word.casefold())
                         and after.text.casefold() not in gaz.titles
                         and after.text.casefold() not in _CONNECTORS
                     )
@@ -565,8 +573,12 @@ class _Extractor:
                 flush()
                 i += 1
                 continue
-            if not span and self._role_noun(low):
-                # "Researcher Viorel Badescu said": a role, as the text writes in lower case
+            if not span and (
+                self._role_noun(low)
+                or (low.endswith("s") and self._role_noun(low[:-1]))
+            ):
+                # "Researcher Viorel Badescu said", "Designers Ada Ruiz and ...": a role, as
+                # the text writes in lower case
                 person_hint = True
                 i += 1
                 continue
@@ -583,6 +595,14 @@ class _Extractor:
                 # before a particle is an ordinary word, not the start of a name
                 i += 1
                 continue
+            if (
+                len(span) == 1
+                and len(span[0].text) > 1
+                and span[0].text.isupper()
+                and len(run) - i >= 2
+                and person_name_at(run, i)
+            ):
+                flush()  # "UPI Jim Ruymen": an acronym, then a person
             span.append(tok)
             i += 1
             if tok.possessive and not _owned_name_follows(run, i - 1):

@@ -42,7 +42,7 @@ _TOKEN = re.compile(
     r"(?P<acr>(?:[^\W\d_]\.){2,})"
     r"|(?P<word>[^\W_][\w&]*(?:[-'’][\w&]+)*(?:(?<=s)['’](?!\w))?|&)"
     r"|(?P<end>[.!?]+)"
-    r"|(?P<brk>[;:()\[\]\"“”«»|'‘’]|[—–]|--|\s-\s|\n)"
+    r"|(?P<brk>[;:()\[\]\"“”«»|'‘’/]|[—–]|--|\s-\s|\n)"
     r"|(?P<comma>,)"
 )
 _ABBREVIATIONS = words(
@@ -60,7 +60,7 @@ _COMPOUND_TAILS = words(
 _ELISION = re.compile(r"^(?:[dlmnst]|qu|dell|all|sull|nell|dall)['’](?=[^\W\d_])", re.IGNORECASE)
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.IGNORECASE)
 _QUOTES = frozenset({"'", "‘", "’"})
-_OPENERS = frozenset({'"', "“", "«", "\n", ":", "—", "–", "--", "(", "[", "|"})
+_OPENERS = frozenset({'"', "“", "«", "\n", ":", "—", "–", "--", "(", "[", "|", "/"})
 _CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"
 """Capital letters of Latin scripts (ASCII, Latin-1 and most of Latin Extended-A, where the
 capitals and small letters alternate: the class includes a few small ones, harmless here)."""
