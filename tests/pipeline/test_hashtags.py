@@ -414,3 +414,31 @@ def test_slashes_acronyms_and_plurals_do_not_join_a_persons_name() -> None:
     assert {"AdaQuill", "TomArdent", "MaraLindqvist", "RitaFlores"} <= set(found)
     assert not any(t.startswith(("AdaQuillKessa", "KFNTom", "RepublicansMara", "DesignersRita"))
                    for t in found)
+
+
+def test_organisations_named_after_a_place_or_a_common_word_stay_whole() -> None:
+    text = (
+        "Brenner's Corp. shares fell on the New York Stock Exchange on Monday. Officers of "
+        "the Denver Police Department and Ireland's Data Protection Commission asked "
+        "questions, and the Centers for Harbour Safety and Rescue replied. Brenner's sales "
+        "fell at the Al Kessa International Airport shop."
+    )
+    found = {h.tag: h for h in extract_hashtags("Shares fall", text, limit=30)}
+    assert {"Brenners", "NewYorkStockExchange", "DenverPoliceDepartment",
+            "DataProtectionCommission", "CentersForHarbourSafetyAndRescue",
+            "AlKessaInternationalAirport"} <= set(found)
+    assert found["NewYorkStockExchange"].kind is HashtagKind.ORG
+    assert not {"Brenner", "StockExchange", "ProtectionCommission", "KessaInternationalAirport",
+                "NewYork"} & set(found)
+
+
+def test_a_person_of_a_country_and_surnames_that_are_common_words() -> None:
+    text = (
+        "Tadej Ostrovnik of Slovenia won the stage. Coach Ryan Day said the team was ready, "
+        "and Prime Minister Theresa May said the same on May 5. Del Quill, said Vinny Del "
+        "Quill, was fine; Del Quill left."
+    )
+    found = tags("Stage win", text, limit=30)
+    assert {"TadejOstrovnik", "Slovenia", "RyanDay", "TheresaMay", "VinnyDelQuill"} <= set(found)
+    assert not any(t.startswith("TadejOstrovnikOf") for t in found)
+    assert not {"Ryan", "Theresa", "DelQuill"} & set(found)

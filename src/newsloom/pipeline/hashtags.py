@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from newsloom.domain.models import Hashtag, HashtagKind
 from newsloom.pipeline.hashtags_data import Gazetteer, camel_case, gazetteer
@@ -54,7 +55,7 @@ _ORG_WORDS = words(
     airlines airways times post news journal herald tribune gazette chronicle club fc foundation
     union army navy force forces office board
     authority service services motors industries holdings network networks church museum hospital
-    administration bureau academy alliance coalition
+    administration bureau academy alliance coalition exchange
     league federation organization organisation society trust fund records studios pictures
     entertainment systems technologies labs brigade regiment guard assembly parliament senate
     congress
@@ -73,6 +74,7 @@ _PLACE_WORDS = words(
     river lake lakes mountain mountains mount island islands county province region valley
     street avenue square bridge park airport beach bay sea ocean coast desert forest canyon falls
     glen hills heights city village peninsula strait gulf oblast district state territory area
+    stadium arena republic kingdom
     """
 )
 _SPEECH_VERBS = words(
@@ -294,6 +296,27 @@ def person_name_at(run: list[Tok], start: int) -> bool:
     )
 
 
+def _person_of(span: list[Tok]) -> bool:
+    """Whether a span is a person's name and "of" ("Tadej Pogacar of"): two to four
+    capitalised name parts, none a name ending."""
+    if len(span) < 3 or span[-1].text != "of":
+        return False
+    return all(
+        _simple_capitalised(t.text) and t.text.casefold() not in _NAME_ENDINGS
+        for t in span[:-1]
+    )
+
+
+_TIME_WORDS = words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec today tonight tomorrow yesterday week weekend month year morning afternoon
+    evening night season
+    """
+)
+
+
 class _Extractor:
     def __init__(self, gaz: Gazetteer, english: bool) -> None:
         self.gaz = gaz
@@ -422,6 +445,21 @@ class _Extractor:
             and not is_title(low, self.gaz.titles)
         )
 
+    def _org_tail(self, run: list[Tok], start: int) -> bool:
+        """Whether ``run[start:]`` is one to three capitalised words ending the run with an
+        organisation's last word ("Stock Exchange", "Police Department", "Commission")."""
+        rest = run[start:]
+        if not 1 <= len(rest) <= 3:
+            return False
+        last = rest[-1].text.casefold()
+        return (last in _ORG_WORDS or singular(last) in _ORG_HEADS) and all(
+            t.text[:1].isupper()
+            and t.text.casefold() not in _STRONG_BREAK
+            and not is_title(t.text.casefold(), self.gaz.titles)
+            and not t.possessive
+            for t in rest[:-1]
+        )
+
     def _org_name_goes_on(self, span: list[Tok], run: list[Tok], i: int) -> bool:
         """Whether "for" or "and" at ``run[i]`` is inside an organisation's name: "for" right
         after its head ("Centre for"); "and" after "Head of/for X" when one to three name words
@@ -431,9 +469,9 @@ class _Extractor:
         if not rest or not self._name_word(rest[0].text):
             return False
         if run[i].text == "for":
-            return span[-1].text.casefold() in _ORG_HEADS
+            return singular(span[-1].text.casefold()) in _ORG_HEADS
         lows = [t.text.casefold() for t in span]
-        heads = [j for j in range(len(lows) - 1) if lows[j] in _ORG_HEADS
+        heads = [j for j in range(len(lows) - 1) if singular(lows[j]) in _ORG_HEADS
                  and lows[j + 1] in ("of", "for")]
         if not heads or len(rest) > 3:
             return False
@@ -475,10 +513,31 @@ class _Extractor:
         person_hint = False
         span: list[Tok] = []
 
+        def surname(last: Tok) -> bool:
+            """ "Theresa May", "Larry Page", "Ryan Day": a capitalised common word after a
+            first name, mid-sentence, no time word, no date ("Obama May 5")."""
+            low = last.text.casefold()
+            return (
+                len(span) == 2
+                and span[1] is last
+                and not last.initial
+                and last.text[1:].islower()
+                and low not in _TIME_WORDS
+                and low not in _STRONG_BREAK
+                and low not in _CONNECTORS
+                and not is_title(low, gaz.titles)
+                and not (last is run[-1] and next_word is not None and next_word[:1].isdigit())
+                and _simple_capitalised(span[0].text)
+                and (not span[0].initial or person_hint)
+                and span[0].text.casefold() not in gaz.common
+                and span[0].text.casefold() not in lexicon().not_nouns
+                and gaz.lookup([span[0].text]) is None
+            )
+
         def flush() -> None:
             nonlocal span, person_hint
             cut = len(span)
-            while span and (
+            while span and not surname(span[-1]) and (
                 span[-1].text.casefold() in _CONNECTORS
                 or (
                     span[-1].text.casefold() in gaz.common
@@ -511,6 +570,14 @@ class _Extractor:
                     # "National Security Council", "New Democratic Party": the opener makes
                     # another name of the known one
                     continue
+                if entry.kind is HashtagKind.PLACE and self._org_tail(run, i + n):
+                    # "New York Stock Exchange", "Denver Police Department": a place opens
+                    # an organisation's name
+                    continue
+                if entry.kind is HashtagKind.PLACE and _person_of(span):
+                    # "Tadej Pogacar of Slovenia": a person, then where they are from
+                    match = (n, entry)
+                    break
                 if n == 1:
                     after = run[i + 1] if i + 1 < len(run) else None
                     word = run[i].text
@@ -565,6 +632,19 @@ class _Extractor:
                 span.append(tok)
                 i += 1
                 continue
+            if (
+                not span
+                and not tok.initial
+                and not title_cased
+                and low in gaz.common
+                and low not in _STRONG_BREAK
+                and tok.text[1:].islower()
+                and self._org_tail(run, i + 1)
+            ):
+                # "Ireland's Data Protection Commission": a common word opens the name
+                span.append(tok)
+                i += 1
+                continue
             if low in ("for", "and") and span and self._org_name_goes_on(span, run, i):
                 span.append(tok)
                 i += 1
@@ -586,7 +666,13 @@ class _Extractor:
                 # "Rainn Wilson & Ellen Page": two names; "Marks & Spencer" and "Korea
                 # Investment & Securities" are one
                 flush()
-            if low == "&" or (not span and low in _CONNECTORS):
+            if low == "&" or (
+                not span
+                and low in _CONNECTORS
+                # "at Al Maktoum Airport", "owned by De Beers": a capitalised particle
+                # mid-sentence opens the name
+                and (tok.initial or not tok.text[:1].isupper() or low in ("of", "and"))
+            ):
                 i += 1
                 continue
             if (not span and tok.initial and not self.english and i + 1 < len(run)
@@ -639,7 +725,7 @@ class _Extractor:
                 and run
                 and j < last
                 and caps[j + 1]
-                and run[-1].text.casefold() in _ORG_HEADS
+                and singular(run[-1].text.casefold()) in _ORG_HEADS
             ):
                 # "Centre for Disease Control": "for" after an organisation's head
                 run.append(tok)
@@ -728,12 +814,42 @@ class _Extractor:
                 continue
             owner.absorb(cand)
             del cands[tag]
+        # a surname with its particle -> the full name ("Del Negro" joins "Vinny Del Negro")
+        multi = [c for c in cands.values() if len(c.tokens) > 1 and not c.gazetteer]
+        for cand in multi:
+            if cand.tokens[0].casefold() not in NAME_PARTICLES:
+                continue
+            n = len(cand.tokens)
+            owners = [
+                m for m in multi
+                if len(m.tokens) > n and m.tokens[-n:] == cand.tokens and m.tag in cands
+            ]
+            if owners and cand.tag in cands:
+                max(owners, key=lambda m: m.count).absorb(cand)
+                del cands[cand.tag]
         self._merge_spellings_in_capitals()
         for cand in cands.values():
             if cand.kind is HashtagKind.TOPIC and cand.person_hint:
                 cand.kind = HashtagKind.PERSON
             elif cand.kind is HashtagKind.TOPIC and cand.place_hint:
                 cand.kind = HashtagKind.PLACE
+
+
+def _keep_names_with_s(toks: list[Tok]) -> None:
+    """A company named with "'s" keeps it wherever the text names it so: "McDonald's Corp."
+    (a legal form after the "'s") makes every "McDonald's" #McDonalds, never #McDonald."""
+    named: set[str] = set()
+    for tok, nxt in pairwise(toks):
+        if tok.possessive and nxt.kind == "word" and nxt.text.casefold().rstrip(".") in (
+            _LEGAL_FORMS
+        ):
+            named.add(tok.text)
+    if not named:
+        return
+    for tok in toks:
+        if tok.possessive and tok.text in named:
+            tok.text += "s"
+            tok.possessive = False
 
 
 _MAX_BODY_CHARS = 6000
@@ -790,6 +906,7 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
     toks = title_toks + body_toks
     if not toks:
         return []
+    _keep_names_with_s(toks)
     ex = _Extractor(gaz, english)
     ex.total = len(toks)
     lowered: Counter[str] = Counter(
