@@ -449,13 +449,16 @@ class _Extractor:
         """Whether ``run[start:]`` is one to three capitalised words ending the run with an
         organisation's last word ("Stock Exchange", "Police Department", "Commission")."""
         rest = run[start:]
-        if not 1 <= len(rest) <= 3:
+        if not 1 <= len(rest) <= 3 or (start and run[start - 1].possessive):
             return False
         last = rest[-1].text.casefold()
         return (last in _ORG_WORDS or singular(last) in _ORG_HEADS) and all(
             t.text[:1].isupper()
             and t.text.casefold() not in _STRONG_BREAK
-            and not is_title(t.text.casefold(), self.gaz.titles)
+            and (
+                not is_title(t.text.casefold(), self.gaz.titles)
+                or t.text.casefold() in _TITLE_MODIFIERS  # "Ohio State University"
+            )
             and not t.possessive
             for t in rest[:-1]
         )
@@ -519,6 +522,8 @@ class _Extractor:
             low = last.text.casefold()
             return (
                 len(span) == 2
+                and len(low) > 2
+                and lexicon().can_be_noun(low)
                 and span[1] is last
                 and not last.initial
                 and last.text[1:].islower()
@@ -638,6 +643,8 @@ class _Extractor:
                 and not title_cased
                 and low in gaz.common
                 and low not in _STRONG_BREAK
+                and low not in _CONNECTORS
+                and low not in _TIME_WORDS
                 and tok.text[1:].islower()
                 and self._org_tail(run, i + 1)
             ):
@@ -681,14 +688,6 @@ class _Extractor:
                 # before a particle is an ordinary word, not the start of a name
                 i += 1
                 continue
-            if (
-                len(span) == 1
-                and len(span[0].text) > 1
-                and span[0].text.isupper()
-                and len(run) - i >= 2
-                and person_name_at(run, i)
-            ):
-                flush()  # "UPI Jim Ruymen": an acronym, then a person
             span.append(tok)
             i += 1
             if tok.possessive and not _owned_name_follows(run, i - 1):
