@@ -453,3 +453,13 @@ def test_a_state_school_and_a_possessive_place_before_an_office() -> None:
     assert "OhioStateUniversity" in found and "Ohio" not in found
     assert {"Senate", "NewMexico"} <= set(found) and "Mexico" not in found
     assert not any(t.startswith(("March", "KennyDo")) for t in found)
+
+
+def test_names_in_capitals_read_as_names() -> None:
+    text = (
+        "Photo: GRETA HALVORSEN. Mara Lindqvist KESSAVIK, Valdoria - Mara Lindqvist opened the "
+        "bridge, and the NASA JPL team watched."
+    )
+    found = tags("MARA LINDQVIST OPENS BRIDGE", text, limit=20)
+    assert {"GretaHalvorsen", "MaraLindqvist", "NASAJPL"} <= set(found)
+    assert not any(t.startswith(("GRETA", "MARA", "MaraLindqvistKESSAVIK")) for t in found)

@@ -296,6 +296,11 @@ def person_name_at(run: list[Tok], start: int) -> bool:
     )
 
 
+def _shouting(word: str) -> bool:
+    """A word in capitals too long for an acronym ("SQUAMISH", "MYLEENE"; never "NASA")."""
+    return len(word) > 4 and word.isupper() and word.isalpha()
+
+
 def _person_of(span: list[Tok]) -> bool:
     """Whether a span is a person's name and "of" ("Tadej Pogacar of"): two to four
     capitalised name parts, none a name ending."""
@@ -358,6 +363,9 @@ class _Extractor:
                     return
                 if low in _CONNECTORS or low.rstrip(".") in _LEGAL_FORMS:
                     return  # "Samsung Electronics Co.": the legal form alone is no name
+            if len(words) > 1 and all(_shouting(w) for w in words):
+                # "GIUSEPPE CACACE", "MYLEENE KLASS": a name in capitals, as "Myleene Klass"
+                words = tuple(w.capitalize() for w in words)
             kind = self._kind_of(words, person_hint)
             tag = camel_case(_without_legal_form(words))
         assert tag is not None and kind is not None
@@ -688,6 +696,8 @@ class _Extractor:
                 # before a particle is an ordinary word, not the start of a name
                 i += 1
                 continue
+            if span and _shouting(tok.text) and not span[-1].text.isupper():
+                flush()  # "Jim Ruymen SQUAMISH": a word in capitals after a name starts another
             span.append(tok)
             i += 1
             if tok.possessive and not _owned_name_follows(run, i - 1):
