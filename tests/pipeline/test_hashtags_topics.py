@@ -159,3 +159,14 @@ def test_an_agent_noun_and_its_root_are_one_topic() -> None:
     assert len(protest) == 1
     assert {"protesters", "protests"} <= set(found[protest[0]].forms)
     assert "farmers" in found  # "farm" + "-er" is no suffix: a farmer is no farm
+
+
+def test_units_of_measure_are_never_topics() -> None:
+    text = (
+        "The wildfire burned 4,000 acres near Kessa, and the acres of forest lost were "
+        "mapped. Temperatures reached 44 degrees; the degrees kept rising. Crews carried "
+        "tonnes of water over miles of trail, and the miles wore them down."
+    )
+    found = topics("Wildfire burns acres near Kessa", text)
+    assert "wildfire" in found
+    assert not {"acres", "acre", "degrees", "tonnes", "miles"} & set(found)
