@@ -463,3 +463,15 @@ def test_names_in_capitals_read_as_names() -> None:
     found = tags("MARA LINDQVIST OPENS BRIDGE", text, limit=20)
     assert {"GretaHalvorsen", "MaraLindqvist", "NASAJPL"} <= set(found)
     assert not any(t.startswith(("GRETA", "MARA", "MaraLindqvistKESSAVIK")) for t in found)
+
+
+def test_a_middle_initial_and_a_crown_prince_do_not_make_other_names() -> None:
+    text = (
+        "Tomas K. Ardent met Crown Prince Selim bin Haddar in Kessa. Tomas Ardent said the "
+        "talks went well, and SBH, as Selim bin Haddar is known, agreed. SBH left on Friday."
+    )
+    found = {h.tag: h for h in extract_hashtags("Talks in Kessa", text, limit=20)}
+    assert {"TomasArdent", "SelimBinHaddar"} <= set(found)
+    assert "Tomas K Ardent" in found["TomasArdent"].variants
+    assert "SBH" in found["SelimBinHaddar"].variants
+    assert not any(t.startswith(("TomasKArdent", "Crown")) or t == "SBH" for t in found)

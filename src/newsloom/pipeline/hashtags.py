@@ -256,7 +256,7 @@ def _simple_capitalised(word: str) -> bool:
 _TITLE_MODIFIERS = words(
     """
     state health foreign defence defense interior finance education economy justice u.s. us
-    opposition former late deputy acting interim vice
+    opposition former late deputy acting interim vice crown
     """
 )
 """Titles that only qualify the title after them ("State", "Foreign", "Deputy"): alone, they
@@ -294,6 +294,14 @@ def person_name_at(run: list[Tok], start: int) -> bool:
         and t.text.casefold() not in _NAME_ENDINGS
         for t in rest
     )
+
+
+def _initials(tokens: tuple[str, ...]) -> tuple[str, str]:
+    """A name's initials without and with its particles: "Mohammed bin Salman" -> ("MS",
+    "MBS"); "Food and Drug Administration" -> ("FDA", "FADA")."""
+    short = "".join(t[0] for t in tokens if t.casefold() not in _CONNECTORS)
+    full = "".join(t[0].upper() for t in tokens if t.casefold() not in ("of", "and", "&"))
+    return short, full
 
 
 def _shouting(word: str) -> bool:
@@ -811,11 +819,7 @@ class _Extractor:
                     if m.kind is HashtagKind.PERSON and plain in map(unaccented, m.tokens)
                 ]
             if word.isupper() and len(word) >= 2:
-                owners += [
-                    m
-                    for m in multi
-                    if "".join(t[0] for t in m.tokens if t.casefold() not in _CONNECTORS) == word
-                ]
+                owners += [m for m in multi if word in _initials(m.tokens)]
             if not owners:
                 continue
             owner = max(owners, key=lambda m: m.count)
@@ -823,6 +827,16 @@ class _Extractor:
                 continue
             owner.absorb(cand)
             del cands[tag]
+        # a name with a middle initial -> the name without it ("Donald J. Trump")
+        plain_names = {c.tokens: c for c in cands.values() if len(c.tokens) > 1}
+        for tag, cand in list(cands.items()):
+            if cand.gazetteer or len(cand.tokens) < 3:
+                continue
+            bare = tuple(t for t in cand.tokens[1:-1] if len(t.rstrip(".")) > 1)
+            owner = plain_names.get((cand.tokens[0], *bare, cand.tokens[-1]))
+            if owner is not None and owner is not cand and owner.tag in cands:
+                owner.absorb(cand)
+                del cands[tag]
         # a surname with its particle -> the full name ("Del Negro" joins "Vinny Del Negro")
         multi = [c for c in cands.values() if len(c.tokens) > 1 and not c.gazetteer]
         for cand in multi:
