@@ -833,9 +833,9 @@ class _Extractor:
             if cand.gazetteer or len(cand.tokens) < 3:
                 continue
             bare = tuple(t for t in cand.tokens[1:-1] if len(t.rstrip(".")) > 1)
-            owner = plain_names.get((cand.tokens[0], *bare, cand.tokens[-1]))
-            if owner is not None and owner is not cand and owner.tag in cands:
-                owner.absorb(cand)
+            whole = plain_names.get((cand.tokens[0], *bare, cand.tokens[-1]))
+            if whole is not None and whole is not cand and whole.tag in cands:
+                whole.absorb(cand)
                 del cands[tag]
         # a surname with its particle -> the full name ("Del Negro" joins "Vinny Del Negro")
         multi = [c for c in cands.values() if len(c.tokens) > 1 and not c.gazetteer]
