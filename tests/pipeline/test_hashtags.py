@@ -475,3 +475,12 @@ def test_a_middle_initial_and_a_crown_prince_do_not_make_other_names() -> None:
     assert "Tomas K Ardent" in found["TomasArdent"].variants
     assert "SBH" in found["SelimBinHaddar"].variants
     assert not any(t.startswith(("TomasKArdent", "Crown")) or t == "SBH" for t in found)
+
+
+def test_titles_and_particles_of_other_languages() -> None:
+    es = shown("Sánchez viaja a Kessa", "Según El Faro, el presidente Tomás Quill viajó a Kessa.",
+               language="es")
+    assert "ElFaro" in es and not any(t.startswith("Según") for t in es)
+    de = shown("Besuch in Kessa", "Bundeskanzlerin Mara Lindqvist hat Kessa besucht.",
+               language="de")
+    assert "MaraLindqvist" in de and not any(t.startswith("Bundeskanzlerin") for t in de)

@@ -699,7 +699,7 @@ class _Extractor:
                 i += 1
                 continue
             if (not span and tok.initial and not self.english and i + 1 < len(run)
-                    and run[i + 1].text in NAME_PARTICLES):
+                    and run[i + 1].text.casefold() in NAME_PARTICLES):
                 # "Selon la Fédération", "Échouement du Saint Brendt": a sentence's first word
                 # before a particle is an ordinary word, not the start of a name
                 i += 1
