@@ -170,3 +170,17 @@ def test_units_of_measure_are_never_topics() -> None:
     found = topics("Wildfire burns acres near Kessa", text)
     assert "wildfire" in found
     assert not {"acres", "acre", "degrees", "tonnes", "miles"} & set(found)
+
+
+def test_doers_and_deeds_of_one_verb_are_one_topic_but_other_words_stay() -> None:
+    text = (
+        "Demonstrators marched in Kessa, and the demonstrations went on for days. Legislators "
+        "debated the legislation, and the calories in school meals, and the calorie labels. "
+        "The market grew, and the marketing changed. The market rose and the marketing "
+        "failed."
+    )
+    found = topics("Demonstrations in Kessa", text)
+    assert len([w for w in found if w.startswith("demonstrat")]) == 1
+    assert len([w for w in found if w.startswith("legislat")]) == 1
+    assert len([w for w in found if w.startswith("calori")]) == 1
+    assert {"market", "marketing"} <= set(found)

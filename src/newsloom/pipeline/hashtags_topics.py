@@ -88,8 +88,12 @@ class TopicWord:
 
 
 def singular(word: str) -> str:
-    """The light stem that joins a noun's forms: "bombings" -> "bombing", "cities" -> "city"."""
+    """The light stem that joins a noun's forms: "bombings" -> "bombing", "cities" -> "city",
+    "calories" -> "calorie"."""
     if word.endswith("ies") and len(word) > 5:
+        zipf = lexicon().zipf
+        if word[:-1] in zipf and word[:-3] + "y" not in zipf:
+            return word[:-1]  # "calories" -> "calorie", "movies" -> "movie"
         return word[:-3] + "y"
     if word.endswith(("sses", "xes", "ches", "shes")):
         return word[:-2]
@@ -146,30 +150,42 @@ def _measure(stem: str) -> int:
     return shape.count("vc")
 
 
-def _root(key: str) -> str | None:
-    """The noun an agent noun is made from, when the stem is long enough that "-er" or "-or"
-    is a suffix: "protester" -> "protest", "murderer" -> "murder"; never "farmer" -> "farm",
-    "corner" -> "corn" or "striker" -> "strik" (as Porter's stemmer)."""
-    if key.endswith(("er", "or")) and _measure(key[:-2]) > 1:
-        return key[:-2]
-    return None
+_AGENT = ("er", "or")
+_DERIVED = (*_AGENT, "ion", "ing")
+
+
+def _stem(key: str) -> tuple[str, str]:
+    """A noun's stem and its derivational suffix, when the stem is long enough that the ending
+    is a suffix (Porter's measure > 1): "protester" -> ("protest", "er"), "demonstration" ->
+    ("demonstrat", "ion"); "farmer", "corner", "station" keep theirs (-> ("farmer", ""))."""
+    for suffix in _DERIVED:
+        if key.endswith(suffix) and _measure(key[: -len(suffix)]) > 1:
+            return key[: -len(suffix)], suffix
+    return key, ""
 
 
 def _one_per_lemma(topics: list[TopicWord]) -> list[TopicWord]:
-    """One topic per lemma: of an agent noun and its root that are both topics ("protesters"
-    and "protests", "murderer" and "murder"), the better scored one stays, with the other's
-    forms."""
-    by_key = {singular(t.word): t for t in topics}
-    dropped: set[str] = set()
-    for key, topic in by_key.items():
-        root = _root(key)
-        other = by_key.get(root) if root is not None else None
-        if other is None or root in dropped:
+    """One topic per lemma: of an agent noun and the noun it names the doer of that are both
+    topics ("protesters" and "protests", "demonstrators" and "demonstrations", "legislators"
+    and "legislation", "murderer" and "murder"), the better scored one stays, with the other's
+    forms. A plain word joins only its agent noun ("market" never joins "marketing", nor
+    "product" "production")."""
+    by_stem: dict[str, TopicWord] = {}
+    suffix_of: dict[str, str] = {}
+    dropped: set[int] = set()
+    for topic in sorted(topics, key=lambda t: -t.score):
+        stem, suffix = _stem(singular(topic.word))
+        kept = by_stem.get(stem)
+        if kept is None:
+            by_stem[stem], suffix_of[stem] = topic, suffix
             continue
-        keep, drop = (topic, other) if topic.score > other.score else (other, topic)
-        keep.forms.update(drop.forms)
-        dropped.add(singular(drop.word))
-    return [t for t in topics if singular(t.word) not in dropped]
+        kept_suffix = suffix_of[stem]
+        if suffix == kept_suffix or ("" in (suffix, kept_suffix)
+                                     and not {suffix, kept_suffix} & set(_AGENT)):
+            continue  # "market" and "marketing": other words
+        kept.forms.update(topic.forms)
+        dropped.add(id(topic))
+    return [t for t in topics if id(t) not in dropped]
 
 
 def _modifiable(tok: Tok, lex: Lexicon) -> bool:
