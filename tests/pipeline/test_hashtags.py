@@ -484,3 +484,15 @@ def test_titles_and_particles_of_other_languages() -> None:
     de = shown("Besuch in Kessa", "Bundeskanzlerin Mara Lindqvist hat Kessa besucht.",
                language="de")
     assert "MaraLindqvist" in de and not any(t.startswith("Bundeskanzlerin") for t in de)
+
+
+def test_the_owner_of_a_title_is_the_known_name_it_opens_with() -> None:
+    text = (
+        "U.S. District Judge Mara Lindqvist ruled on Friday. Kessa County Sheriff Tom Ardent "
+        "agreed, and Valdoria Aviation SE said the ruling was fair; East Kessa residents too."
+    )
+    found = {h.tag: h for h in extract_hashtags("Ruling", text, limit=30)}
+    assert {"UnitedStates", "MaraLindqvist", "KessaCounty", "TomArdent",
+            "ValdoriaAviation"} <= set(found)
+    assert not any(t.startswith(("USDistrict", "Sheriff")) for t in found)
+    assert found["EastKessa"].kind is HashtagKind.PLACE

@@ -97,7 +97,9 @@ _NAME_OPENERS = words(
 )
 """Common words that open names when capitalised mid-sentence ("New South Wales", "Long
 Island Rail Road", "National Weather Service", "Central Bank of Brazil")."""
-_PLACE_OPENERS = _NAME_OPENERS | words("mount lake fort port saint santa san los las")
+_PLACE_OPENERS = _NAME_OPENERS | words(
+    "mount lake fort port saint santa san los las north south east west"
+)
 """First words of places ("Santa Clarita", "New South Wales", "Lake Kessa")."""
 _PLACE_PREPOSITIONS = words("in near outside")
 """A name right after one of these, of no other kind, is a place ("near Kessa")."""
@@ -116,7 +118,7 @@ _ORG_HEADS = words(
 Affairs", "Centre for Disease Prevention and Control"): its "for" and "and" stay inside."""
 
 _NAME_ENDINGS = _ORG_WORDS | _PLACE_WORDS | _EVENT_WORDS
-_LEGAL_FORMS = words("inc corp co ltd llc plc sa ag nv bv spa gmbh")
+_LEGAL_FORMS = words("inc corp co ltd llc plc sa ag nv bv spa gmbh se")
 """Legal forms left out of a company's tag: "Acer Inc." is #Acer."""
 
 
@@ -501,18 +503,23 @@ class _Extractor:
 
     def _title_owner(self, span: list[Tok]) -> None:
         """The name before a title ("Denver Police" Chief, "U.S." Trade Representative, "EU"
-        Competition Commissioner): a name ending its last word makes it one name; else the
-        longest gazetteer name it opens with; else its words up to the title's modifiers
-        (words of the general lexicon: "Trade", "Competition"), when any is left."""
+        Competition Commissioner): an organisation's last word makes it one name; else the
+        longest gazetteer name it opens with ("U.S." District Judge); else a place's last word
+        makes it one name ("Nassau County" Executive); else its words up to the title's
+        modifiers (words of the general lexicon: "Trade", "Competition"), when any is left."""
         words = [t.text for t in span]
-        if words[-1].casefold() in _NAME_ENDINGS:
+        if words[-1].casefold() in _ORG_WORDS:
             self._emit(span, None, False, None, False)
             return
         for n in range(min(len(span), self.gaz.max_tokens), 0, -1):
             entry = self.gaz.lookup(words[:n])
             if entry is not None:
+                # "U.S. District" Judge: the known name, not the title's modifier
                 self._emit(span[:n], entry.kind, True, entry.tag, False)
                 return
+        if words[-1].casefold() in _NAME_ENDINGS:
+            self._emit(span, None, False, None, False)
+            return
         zipf = lexicon().zipf
         end = len(span)
         while end and (
