@@ -237,11 +237,12 @@ _HONORIFICS = words(
 def is_title(low: str, titles: frozenset[str]) -> bool:
     """Whether a lower-case word is a title written before a name: "president", "sen.", or a
     hyphenated one made of titles ("director-general", "secretary-general")."""
-    low = low.rstrip(".")
     if low in titles:
         return True
-    parts = low.split("-")
-    return len(parts) > 1 and all(p in titles for p in parts)
+    if "-" not in low:
+        return low.endswith(".") and low.rstrip(".") in titles
+    parts = low.rstrip(".").split("-")
+    return all(p in titles for p in parts)
 
 
 def _simple_capitalised(word: str) -> bool:
@@ -565,7 +566,7 @@ class _Extractor:
         def flush() -> None:
             nonlocal span, person_hint
             cut = len(span)
-            while span and not surname(span[-1]) and (
+            while span and (
                 span[-1].text.casefold() in _CONNECTORS
                 or (
                     span[-1].text.casefold() in gaz.common
@@ -577,7 +578,7 @@ class _Extractor:
                     and is_title(span[-1].text.casefold(), gaz.titles)
                     and span[-1].text.casefold().rstrip(".") not in _HONORIFICS
                 )
-            ):
+            ) and not surname(span[-1]):
                 span.pop()
             if len(span) == 1 < cut and span[0].text.casefold() in lexicon().not_nouns:
                 span = []  # "a Democratic Congressman": an adjective before a title
@@ -633,7 +634,7 @@ class _Extractor:
                 continue
             tok = run[i]
             low = tok.text.casefold().rstrip(".")
-            title = is_title(low, gaz.titles)
+            title = low in gaz.titles or ("-" in low and is_title(low, gaz.titles))
             if title and span and person_after_titles(run, i, gaz.titles):
                 # "U.S. Trade Representative Karen Holt", "Denver Police Chief Ron Whitaker":
                 # the title ends the name before it and a person's name follows
@@ -788,6 +789,9 @@ class _Extractor:
 
     def merge(self, lowered: Counter[str]) -> None:
         cands = self.cands
+        in_full_names = {
+            unaccented(t) for c in cands.values() if len(c.tokens) > 1 for t in c.tokens
+        }
         for tag, cand in list(cands.items()):
             if cand.gazetteer:
                 continue
@@ -802,12 +806,7 @@ class _Extractor:
                 if not cand.non_initial and (
                     not cand.in_title or word.casefold() in lexicon().zipf
                 ):
-                    plain = unaccented(word)
-                    if not any(
-                        plain in map(unaccented, c.tokens)
-                        for c in cands.values()
-                        if len(c.tokens) > 1
-                    ):
+                    if unaccented(word) not in in_full_names:
                         del cands[tag]
                     continue
         # surname (or first name) alone -> the full name it belongs to
@@ -863,6 +862,10 @@ class _Extractor:
                 cand.kind = HashtagKind.PERSON
             elif cand.kind is HashtagKind.TOPIC and cand.place_hint:
                 cand.kind = HashtagKind.PLACE
+
+
+_NAMED_WITH_S = re.compile(r"['’]s\s+(?:" + "|".join(sorted(_LEGAL_FORMS)) + r")\b", re.IGNORECASE)
+"""A legal form right after "'s" somewhere in the text ("McDonald's Corp.")."""
 
 
 def _keep_names_with_s(toks: list[Tok]) -> None:
@@ -936,7 +939,8 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
     toks = title_toks + body_toks
     if not toks:
         return []
-    _keep_names_with_s(toks)
+    if _NAMED_WITH_S.search(body):
+        _keep_names_with_s(toks)
     ex = _Extractor(gaz, english)
     ex.total = len(toks)
     lowered: Counter[str] = Counter(

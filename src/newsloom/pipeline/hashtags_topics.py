@@ -152,6 +152,7 @@ def _measure(stem: str) -> int:
 
 _AGENT = ("er", "or")
 _DERIVED = (*_AGENT, "ion", "ing")
+_DERIVED_FORMS = (*_DERIVED, *(suffix + "s" for suffix in _DERIVED))
 
 
 def _stem(key: str) -> tuple[str, str]:
@@ -170,21 +171,32 @@ def _one_per_lemma(topics: list[TopicWord]) -> list[TopicWord]:
     and "legislation", "murderer" and "murder"), the better scored one stays, with the other's
     forms. A plain word joins only its agent noun ("market" never joins "marketing", nor
     "product" "production")."""
-    by_stem: dict[str, TopicWord] = {}
-    suffix_of: dict[str, str] = {}
-    dropped: set[int] = set()
-    for topic in sorted(topics, key=lambda t: -t.score):
-        stem, suffix = _stem(singular(topic.word))
-        kept = by_stem.get(stem)
-        if kept is None:
-            by_stem[stem], suffix_of[stem] = topic, suffix
+    derived: dict[str, list[tuple[TopicWord, str]]] = {}
+    for topic in topics:
+        if not topic.word.endswith(_DERIVED_FORMS):
             continue
-        kept_suffix = suffix_of[stem]
-        if suffix == kept_suffix or ("" in (suffix, kept_suffix)
-                                     and not {suffix, kept_suffix} & set(_AGENT)):
-            continue  # "market" and "marketing": other words
-        kept.forms.update(topic.forms)
-        dropped.add(id(topic))
+        stem, suffix = _stem(singular(topic.word))
+        if suffix:
+            derived.setdefault(stem, []).append((topic, suffix))
+    if not derived:
+        return topics
+    for topic in topics:
+        word = topic.word
+        members = derived.get(singular(word) if word.endswith("s") else word)
+        if members is not None:
+            members.append((topic, ""))
+    dropped: set[int] = set()
+    for members in derived.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda m: -m[0].score)
+        kept, kept_suffix = members[0]
+        for topic, suffix in members[1:]:
+            pair = {suffix, kept_suffix}
+            if len(pair) == 1 or ("" in pair and not pair & set(_AGENT)):
+                continue  # "market" and "marketing": other words
+            kept.forms.update(topic.forms)
+            dropped.add(id(topic))
     return [t for t in topics if id(t) not in dropped]
 
 
