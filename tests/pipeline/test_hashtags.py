@@ -496,3 +496,14 @@ def test_the_owner_of_a_title_is_the_known_name_it_opens_with() -> None:
             "ValdoriaAviation"} <= set(found)
     assert not any(t.startswith(("USDistrict", "Sheriff")) for t in found)
     assert found["EastKessa"].kind is HashtagKind.PLACE
+
+
+def test_elect_and_speaker_titles_and_a_sentence_initial_word_of_a_known_name() -> None:
+    text = (
+        "President-elect Mara Lindqvist met House Speaker Tom Ardent on Monday. The Supreme "
+        "Court was closed. Court officials said it would open on Tuesday."
+    )
+    found = {h.tag: h for h in extract_hashtags("Court closed", text, limit=20)}
+    assert {"MaraLindqvist", "TomArdent", "SupremeCourt"} <= set(found)
+    assert "Court" in found["SupremeCourt"].variants
+    assert not any(t.startswith(("President", "Speaker")) or t == "Court" for t in found)

@@ -811,11 +811,16 @@ class _Extractor:
                     continue
         # surname (or first name) alone -> the full name it belongs to
         multi = [c for c in cands.values() if len(c.tokens) > 1 and not c.gazetteer]
+        known_multi = [c for c in cands.values() if len(c.tokens) > 1 and c.gazetteer]
         for tag, cand in list(cands.items()):
             if len(cand.tokens) != 1 or cand.gazetteer:
                 continue
             word = cand.tokens[0]
             owners = [m for m in multi if word in m.tokens]
+            if not owners and not cand.non_initial:
+                # "Court rules ..." with "the Supreme Court" named: a word capitalised only
+                # where a sentence starts is part of the known name
+                owners = [m for m in known_multi if word in m.tokens]
             if not owners:
                 # "Erdoğan" alone joins "Recep Tayyip Erdogan": a person's name, other accents
                 plain = unaccented(word)
