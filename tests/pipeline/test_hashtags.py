@@ -507,3 +507,8 @@ def test_elect_and_speaker_titles_and_a_sentence_initial_word_of_a_known_name() 
     assert {"MaraLindqvist", "TomArdent", "SupremeCourt"} <= set(found)
     assert "Court" in found["SupremeCourt"].variants
     assert not any(t.startswith(("President", "Speaker")) or t == "Court" for t in found)
+
+
+def test_a_title_cased_headline_keeps_both_words_of_a_known_name() -> None:
+    found = tags("Harbour Festival Comes To New York With Three Days Of Music", "")
+    assert "NewYork" in found and "York" not in found

@@ -171,6 +171,9 @@ def _decapitalise(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer, body_k
         nxt = words[i + 1].text if i + 1 < len(words) else None
         if nxt is not None and gaz.lookup([tok.text, nxt]) is not None:
             continue
+        prev = words[i - 1].text if i else None
+        if prev is not None and gaz.lookup([prev, tok.text]) is not None:
+            continue  # "York" of "New York"
         if lowered[low] or low in gaz.common or not body_known:
             tok.text = low
 
