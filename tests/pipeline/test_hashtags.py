@@ -512,3 +512,10 @@ def test_elect_and_speaker_titles_and_a_sentence_initial_word_of_a_known_name() 
 def test_a_title_cased_headline_keeps_both_words_of_a_known_name() -> None:
     found = tags("Harbour Festival Comes To New York With Three Days Of Music", "")
     assert "NewYork" in found and "York" not in found
+
+
+def test_names_opening_with_a_bank_or_a_known_company_are_organisations() -> None:
+    text = "Analysts at Banco Quellar and at Sony Harbour said Bank Kessa would grow."
+    found = {h.tag: h for h in extract_hashtags("Banks grow", text, limit=20)}
+    for tag in ("BancoQuellar", "SonyHarbour", "BankKessa"):
+        assert found[tag].kind is HashtagKind.ORG

@@ -53,6 +53,7 @@ _ORG_WORDS = words(
     inc corp corporation company co ltd llc plc group party ministry university college school
     bank council agency commission committee association court police department institute
     airlines airways times post news journal herald tribune gazette chronicle club fc foundation
+    banco banca banque
     union army navy force forces office board
     authority service services motors industries holdings network networks church museum hospital
     administration bureau academy alliance coalition exchange
@@ -396,6 +397,11 @@ class _Extractor:
             any(w in _ORG_WORDS or w in _ORG_HEADS for w in lows[:-1]) and len(lows) > 2
         ):
             return HashtagKind.ORG
+        if len(lows) > 1 and (lows[0] in _ORG_WORDS or lows[0] in _ORG_HEADS):
+            return HashtagKind.ORG  # "Bank Leumi", "Banco Itaú"
+        first = self.gaz.lookup([words[0]]) if len(words) > 1 else None
+        if first is not None and first.kind is HashtagKind.ORG:
+            return HashtagKind.ORG  # "Sony Music", "Google Buzz"
         if any(w in _EVENT_WORDS for w in lows):
             return HashtagKind.EVENT
         if lows[-1] in _PLACE_WORDS or lows[0] in _PLACE_OPENERS:
