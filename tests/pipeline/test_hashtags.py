@@ -519,3 +519,15 @@ def test_names_opening_with_a_bank_or_a_known_company_are_organisations() -> Non
     found = {h.tag: h for h in extract_hashtags("Banks grow", text, limit=20)}
     for tag in ("BancoQuellar", "SonyHarbour", "BankKessa"):
         assert found[tag].kind is HashtagKind.ORG
+
+
+def test_named_days_and_known_names_before_a_weekday() -> None:
+    text = (
+        "Shoppers crowded Kessa's stores on Black Friday. In Paris Friday, Mara Lindqvist "
+        "spoke; Super Tuesday comes next. Last Friday was quiet."
+    )
+    found = {h.tag: h for h in extract_hashtags("Black Friday crowds", text, limit=20)}
+    assert found["BlackFriday"].kind is HashtagKind.EVENT
+    assert found["SuperTuesday"].kind is HashtagKind.EVENT
+    assert found["Paris"].kind is HashtagKind.PLACE
+    assert not any(t in ("Black", "ParisFriday", "LastFriday") for t in found)

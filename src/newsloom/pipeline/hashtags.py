@@ -327,6 +327,7 @@ def _person_of(span: list[Tok]) -> bool:
     )
 
 
+_WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 _TIME_WORDS = words(
     """
     monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -402,7 +403,7 @@ class _Extractor:
         first = self.gaz.lookup([words[0]]) if len(words) > 1 else None
         if first is not None and first.kind is HashtagKind.ORG:
             return HashtagKind.ORG  # "Sony Music", "Google Buzz"
-        if any(w in _EVENT_WORDS for w in lows):
+        if any(w in _EVENT_WORDS for w in lows) or (len(lows) > 1 and lows[-1] in _WEEKDAYS):
             return HashtagKind.EVENT
         if lows[-1] in _PLACE_WORDS or lows[0] in _PLACE_OPENERS:
             return HashtagKind.PLACE
@@ -572,9 +573,23 @@ class _Extractor:
                 and gaz.lookup([span[0].text]) is None
             )
 
+        def day_name() -> bool:
+            """ "Black Friday", "Super Tuesday": an adjective before a weekday names a day."""
+            return (
+                len(span) == 2
+                and span[1].text.casefold() in _WEEKDAYS
+                and span[0].text.casefold() in lexicon().adjectives
+                and span[0].text.casefold() not in gaz.common
+            )
+
         def flush() -> None:
             nonlocal span, person_hint
             cut = len(span)
+            if day_name():
+                self._emit(span, None, False, None, False)
+                span = []
+                person_hint = False
+                return
             while span and (
                 span[-1].text.casefold() in _CONNECTORS
                 or (
@@ -592,7 +607,11 @@ class _Extractor:
             if len(span) == 1 < cut and span[0].text.casefold() in lexicon().not_nouns:
                 span = []  # "a Democratic Congressman": an adjective before a title
             span = _without_opening_verb(span)
-            if span:
+            entry = gaz.lookup([t.text for t in span]) if span and len(span) < cut else None
+            if entry is not None:
+                # "in Paris Friday": what is left once the day is cut is a known name
+                self._emit(span, entry.kind, True, entry.tag, False)
+            elif span:
                 self._emit(span, None, False, None, person_hint)
             span = []
             person_hint = False
