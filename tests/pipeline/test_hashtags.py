@@ -531,3 +531,13 @@ def test_named_days_and_known_names_before_a_weekday() -> None:
     assert found["SuperTuesday"].kind is HashtagKind.EVENT
     assert found["Paris"].kind is HashtagKind.PLACE
     assert not any(t in ("Black", "ParisFriday", "LastFriday") for t in found)
+
+
+def test_a_common_word_after_a_title_and_before_a_name_is_a_first_name() -> None:
+    text = (
+        "Gov. Jan Quill signed the bill on Monday. Quarterback Will Ardent threw twice. "
+        "Quill said the bill would pass, and Ardent agreed."
+    )
+    found = tags("Quill signs bill", text, limit=20)
+    assert {"JanQuill", "WillArdent"} <= set(found)
+    assert not {"Quill", "Ardent"} & set(found)

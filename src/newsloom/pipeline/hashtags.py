@@ -708,6 +708,22 @@ class _Extractor:
                 span.append(tok)
                 i += 1
                 continue
+            if (
+                not span
+                and person_hint
+                and not title_cased
+                and low in gaz.common
+                and low not in _STRONG_BREAK
+                and _simple_capitalised(tok.text)
+                and i + 1 < len(run)
+                and self._name_word(run[i + 1].text)
+                and gaz.lookup([run[i + 1].text]) is None
+            ):
+                # "Gov. Jan Brewer", "Quarterback Will Howard": after a title, a common word
+                # before a name is a first name
+                span.append(tok)
+                i += 1
+                continue
             if low in _STRONG_BREAK or (low in gaz.common and (not span or title_cased)):
                 flush()
                 i += 1
