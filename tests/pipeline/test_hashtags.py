@@ -541,3 +541,13 @@ def test_a_common_word_after_a_title_and_before_a_name_is_a_first_name() -> None
     found = tags("Quill signs bill", text, limit=20)
     assert {"JanQuill", "WillArdent"} <= set(found)
     assert not {"Quill", "Ardent"} & set(found)
+
+
+def test_a_plural_opening_a_sentence_before_of_is_no_name_part() -> None:
+    text = (
+        "Residents of Kessa locked their doors. Users of Quill Office complained, the Daily "
+        "Harbour Mail said. Bank of Valdoria agreed."
+    )
+    found = tags("Kessa locked down", text, limit=20)
+    assert {"Kessa", "QuillOffice", "DailyHarbourMail", "BankOfValdoria"} <= set(found)
+    assert not any(t.startswith(("Residents", "Users")) for t in found)

@@ -52,8 +52,8 @@ _ORG_WORDS = words(
     """
     inc corp corporation company co ltd llc plc group party ministry university college school
     bank council agency commission committee association court police department institute
-    airlines airways times post news journal herald tribune gazette chronicle club fc foundation
-    banco banca banque
+    airlines airways times post news journal herald tribune gazette chronicle mail telegraph
+    express club fc foundation banco banca banque
     union army navy force forces office board
     authority service services motors industries holdings network networks church museum hospital
     administration bureau academy alliance coalition exchange
@@ -735,6 +735,19 @@ class _Extractor:
                 # "Researcher Viorel Badescu said", "Designers Ada Ruiz and ...": a role, as
                 # the text writes in lower case
                 person_hint = True
+                i += 1
+                continue
+            if (
+                low == "of"
+                and len(span) == 1
+                and span[0].initial
+                and span[0].text.endswith("s")
+                and span[0].text.casefold() not in _NAME_ENDINGS
+                and singular(span[0].text.casefold()) not in _ORG_HEADS
+            ):
+                # "Users of Microsoft Office": a plural opening the sentence is no name part
+                span = []
+                person_hint = False
                 i += 1
                 continue
             if low == "&" and len(span) != 1 and i + 2 != len(run):
