@@ -551,3 +551,12 @@ def test_a_plural_opening_a_sentence_before_of_is_no_name_part() -> None:
     found = tags("Kessa locked down", text, limit=20)
     assert {"Kessa", "QuillOffice", "DailyHarbourMail", "BankOfValdoria"} <= set(found)
     assert not any(t.startswith(("Residents", "Users")) for t in found)
+
+
+def test_after_a_title_a_person_of_an_organisation_is_two_names() -> None:
+    text = (
+        "Chairman Olle Brandt of Kessa Harbour Holdings said the deal was done. The Quellport "
+        "Walk of Fame was busy."
+    )
+    found = tags("Deal done", text, limit=20)
+    assert {"OlleBrandt", "KessaHarbourHoldings", "QuellportWalkOfFame"} <= set(found)

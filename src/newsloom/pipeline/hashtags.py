@@ -737,6 +737,11 @@ class _Extractor:
                 person_hint = True
                 i += 1
                 continue
+            if low == "of" and person_hint and _person_of([*span, tok]):
+                # "CEO Jane Ruiz of Acme Corp": after a title, a person, then where they work
+                flush()
+                i += 1
+                continue
             if (
                 low == "of"
                 and len(span) == 1
