@@ -560,3 +560,11 @@ def test_after_a_title_a_person_of_an_organisation_is_two_names() -> None:
     )
     found = tags("Deal done", text, limit=20)
     assert {"OlleBrandt", "KessaHarbourHoldings", "QuellportWalkOfFame"} <= set(found)
+
+
+def test_the_people_of_a_place_and_of_a_continent_name_the_place() -> None:
+    text = "New Yorkers and Londoners sweltered on Monday, European leaders met, Berliners too."
+    found = {h.tag: h for h in extract_hashtags("Heatwave", text, limit=20)}
+    assert {"NewYork", "London", "Europe", "Berlin"} <= set(found)
+    assert "New Yorkers" in found["NewYork"].variants
+    assert not any(t.startswith(("NewYorkers", "Londoners", "European")) for t in found)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from newsloom.domain.models import Hashtag, HashtagKind
-from newsloom.pipeline.hashtags_data import Gazetteer, camel_case, gazetteer
+from newsloom.pipeline.hashtags_data import Gazetteer, GazetteerEntry, camel_case, gazetteer
 from newsloom.pipeline.hashtags_lexicon import lexicon
 from newsloom.pipeline.hashtags_tokens import (
     NAME_PARTICLES,
@@ -464,6 +464,18 @@ class _Extractor:
                     self._emit(run[i : i + 1], None, False, None, False)
             i += n
 
+    def _lookup(self, words: list[str]) -> GazetteerEntry | None:
+        """A gazetteer name, or the people of a known place: "New Yorkers", "Londoners"."""
+        entry = self.gaz.lookup(words)
+        if entry is not None or not words[-1].endswith("ers") or len(words[-1]) < 6:
+            return entry
+        last = words[-1]
+        for stem in (last[:-3], last[:-2]):
+            place = self.gaz.lookup([*words[:-1], stem])
+            if place is not None and place.kind is HashtagKind.PLACE:
+                return GazetteerEntry(place.tag, place.kind, demonym=True)
+        return None
+
     def _name_word(self, word: str) -> bool:
         """A capitalised word that can be part of a name: no common word, title or connector."""
         low = word.casefold()
@@ -620,7 +632,7 @@ class _Extractor:
             # longest gazetteer match starting here
             match = None
             for n in range(min(gaz.max_tokens, len(run) - i), 0, -1):
-                entry = gaz.lookup([t.text for t in run[i : i + n]])
+                entry = self._lookup([t.text for t in run[i : i + n]])
                 if entry is None:
                     continue
                 if len(span) == 1 and span[0].text.casefold() in _NAME_OPENERS:
