@@ -568,3 +568,13 @@ def test_the_people_of_a_place_and_of_a_continent_name_the_place() -> None:
     assert {"NewYork", "London", "Europe", "Berlin"} <= set(found)
     assert "New Yorkers" in found["NewYork"].variants
     assert not any(t.startswith(("NewYorkers", "Londoners", "European")) for t in found)
+
+
+def test_of_the_stays_inside_a_name() -> None:
+    text = (
+        "The Bank of the West lent money to the Museum of the Harbour, and the President of "
+        "the United States spoke."
+    )
+    found = tags("Loan", text, limit=20)
+    assert {"BankOfTheWest", "MuseumOfTheHarbour", "UnitedStates"} <= set(found)
+    assert not any(t.startswith("President") for t in found)

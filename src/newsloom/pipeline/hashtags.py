@@ -716,6 +716,10 @@ class _Extractor:
                 span.append(tok)
                 i += 1
                 continue
+            if low == "the" and span and span[-1].text == "of" and i + 1 < len(run):
+                span.append(tok)
+                i += 1
+                continue
             if low in ("for", "and") and span and self._org_name_goes_on(span, run, i):
                 span.append(tok)
                 i += 1
@@ -832,11 +836,17 @@ class _Extractor:
             if tok.kind == "word" and tok.text in _CONNECTORS and j < last:
                 # "Joran van der Sloot", "Mohammed bin Salman": particles inside a name
                 nxt = j + 1
-                if toks[nxt].kind == "word" and toks[nxt].text in _CONNECTORS and nxt < last:
+                if nxt < last and toks[nxt].kind == "word" and (
+                    toks[nxt].text in _CONNECTORS or (tok.text == "of" and toks[nxt].text == "the")
+                ):
                     nxt += 1
                 if caps[nxt] and (run or tok.text != "and"):
                     run.append(tok)
                     continue
+            if tok.text == "the" and run and run[-1].text == "of" and j < last and caps[j + 1]:
+                # "Friends of the Earth", "Bank of the West"
+                run.append(tok)
+                continue
             if run:
                 close(tok)
         close(None)
