@@ -578,3 +578,10 @@ def test_of_the_stays_inside_a_name() -> None:
     found = tags("Loan", text, limit=20)
     assert {"BankOfTheWest", "MuseumOfTheHarbour", "UnitedStates"} <= set(found)
     assert not any(t.startswith("President") for t in found)
+
+
+def test_a_verb_opening_a_sentence_before_a_known_place_is_no_name_part() -> None:
+    text = "Guess Utah is a democracy after all. Forget Texas, said Mara Quill. Mark Ardent wrote."
+    found = tags("Vote", text, limit=20)
+    assert {"Utah", "Texas", "MaraQuill", "MarkArdent"} <= set(found)
+    assert not any(t.startswith(("Guess", "Forget")) for t in found)

@@ -207,6 +207,14 @@ def _verb_like(word: str) -> bool:
     return low in lex.not_nouns and (low not in lex.adjectives or low.endswith("ed"))
 
 
+def _opening_verb(word: str) -> bool:
+    """A common English word that can be a verb, opening a sentence before a known name
+    ("Guess Utah is ...", "Forget Texas")."""
+    low = word.casefold()
+    lex = lexicon()
+    return _verb_like(word) or (low in lex.noun_verbs and lex.frequency(low) >= 4.0)
+
+
 def _without_opening_verb(span: list[Tok]) -> list[Tok]:
     """A person's name without the verb or adjective that opens the sentence before it:
     "Disgraced Dave Attwood hopes", "Forget Michelle Bachmann" -> the person's name."""
@@ -647,6 +655,8 @@ class _Extractor:
                     # "Tadej Pogacar of Slovenia": a person, then where they are from
                     match = (n, entry)
                     break
+                if len(span) == 1 and span[0].initial and _opening_verb(span[0].text):
+                    span = []  # "Guess Utah is ...": the verb opening the sentence goes
                 if n == 1:
                     after = run[i + 1] if i + 1 < len(run) else None
                     word = run[i].text
