@@ -585,3 +585,8 @@ def test_a_verb_opening_a_sentence_before_a_known_place_is_no_name_part() -> Non
     found = tags("Vote", text, limit=20)
     assert {"Utah", "Texas", "MaraQuill", "MarkArdent"} <= set(found)
     assert not any(t.startswith(("Guess", "Forget")) for t in found)
+
+
+def test_a_known_topic_keeps_its_kind_after_in() -> None:
+    found = {h.tag: h for h in extract_hashtags("HIV cases fall", "Experts in HIV said so.")}
+    assert found["HIV"].kind is HashtagKind.TOPIC

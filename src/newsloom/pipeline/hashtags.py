@@ -957,9 +957,9 @@ class _Extractor:
                 del cands[cand.tag]
         self._merge_spellings_in_capitals()
         for cand in cands.values():
-            if cand.kind is HashtagKind.TOPIC and cand.person_hint:
+            if cand.kind is HashtagKind.TOPIC and cand.person_hint and not cand.gazetteer:
                 cand.kind = HashtagKind.PERSON
-            elif cand.kind is HashtagKind.TOPIC and cand.place_hint:
+            elif cand.kind is HashtagKind.TOPIC and cand.place_hint and not cand.gazetteer:
                 cand.kind = HashtagKind.PLACE
 
 
