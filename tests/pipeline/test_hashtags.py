@@ -590,3 +590,10 @@ def test_a_verb_opening_a_sentence_before_a_known_place_is_no_name_part() -> Non
 def test_a_known_topic_keeps_its_kind_after_in() -> None:
     found = {h.tag: h for h in extract_hashtags("HIV cases fall", "Experts in HIV said so.")}
     assert found["HIV"].kind is HashtagKind.TOPIC
+
+
+def test_a_state_abbreviation_needs_its_full_stop() -> None:
+    text = "The bishop said Mass for the town. A fan from Boston, Mass., and one from Newark, N.J."
+    found = {h.tag: h for h in extract_hashtags("Crowds", text, limit=20)}
+    assert {"Massachusetts", "NewJersey"} <= set(found)
+    assert found["Massachusetts"].variants == ("Mass",)

@@ -641,8 +641,8 @@ class _Extractor:
             match = None
             for n in range(min(gaz.max_tokens, len(run) - i), 0, -1):
                 entry = self._lookup([t.text for t in run[i : i + n]])
-                if entry is None:
-                    continue
+                if entry is None or (entry.abbreviation and not run[i + n - 1].abbreviated):
+                    continue  # "said Mass for a million": no "Mass." for Massachusetts
                 if len(span) == 1 and span[0].text.casefold() in _NAME_OPENERS:
                     # "National Security Council", "New Democratic Party": the opener makes
                     # another name of the known one

@@ -30,6 +30,8 @@ class GazetteerEntry:
     tag: str
     kind: HashtagKind
     demonym: bool = False
+    abbreviation: bool = False
+    """A name written with a full stop ("Mass."): the text must write the stop too."""
 
 
 def tokenize_name(name: str) -> list[str]:
@@ -148,7 +150,11 @@ def gazetteer() -> Gazetteer:
                 add(name, GazetteerEntry(camel_case(tokens), HashtagKind.PLACE))
     for row in _lines("places.tsv"):
         for name in row[1].split("|"):
-            add(name, GazetteerEntry(row[0], HashtagKind.PLACE))
+            tokens = tokenize_name(name)
+            abbreviation = len(tokens) == 1 and name.strip().endswith(".") and (
+                not tokens[0].endswith(".")
+            )  # "Mass." (never "N.J.", read as one token with its stops)
+            add(name, GazetteerEntry(row[0], HashtagKind.PLACE, abbreviation=abbreviation))
     return Gazetteer(
         folded=folded,
         exact=exact,

@@ -82,6 +82,8 @@ class Tok:
     split_from_hyphen: bool = False
     possessive: bool = False
     """Written with "'s" or "'" (stripped from ``text``): "Taiwan's", "Qwest's"."""
+    abbreviated: bool = False
+    """Followed by a full stop, which may abbreviate it: "Mass.", "Pa."."""
 
     @property
     def is_cap(self) -> bool:
@@ -193,6 +195,8 @@ def tokenize(text: str, in_title: bool, offset: int) -> list[Tok]:
                     prev.text.casefold() in _ABBREVIATIONS or (len(prev.text) == 1 and prev.is_cap)
                 )
             )
+            if value == "." and prev is not None and prev.kind == "word":
+                prev.abbreviated = True
             if value == "." and abbreviation:
                 continue
             toks.append(Tok(value, "end", False, in_title, offset + len(toks)))
