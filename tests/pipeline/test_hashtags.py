@@ -597,3 +597,10 @@ def test_a_state_abbreviation_needs_its_full_stop() -> None:
     found = {h.tag: h for h in extract_hashtags("Crowds", text, limit=20)}
     assert {"Massachusetts", "NewJersey"} <= set(found)
     assert found["Massachusetts"].variants == ("Mass",)
+
+
+def test_hyphenated_and_apostrophe_names_are_people() -> None:
+    text = "Alma Ostrava-Kessa and Mara O'Quill spoke, and Jean-Luc Ardent agreed."
+    found = {h.tag: h for h in extract_hashtags("Debate", text, limit=10)}
+    for tag in ("AlmaOstravaKessa", "MaraOQuill", "JeanLucArdent"):
+        assert found[tag].kind is HashtagKind.PERSON

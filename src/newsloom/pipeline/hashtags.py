@@ -258,14 +258,15 @@ def is_title(low: str, titles: frozenset[str]) -> bool:
 
 
 def _simple_capitalised(word: str) -> bool:
-    """ "Karen", "O'Neill", "McCain", "Jong-un": a capital, then lower case (a name part)."""
+    """ "Karen", "O'Neill", "McCain", "Jong-un", "Ocasio-Cortez": a capital, then lower case,
+    in each part (a name part)."""
     letters = word.replace("'", "").replace("’", "").replace("-", "")
-    return (
-        len(letters) > 1
-        and word[:1].isupper()
-        and letters.isalpha()
-        and (letters[1:].islower() or (letters[:2] in ("Mc", "Ma", "Di", "De", "Le", "La")))
-    )
+    if len(letters) < 2 or not word[:1].isupper() or not letters.isalpha():
+        return False
+    if letters[1:].islower() or letters[:2] in ("Mc", "Ma", "Di", "De", "Le", "La"):
+        return True
+    parts = re.split(r"[-'’]", word)
+    return all(p[:1].isupper() and (len(p) == 1 or p[1:].islower()) for p in parts if p)
 
 
 _TITLE_MODIFIERS = words(
@@ -420,8 +421,7 @@ class _Extractor:
         if person_hint:
             return HashtagKind.PERSON
         simple = all(
-            (w[:1].isupper() and w[1:].islower()) or "'" in w or w in NAME_PARTICLES
-            for w in words
+            _simple_capitalised(w) or "'" in w or w in NAME_PARTICLES for w in words
         )
         if 2 <= len(words) <= 5 and simple and words[0] not in NAME_PARTICLES:
             return HashtagKind.PERSON
