@@ -604,3 +604,15 @@ def test_hyphenated_and_apostrophe_names_are_people() -> None:
     found = {h.tag: h for h in extract_hashtags("Debate", text, limit=10)}
     for tag in ("AlmaOstravaKessa", "MaraOQuill", "JeanLucArdent"):
         assert found[tag].kind is HashtagKind.PERSON
+
+
+def test_bylines_and_agency_credits_are_no_tags() -> None:
+    text = (
+        "By Ada Quill and Olle Brandt\n"
+        "KESSA, Valdoria (Reuters) - Valdoria's Health Ministry said 37 people were hurt in "
+        "Kessa on Thursday. Mara Lindqvist, a nurse, said the hospital was full. "
+        "(Reporting by Ada Quill; Editing by Tom Ardent)"
+    )
+    found = tags("Dozens hurt in Kessa", text, limit=20)
+    assert {"Kessa", "HealthMinistry", "MaraLindqvist"} <= set(found)
+    assert not {"AdaQuill", "OlleBrandt", "TomArdent", "Reuters", "Ministry"} & set(found)

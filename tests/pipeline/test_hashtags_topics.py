@@ -184,3 +184,11 @@ def test_doers_and_deeds_of_one_verb_are_one_topic_but_other_words_stay() -> Non
     assert len([w for w in found if w.startswith("legislat")]) == 1
     assert len([w for w in found if w.startswith("calori")]) == 1
     assert {"market", "marketing"} <= set(found)
+
+
+def test_an_adjective_before_a_name_is_no_topic() -> None:
+    text = (
+        "A senior Harbour Guild commander left Kessa. The senior Valdor Party member stayed, "
+        "and the senior Brenner official agreed."
+    )
+    assert "senior" not in topics("Commander leaves", text)

@@ -693,6 +693,17 @@ class _Extractor:
                 person_hint = True
                 i += 1
                 continue
+            if (
+                title
+                and not span
+                and low in _TITLE_MODIFIERS
+                and i + 1 < len(run)
+                and run[i + 1].text.casefold() in _ORG_WORDS
+            ):
+                # "Lebanon's Health Ministry", "the Foreign Office": an office, not a title
+                span.append(tok)
+                i += 1
+                continue
             if title and (not span or tok.text.isupper() or low in _ROLE_BREAKS):
                 # "President Putin", "McDonald's CEO Ana Ruiz": a title starts a new name
                 flush()
@@ -984,6 +995,18 @@ def _keep_names_with_s(toks: list[Tok]) -> None:
             tok.possessive = False
 
 
+_CREDITS = re.compile(
+    r"^[ \t]*(?:By|BY)[ \t]+[A-Z][\w.'’-]*(?:[ \t]*(?:[A-Z][\w.'’-]*|and|&|,))*[ \t]*$"
+    r"|\((?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited)"
+    r" by [^)\n]*\)"
+    r"|^[ \t]*(?:Additional )?[Rr]eporting by [^\n]*$"
+    r"|(?<=[\w,.] )\([A-Z][\w.]*(?: [A-Z][\w.]*)?(?:/[A-Z][\w.]*)*\)(?=[ \t]*(?:[-—–]|$))",
+    re.MULTILINE,
+)
+"""Bylines and credit lines: "By Maya Gebeily and Laila Bassam" alone on its line, "(Reporting
+by ...; Editing by ...)", the agency of a dateline ("TOKYO (AP) —", "BEIRUT, Oct 3
+(Reuters) -"). Reporters and agencies are no subject of the article."""
+
 _MAX_BODY_CHARS = 6000
 """Longer texts are read to here: what matters in an article is said early."""
 
@@ -1032,7 +1055,7 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
     if len(body) > _MAX_BODY_CHARS:
         cut = body.rfind(" ", 0, _MAX_BODY_CHARS)
         body = body[: cut if cut > 0 else _MAX_BODY_CHARS]
-    body = fix_dateline(body)
+    body = fix_dateline(_CREDITS.sub(" ", body))
     title_toks = tokenize(title, True, 0)
     body_toks = tokenize(body, False, len(title_toks))
     toks = title_toks + body_toks

@@ -262,6 +262,10 @@ def topic_words(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer) -> list[
                 continue  # "Pyongyang fires missile", "worries Seoul", "involving the": verbs
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         heads = key != low or nxt is None or nxt.kind != "word" or not _modifiable(nxt, lex)
+        if heads and key == low and nxt is not None and nxt.kind == "word" and (
+            low in lex.adjectives and nxt.text[:1].isupper() and not nxt.initial
+        ):
+            heads = False  # "a senior Hezbollah commander": an adjective before a name
         group.head_uses += heads
         if key != low or prev in _DETERMINERS:
             group.noun_evidence = group.determined = True
