@@ -260,11 +260,15 @@ def is_title(low: str, titles: frozenset[str]) -> bool:
 def _simple_capitalised(word: str) -> bool:
     """ "Karen", "O'Neill", "McCain", "Jong-un", "Ocasio-Cortez": a capital, then lower case,
     in each part (a name part)."""
+    if word[1:].islower() and word.isalpha():
+        return word[:1].isupper()
     letters = word.replace("'", "").replace("’", "").replace("-", "")
     if len(letters) < 2 or not word[:1].isupper() or not letters.isalpha():
         return False
     if letters[1:].islower() or letters[:2] in ("Mc", "Ma", "Di", "De", "Le", "La"):
         return True
+    if "-" not in word and "'" not in word and "’" not in word:
+        return False
     parts = re.split(r"[-'’]", word)
     return all(p[:1].isupper() and (len(p) == 1 or p[1:].islower()) for p in parts if p)
 
@@ -388,7 +392,7 @@ class _Extractor:
                     return
                 if low in _CONNECTORS or low.rstrip(".") in _LEGAL_FORMS:
                     return  # "Samsung Electronics Co.": the legal form alone is no name
-            if len(words) > 1 and all(_shouting(w) for w in words):
+            if len(words) > 1 and words[0].isupper() and all(_shouting(w) for w in words):
                 # "GIUSEPPE CACACE", "MYLEENE KLASS": a name in capitals, as "Myleene Klass"
                 words = tuple(w.capitalize() for w in words)
             kind = self._kind_of(words, person_hint)
@@ -409,9 +413,6 @@ class _Extractor:
             return HashtagKind.ORG
         if len(lows) > 1 and (lows[0] in _ORG_WORDS or lows[0] in _ORG_HEADS):
             return HashtagKind.ORG  # "Bank Leumi", "Banco Itaú"
-        first = self.gaz.lookup([words[0]]) if len(words) > 1 else None
-        if first is not None and first.kind is HashtagKind.ORG:
-            return HashtagKind.ORG  # "Sony Music", "Google Buzz"
         if any(w in _EVENT_WORDS for w in lows) or (len(lows) > 1 and lows[-1] in _WEEKDAYS):
             return HashtagKind.EVENT
         if lows[-1] in _PLACE_WORDS or lows[0] in _PLACE_OPENERS:
@@ -419,15 +420,22 @@ class _Extractor:
         if len(words) == 1 and len(words[0]) > 1 and words[0].isupper():
             return HashtagKind.ORG  # "AFAD said": an acronym is no person
         if person_hint:
-            return HashtagKind.PERSON
+            return HashtagKind.ORG if self._opens_with_company(words) else HashtagKind.PERSON
         simple = all(
             _simple_capitalised(w) or "'" in w or w in NAME_PARTICLES for w in words
         )
         if 2 <= len(words) <= 5 and simple and words[0] not in NAME_PARTICLES:
-            return HashtagKind.PERSON
+            return HashtagKind.ORG if self._opens_with_company(words) else HashtagKind.PERSON
         if all(w.isupper() for w in words):
             return HashtagKind.ORG
         return HashtagKind.TOPIC
+
+    def _opens_with_company(self, words: tuple[str, ...]) -> bool:
+        """ "Sony Music", "Google Buzz": a known organisation opens the name."""
+        if len(words) < 2:
+            return False
+        first = self.gaz.lookup([words[0]])
+        return first is not None and first.kind is HashtagKind.ORG
 
     def _role_noun(self, low: str) -> bool:
         """Whether a word is a noun for a person's role that the text also writes in lower
@@ -472,12 +480,11 @@ class _Extractor:
                     self._emit(run[i : i + 1], None, False, None, False)
             i += n
 
-    def _lookup(self, words: list[str]) -> GazetteerEntry | None:
-        """A gazetteer name, or the people of a known place: "New Yorkers", "Londoners"."""
-        entry = self.gaz.lookup(words)
-        if entry is not None or not words[-1].endswith("ers") or len(words[-1]) < 6:
-            return entry
+    def _demonym(self, words: list[str]) -> GazetteerEntry | None:
+        """The people of a known place name it: "New Yorkers", "Londoners"."""
         last = words[-1]
+        if len(last) < 6:
+            return None
         for stem in (last[:-3], last[:-2]):
             place = self.gaz.lookup([*words[:-1], stem])
             if place is not None and place.kind is HashtagKind.PLACE:
@@ -531,6 +538,38 @@ class _Extractor:
         if any(self.gaz.lookup([t.text]) is not None for t in (*inner, *rest)):
             return False
         return all(_simple_capitalised(t.text) and not t.possessive for t in rest)
+
+    def _opens_name(
+        self, run: list[Tok], i: int, low: str, title_cased: bool, person_hint: bool
+    ) -> bool:
+        """Whether a word that would not start a name does start one here: a capitalised
+        adjective mid-sentence ("New South Wales"), a common word before an organisation's
+        name ("Ireland's Data Protection Commission") or, after a title, a common word before
+        a name (a first name: "Gov. Jan Brewer", "Quarterback Will Howard")."""
+        if i + 1 >= len(run) or title_cased:
+            return False
+        tok, nxt = run[i], run[i + 1].text
+        gaz = self.gaz
+        if not tok.initial:
+            if low in _NAME_OPENERS and self._name_word(nxt) and gaz.lookup([nxt]) is None:
+                return True
+            if (
+                low in gaz.common
+                and low not in _STRONG_BREAK
+                and low not in _CONNECTORS
+                and low not in _TIME_WORDS
+                and tok.text[1:].islower()
+                and self._org_tail(run, i + 1)
+            ):
+                return True
+        return (
+            person_hint
+            and low in gaz.common
+            and low not in _STRONG_BREAK
+            and _simple_capitalised(tok.text)
+            and self._name_word(nxt)
+            and gaz.lookup([nxt]) is None
+        )
 
     def _title_owner(self, span: list[Tok]) -> None:
         """The name before a title ("Denver Police" Chief, "U.S." Trade Representative, "EU"
@@ -605,24 +644,26 @@ class _Extractor:
         def flush() -> None:
             nonlocal span, person_hint
             cut = len(span)
-            if day_name():
+            if len(span) == 2 and span[1].text.casefold() in _WEEKDAYS and day_name():
                 self._emit(span, None, False, None, False)
                 span = []
                 person_hint = False
                 return
-            while span and (
-                span[-1].text.casefold() in _CONNECTORS
-                or (
-                    span[-1].text.casefold() in gaz.common
-                    and span[-1].text.casefold() not in _NAME_ENDINGS
-                )
-                or (
-                    # "Democratic Congressman": a title after a name is no part of it
-                    len(span) > 1
-                    and is_title(span[-1].text.casefold(), gaz.titles)
-                    and span[-1].text.casefold().rstrip(".") not in _HONORIFICS
-                )
-            ) and not surname(span[-1]):
+            titles = gaz.titles
+            while span:
+                last = span[-1].text.casefold()
+                if not (
+                    last in _CONNECTORS
+                    or (last in gaz.common and last not in _NAME_ENDINGS)
+                    or (
+                        # "Democratic Congressman": a title after a name is no part of it
+                        len(span) > 1
+                        and (last in titles or (("-" in last or "." in last)
+                                                and is_title(last, titles)))
+                        and last.rstrip(".") not in _HONORIFICS
+                    )
+                ) or surname(span[-1]):
+                    break
                 span.pop()
             if len(span) == 1 < cut and span[0].text.casefold() in lexicon().not_nouns:
                 span = []  # "a Democratic Congressman": an adjective before a title
@@ -639,8 +680,15 @@ class _Extractor:
         while i < len(run):
             # longest gazetteer match starting here
             match = None
-            for n in range(min(gaz.max_tokens, len(run) - i), 0, -1):
-                entry = self._lookup([t.text for t in run[i : i + n]])
+            first = run[i].text
+            # only as many words as the longest known name opening with this one ("Londoners":
+            # the people of a known place)
+            longest = gaz.longest_from(first) or (1 if first.endswith("ers") else 0)
+            for n in range(min(longest, len(run) - i), 0, -1):
+                words_n = [t.text for t in run[i : i + n]]
+                entry = gaz.lookup(words_n)
+                if entry is None and words_n[-1].endswith("ers"):
+                    entry = self._demonym(words_n)
                 if entry is None or (entry.abbreviation and not run[i + n - 1].abbreviated):
                     continue  # "said Mass for a million": no "Mass." for Massachusetts
                 if len(span) == 1 and span[0].text.casefold() in _NAME_OPENERS:
@@ -685,79 +733,42 @@ class _Extractor:
             tok = run[i]
             low = tok.text.casefold().rstrip(".")
             title = low in gaz.titles or ("-" in low and is_title(low, gaz.titles))
-            if title and span and person_after_titles(run, i, gaz.titles):
-                # "U.S. Trade Representative Karen Holt", "Denver Police Chief Ron Whitaker":
-                # the title ends the name before it and a person's name follows
-                self._title_owner(span)
-                span = []
-                person_hint = True
-                i += 1
-                continue
-            if (
-                title
-                and not span
-                and low in _TITLE_MODIFIERS
-                and i + 1 < len(run)
-                and run[i + 1].text.casefold() in _ORG_WORDS
+            if title:
+                if span and person_after_titles(run, i, gaz.titles):
+                    # "U.S. Trade Representative Karen Holt", "Denver Police Chief Ron
+                    # Whitaker": the title ends the name before it and a person's name follows
+                    self._title_owner(span)
+                    span = []
+                    person_hint = True
+                    i += 1
+                    continue
+                if (
+                    not span
+                    and low in _TITLE_MODIFIERS
+                    and i + 1 < len(run)
+                    and run[i + 1].text.casefold() in _ORG_WORDS
+                ):
+                    # "Lebanon's Health Ministry", "the Foreign Office": an office, no title
+                    span.append(tok)
+                    i += 1
+                    continue
+                if not span or tok.text.isupper() or low in _ROLE_BREAKS:
+                    # "President Putin", "McDonald's CEO Ana Ruiz": a title starts a new name
+                    flush()
+                    person_hint = True
+                    i += 1
+                    continue
+            if not span:
+                if (low in gaz.common or low in _NAME_OPENERS) and self._opens_name(
+                    run, i, low, title_cased, person_hint
+                ):
+                    span.append(tok)
+                    i += 1
+                    continue
+            elif (low == "the" and span[-1].text == "of" and i + 1 < len(run)) or (
+                low in ("for", "and") and self._org_name_goes_on(span, run, i)
             ):
-                # "Lebanon's Health Ministry", "the Foreign Office": an office, not a title
-                span.append(tok)
-                i += 1
-                continue
-            if title and (not span or tok.text.isupper() or low in _ROLE_BREAKS):
-                # "President Putin", "McDonald's CEO Ana Ruiz": a title starts a new name
-                flush()
-                person_hint = True
-                i += 1
-                continue
-            if (
-                not span
-                and not tok.initial
-                and low in _NAME_OPENERS
-                and i + 1 < len(run)
-                and self._name_word(run[i + 1].text)
-                and gaz.lookup([run[i + 1].text]) is None
-            ):
-                # "New South Wales": a capitalised adjective mid-sentence opens a name
-                span.append(tok)
-                i += 1
-                continue
-            if (
-                not span
-                and not tok.initial
-                and not title_cased
-                and low in gaz.common
-                and low not in _STRONG_BREAK
-                and low not in _CONNECTORS
-                and low not in _TIME_WORDS
-                and tok.text[1:].islower()
-                and self._org_tail(run, i + 1)
-            ):
-                # "Ireland's Data Protection Commission": a common word opens the name
-                span.append(tok)
-                i += 1
-                continue
-            if low == "the" and span and span[-1].text == "of" and i + 1 < len(run):
-                span.append(tok)
-                i += 1
-                continue
-            if low in ("for", "and") and span and self._org_name_goes_on(span, run, i):
-                span.append(tok)
-                i += 1
-                continue
-            if (
-                not span
-                and person_hint
-                and not title_cased
-                and low in gaz.common
-                and low not in _STRONG_BREAK
-                and _simple_capitalised(tok.text)
-                and i + 1 < len(run)
-                and self._name_word(run[i + 1].text)
-                and gaz.lookup([run[i + 1].text]) is None
-            ):
-                # "Gov. Jan Brewer", "Quarterback Will Howard": after a title, a common word
-                # before a name is a first name
+                # "Friends of the Earth", "Centre for Disease Control and Prevention"
                 span.append(tok)
                 i += 1
                 continue
@@ -774,24 +785,26 @@ class _Extractor:
                 person_hint = True
                 i += 1
                 continue
-            if low == "of" and person_hint and _person_of([*span, tok]):
-                # "CEO Jane Ruiz of Acme Corp": after a title, a person, then where they work
-                flush()
-                i += 1
-                continue
-            if (
-                low == "of"
-                and len(span) == 1
-                and span[0].initial
-                and span[0].text.endswith("s")
-                and span[0].text.casefold() not in _NAME_ENDINGS
-                and singular(span[0].text.casefold()) not in _ORG_HEADS
-            ):
-                # "Users of Microsoft Office": a plural opening the sentence is no name part
-                span = []
-                person_hint = False
-                i += 1
-                continue
+            if low == "of" and span:
+                if person_hint and _person_of([*span, tok]):
+                    # "CEO Jane Ruiz of Acme Corp": after a title, a person, then where they
+                    # work
+                    flush()
+                    i += 1
+                    continue
+                if (
+                    len(span) == 1
+                    and span[0].initial
+                    and span[0].text.endswith("s")
+                    and span[0].text.casefold() not in _NAME_ENDINGS
+                    and singular(span[0].text.casefold()) not in _ORG_HEADS
+                ):
+                    # "Users of Microsoft Office": a plural opening the sentence is no name
+                    # part
+                    span = []
+                    person_hint = False
+                    i += 1
+                    continue
             if low == "&" and len(span) != 1 and i + 2 != len(run):
                 # "Rainn Wilson & Ellen Page": two names; "Marks & Spencer" and "Korea
                 # Investment & Securities" are one
@@ -811,7 +824,7 @@ class _Extractor:
                 # before a particle is an ordinary word, not the start of a name
                 i += 1
                 continue
-            if span and _shouting(tok.text) and not span[-1].text.isupper():
+            if span and tok.text.isupper() and _shouting(tok.text) and not span[-1].text.isupper():
                 flush()  # "Jim Ruymen SQUAMISH": a word in capitals after a name starts another
             span.append(tok)
             i += 1
@@ -894,9 +907,7 @@ class _Extractor:
 
     def merge(self, lowered: Counter[str]) -> None:
         cands = self.cands
-        in_full_names = {
-            unaccented(t) for c in cands.values() if len(c.tokens) > 1 for t in c.tokens
-        }
+        in_full_names: set[str] | None = None
         for tag, cand in list(cands.items()):
             if cand.gazetteer:
                 continue
@@ -911,12 +922,24 @@ class _Extractor:
                 if not cand.non_initial and (
                     not cand.in_title or word.casefold() in lexicon().zipf
                 ):
+                    if in_full_names is None:
+                        in_full_names = {
+                            unaccented(t)
+                            for c in cands.values()
+                            if len(c.tokens) > 1
+                            for t in c.tokens
+                        }
                     if unaccented(word) not in in_full_names:
                         del cands[tag]
                     continue
         # surname (or first name) alone -> the full name it belongs to
         multi = [c for c in cands.values() if len(c.tokens) > 1 and not c.gazetteer]
         known_multi = [c for c in cands.values() if len(c.tokens) > 1 and c.gazetteer]
+        people = [
+            (m, tuple(map(unaccented, m.tokens))) for m in multi if m.kind is HashtagKind.PERSON
+        ]
+        accented_people = [(m, t) for m, t in people if t != m.tokens]
+        initials: list[tuple[_Candidate, tuple[str, str]]] | None = None
         for tag, cand in list(cands.items()):
             if len(cand.tokens) != 1 or cand.gazetteer:
                 continue
@@ -926,16 +949,18 @@ class _Extractor:
                 # "Court rules ..." with "the Supreme Court" named: a word capitalised only
                 # where a sentence starts is part of the known name
                 owners = [m for m in known_multi if word in m.tokens]
-            if not owners:
+            if not owners and (accented_people or not word.isascii()):
                 # "Erdoğan" alone joins "Recep Tayyip Erdogan": a person's name, other accents
                 plain = unaccented(word)
                 owners = [
                     m
-                    for m in multi
-                    if m.kind is HashtagKind.PERSON and plain in map(unaccented, m.tokens)
+                    for m, tokens in (accented_people if word.isascii() else people)
+                    if plain in tokens
                 ]
             if word.isupper() and len(word) >= 2:
-                owners += [m for m in multi if word in _initials(m.tokens)]
+                if initials is None:
+                    initials = [(m, _initials(m.tokens)) for m in multi]
+                owners += [m for m, letters in initials if word in letters]
             if not owners:
                 continue
             owner = max(owners, key=lambda m: m.count)
@@ -995,17 +1020,42 @@ def _keep_names_with_s(toks: list[Tok]) -> None:
             tok.possessive = False
 
 
-_CREDITS = re.compile(
-    r"^[ \t]*(?:By|BY)[ \t]+[A-Z][\w.'’-]*(?:[ \t]*(?:[A-Z][\w.'’-]*|and|&|,))*[ \t]*$"
-    r"|\((?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited)"
-    r" by [^)\n]*\)"
-    r"|^[ \t]*(?:Additional )?[Rr]eporting by [^\n]*$"
-    r"|(?<=[\w,.] )\([A-Z][\w.]*(?: [A-Z][\w.]*)?(?:/[A-Z][\w.]*)*\)(?=[ \t]*(?:[-—–]|$))",
+_BYLINE = re.compile(
+    r"^[ \t]*(?:By|BY)[ \t]+[A-Z][\w.'’-]*(?:[ \t]*(?:[A-Z][\w.'’-]*|and|&|,))*[ \t]*$",
     re.MULTILINE,
 )
-"""Bylines and credit lines: "By Maya Gebeily and Laila Bassam" alone on its line, "(Reporting
-by ...; Editing by ...)", the agency of a dateline ("TOKYO (AP) —", "BEIRUT, Oct 3
-(Reuters) -"). Reporters and agencies are no subject of the article."""
+"""A byline alone on its line: "By Maya Gebeily and Laila Bassam". Reporters are no subject of
+the article."""
+_CREDIT_LINE = re.compile(
+    r"\((?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited) by [^)\n]*\)"
+    r"|^[ \t]*(?:Additional )?[Rr]eporting by [^\n]*$",
+    re.MULTILINE,
+)
+"""A credit line: "(Reporting by ...; Editing by ...)", "Reporting by ..." on its own line."""
+_AGENCY = re.compile(
+    r"(?<=[\w,.] )\([A-Z][\w.]*(?: [A-Z][\w.]*)?(?:/[A-Z][\w.]*)*\)(?=[ \t]*(?:[-—–]|$))",
+    re.MULTILINE,
+)
+"""The agency of a dateline or signing at the end: "TOKYO (AP) —", "BEIRUT, Oct 3 (Reuters) -",
+"... lost revenues. (AFP)"."""
+_DATELINE_CHARS = 200
+_CREDIT_CUES = ("eporting by ", "riting by ", "diting by ", "ompiled by ", "dited by ")
+
+
+def _without_credits(body: str) -> str:
+    """The text without bylines, credit lines and the agency of its dateline or its end."""
+    if body.startswith(("By ", "BY ")) or "\nBy " in body or "\nBY " in body:
+        body = _BYLINE.sub(" ", body)
+    if any(cue in body for cue in _CREDIT_CUES):
+        body = _CREDIT_LINE.sub(" ", body)
+    head = body[:_DATELINE_CHARS]
+    if "(" in head:
+        body = _AGENCY.sub(" ", head) + body[_DATELINE_CHARS:]
+    if len(body) > _DATELINE_CHARS and "(" in body[-_DATELINE_CHARS:]:
+        # "... in lost revenues. (AFP)": the agency signing at the end
+        body = body[:-_DATELINE_CHARS] + _AGENCY.sub(" ", body[-_DATELINE_CHARS:])
+    return body
+
 
 _MAX_BODY_CHARS = 6000
 """Longer texts are read to here: what matters in an article is said early."""
@@ -1055,7 +1105,7 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
     if len(body) > _MAX_BODY_CHARS:
         cut = body.rfind(" ", 0, _MAX_BODY_CHARS)
         body = body[: cut if cut > 0 else _MAX_BODY_CHARS]
-    body = fix_dateline(_CREDITS.sub(" ", body))
+    body = fix_dateline(_without_credits(body))
     title_toks = tokenize(title, True, 0)
     body_toks = tokenize(body, False, len(title_toks))
     toks = title_toks + body_toks

@@ -13,7 +13,7 @@ Files (tab-separated, '#' comments):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -79,6 +79,12 @@ class Gazetteer:
     titles: frozenset[str]
     lower_names: frozenset[str]
     """Lower-cased one-word place names and demonyms (so "american" is not a topic word)."""
+    starts: dict[str, int] = field(default_factory=dict)
+    """Case-folded first word of every name -> the most words a name starting with it has."""
+
+    def longest_from(self, word: str) -> int:
+        """The most words of a name that starts with this word (0 when none does)."""
+        return self.starts.get(word.casefold(), 0)
 
     def lookup(self, tokens: list[str] | tuple[str, ...]) -> GazetteerEntry | None:
         exact = self.exact.get(" ".join(tokens))
@@ -155,6 +161,11 @@ def gazetteer() -> Gazetteer:
                 not tokens[0].endswith(".")
             )  # "Mass." (never "N.J.", read as one token with its stops)
             add(name, GazetteerEntry(row[0], HashtagKind.PLACE, abbreviation=abbreviation))
+    starts: dict[str, int] = {}
+    for key in (*folded, *exact):
+        words = key.split(" ")
+        first = words[0].casefold()
+        starts[first] = max(starts.get(first, 0), len(words))
     return Gazetteer(
         folded=folded,
         exact=exact,
@@ -162,4 +173,5 @@ def gazetteer() -> Gazetteer:
         common=_words("common_words.txt"),
         titles=_words("titles.txt"),
         lower_names=frozenset(lower_names),
+        starts=starts,
     )
