@@ -182,7 +182,9 @@ def _one_per_lemma(topics: list[TopicWord]) -> list[TopicWord]:
         return topics
     for topic in topics:
         word = topic.word
-        members = derived.get(singular(word) if word.endswith("s") else word)
+        members = derived.get(word)
+        if members is None and word.endswith("s") and word[:-1] in derived:
+            members = derived.get(singular(word))  # "protests"
         if members is not None:
             members.append((topic, ""))
     dropped: set[int] = set()
