@@ -616,3 +616,10 @@ def test_bylines_and_agency_credits_are_no_tags() -> None:
     found = tags("Dozens hurt in Kessa", text, limit=20)
     assert {"Kessa", "HealthMinistry", "MaraLindqvist"} <= set(found)
     assert not {"AdaQuill", "OlleBrandt", "TomArdent", "Reuters", "Ministry"} & set(found)
+
+
+def test_a_deputy_police_chief_is_a_title_before_a_person() -> None:
+    text = "Interim Deputy Police Chief Mara Quill said the Health Ministry was told."
+    found = tags("Police", text, limit=20)
+    assert {"MaraQuill", "HealthMinistry"} <= set(found)
+    assert not any(t.startswith(("Deputy", "Interim")) for t in found)

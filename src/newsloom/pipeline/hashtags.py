@@ -283,6 +283,12 @@ _TITLE_MODIFIERS = words(
 are no person's title ("Lansing State Journal")."""
 
 
+_OFFICE_FIELDS = words(
+    "health foreign defence defense interior finance education justice economy state"
+)
+"""What a ministry or office is for, in its name ("Health Ministry", "Foreign Office")."""
+
+
 def person_after_titles(run: list[Tok], start: int, titles: frozenset[str]) -> bool:
     """Whether ``run[start:]`` is titles (one of them an office, no honorific: "Lady Gaga" is a
     name) and then a person's name up to the run's end or a possessive: one to four capitalised
@@ -744,9 +750,10 @@ class _Extractor:
                     continue
                 if (
                     not span
-                    and low in _TITLE_MODIFIERS
+                    and low in _OFFICE_FIELDS
                     and i + 1 < len(run)
                     and run[i + 1].text.casefold() in _ORG_WORDS
+                    and not (i + 2 < len(run) and run[i + 2].text.casefold() in gaz.titles)
                 ):
                     # "Lebanon's Health Ministry", "the Foreign Office": an office, no title
                     span.append(tok)
