@@ -404,14 +404,15 @@ def test_a_legal_form_alone_is_no_tag_and_a_last_word_after_an_ampersand_joins()
     assert found["FederalHarbourSafetyAdministration"].kind is HashtagKind.ORG
 
 
-def test_slashes_and_plurals_do_not_join_a_persons_name() -> None:
+def test_photo_credits_and_plurals_do_not_join_a_persons_name() -> None:
     text = (
         "Photo: Ada Quill/Kessa Wire. Tom Ardent reported from the pier, where "
         "Republicans Mara Lindqvist and Olle Brandt met the designers. Designers Rita "
         "Flores and Ana Ruiz showed coats. Quill, Ardent and Brandt left at noon."
     )
     found = tags("Harbour show", text, limit=30)
-    assert {"AdaQuill", "TomArdent", "MaraLindqvist", "RitaFlores"} <= set(found)
+    assert {"TomArdent", "MaraLindqvist", "RitaFlores"} <= set(found)
+    assert not any(t.startswith("AdaQuill") for t in found)  # a photo credit
     assert not any(t.startswith(("AdaQuillKessa", "RepublicansMara", "DesignersRita"))
                    for t in found)
 
@@ -623,3 +624,14 @@ def test_a_deputy_police_chief_is_a_title_before_a_person() -> None:
     found = tags("Police", text, limit=20)
     assert {"MaraQuill", "HealthMinistry"} <= set(found)
     assert not any(t.startswith(("Deputy", "Interim")) for t in found)
+
+
+def test_a_person_of_the_institute_and_a_country_spelled_without_the() -> None:
+    text = (
+        "A team led by Ada Ostrova of the Kessa Normal School found the galaxy. Fighting in "
+        "the Democratic Republic of Congo went on. The U.S. Food and Drug Administration "
+        "approved the drug."
+    )
+    found = tags("Galaxy found", text, limit=30)
+    assert {"AdaOstrova", "KessaNormalSchool", "DRCongo", "FDA", "UnitedStates"} <= set(found)
+    assert "US" not in found

@@ -674,9 +674,14 @@ class _Extractor:
             if len(span) == 1 < cut and span[0].text.casefold() in lexicon().not_nouns:
                 span = []  # "a Democratic Congressman": an adjective before a title
             span = _without_opening_verb(span)
-            entry = gaz.lookup([t.text for t in span]) if span and len(span) < cut else None
+            entry = (
+                gaz.lookup([t.text for t in span])
+                if span and (len(span) < cut or (len(span) == 1 and gaz.longest_from(span[0].text)))
+                else None
+            )
             if entry is not None:
-                # "in Paris Friday": what is left once the day is cut is a known name
+                # "in Paris Friday", "U.S." before "Food and Drug Administration": what is
+                # left of the span is a known name
                 self._emit(span, entry.kind, True, entry.tag, False)
             elif span:
                 self._emit(span, None, False, None, person_hint)
@@ -793,9 +798,11 @@ class _Extractor:
                 i += 1
                 continue
             if low == "of" and span:
-                if person_hint and _person_of([*span, tok]):
-                    # "CEO Jane Ruiz of Acme Corp": after a title, a person, then where they
-                    # work
+                if (person_hint or (i + 1 < len(run) and run[i + 1].text == "the")) and (
+                    _person_of([*span, tok])
+                ):
+                    # "CEO Jane Ruiz of Acme Corp", "Stefano Carniani of the Scuola Normale":
+                    # a person, then where they work
                     flush()
                     i += 1
                     continue
@@ -1039,6 +1046,11 @@ _CREDIT_LINE = re.compile(
     re.MULTILINE,
 )
 """A credit line: "(Reporting by ...; Editing by ...)", "Reporting by ..." on its own line."""
+_PHOTO_CREDIT = re.compile(
+    r"\b[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)?(?: [A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)?){1,2}"
+    r"/[A-Z]\w*(?: Images)?(?:/[A-Z]\w*(?: Images)?)*"
+)
+"""A photo credit: "François Lenoir/Reuters", "Michael Buckner/Getty Images"."""
 _AGENCY = re.compile(
     r"(?<=[\w,.] )\([A-Z][\w.]*(?: [A-Z][\w.]*)?(?:/[A-Z][\w.]*)*\)(?=[ \t]*(?:[-—–]|$))",
     re.MULTILINE,
@@ -1050,11 +1062,14 @@ _CREDIT_CUES = ("eporting by ", "riting by ", "diting by ", "ompiled by ", "dite
 
 
 def _without_credits(body: str) -> str:
-    """The text without bylines, credit lines and the agency of its dateline or its end."""
+    """The text without bylines, credit lines, photo credits and the agency of its dateline or
+    its end."""
     if body.startswith(("By ", "BY ")) or "\nBy " in body or "\nBY " in body:
         body = _BYLINE.sub(" ", body)
     if any(cue in body for cue in _CREDIT_CUES):
         body = _CREDIT_LINE.sub(" ", body)
+    if "/" in body:
+        body = _PHOTO_CREDIT.sub(" ", body)
     head = body[:_DATELINE_CHARS]
     if "(" in head:
         body = _AGENCY.sub(" ", head) + body[_DATELINE_CHARS:]
