@@ -635,3 +635,12 @@ def test_a_person_of_the_institute_and_a_country_spelled_without_the() -> None:
     found = tags("Galaxy found", text, limit=30)
     assert {"AdaOstrova", "KessaNormalSchool", "DRCongo", "FDA", "UnitedStates"} <= set(found)
     assert "US" not in found
+
+
+def test_a_singular_topic_that_a_name_ends_with_is_left_to_the_name() -> None:
+    text = (
+        "Kessa County closed roads on Tuesday. The county said crews were pumping water, and "
+        "the county office stayed open. Parties in Kessa disagreed, and the parties met."
+    )
+    found = tags("Kessa County floods", text, limit=20)
+    assert "KessaCounty" in found and "County" not in found

@@ -1165,10 +1165,15 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
             plain_topic=not named and len(cand.tokens) == 1,
         )
     if english:
+        name_ends = {
+            singular(c.tokens[-1].casefold()) for c in ex.cands.values() if len(c.tokens) > 1
+        }
         for topic in topic_words(toks, lowered, gaz):
             tag = camel_case([topic.word])
             if tag in scored:
                 continue
+            if topic.word in name_ends and topic.word in _NAME_ENDINGS:
+                continue  # "the county" beside #NassauCounty: the name says it
             variants = tuple(w for w, _ in topic.forms.most_common(5))
             hashtag = Hashtag(tag, HashtagKind.TOPIC, 0.0, variants)
             scored[tag] = _Scored(topic.score, False, hashtag, plain_topic=True)
