@@ -644,3 +644,16 @@ def test_a_singular_topic_that_a_name_ends_with_is_left_to_the_name() -> None:
     )
     found = tags("Kessa County floods", text, limit=20)
     assert "KessaCounty" in found and "County" not in found
+
+
+def test_a_place_and_a_plural_make_a_team() -> None:
+    text = (
+        "The Los Angeles Quillers beat the Boston Ardents on Tuesday. The Quillers moved up, "
+        "and the Ardents fell. Texas Republicans met in Boston."
+    )
+    found = {h.tag: h for h in extract_hashtags("Quillers win", text, limit=20)}
+    assert found["LosAngelesQuillers"].kind is HashtagKind.ORG
+    assert found["BostonArdents"].kind is HashtagKind.ORG
+    assert "Quillers" in found["LosAngelesQuillers"].variants
+    assert {"Texas", "RepublicanParty", "Boston"} <= set(found)
+    assert not {"Quillers", "Ardents", "LosAngeles"} & set(found)

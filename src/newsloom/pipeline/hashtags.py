@@ -422,6 +422,8 @@ class _Extractor:
         if any(w in _EVENT_WORDS for w in lows) or (len(lows) > 1 and lows[-1] in _WEEKDAYS):
             return HashtagKind.EVENT
         if lows[-1] in _PLACE_WORDS or lows[0] in _PLACE_OPENERS:
+            if len(lows) > 2 and lows[-1].endswith("s") and self._opens_with_company(words):
+                return HashtagKind.ORG  # "Los Angeles Lakers", "New York Yankees"
             return HashtagKind.PLACE
         if len(words) == 1 and len(words[0]) > 1 and words[0].isupper():
             return HashtagKind.ORG  # "AFAD said": an acronym is no person
@@ -436,12 +438,26 @@ class _Extractor:
             return HashtagKind.ORG
         return HashtagKind.TOPIC
 
+    def _place_opens(self, words: tuple[str, ...]) -> bool:
+        """Whether these words are a known place ("Boston", "Los Angeles")."""
+        entry = self.gaz.lookup(words)
+        return entry is not None and entry.kind is HashtagKind.PLACE
+
     def _opens_with_company(self, words: tuple[str, ...]) -> bool:
-        """ "Sony Music", "Google Buzz": a known organisation opens the name."""
+        """ "Sony Music", "Google Buzz": a known organisation opens the name; "Los Angeles
+        Lakers", "Boston Red Sox": a known place opens a plural (a team)."""
         if len(words) < 2:
             return False
         first = self.gaz.lookup([words[0]])
-        return first is not None and first.kind is HashtagKind.ORG
+        if first is not None and first.kind is HashtagKind.ORG:
+            return True
+        if not words[-1].endswith("s"):
+            return False
+        for n in range(min(len(words) - 1, self.gaz.max_tokens), 0, -1):
+            place = self.gaz.lookup(words[:n])
+            if place is not None:
+                return place.kind is HashtagKind.PLACE
+        return False
 
     def _role_noun(self, low: str) -> bool:
         """Whether a word is a noun for a person's role that the text also writes in lower
@@ -523,6 +539,20 @@ class _Extractor:
             )
             and not t.possessive
             for t in rest[:-1]
+        )
+
+    def _team_tail(self, run: list[Tok], start: int) -> bool:
+        """Whether ``run[start:]`` is one plural name ending the run, after a place: a team
+        ("Los Angeles Lakers", "New York Yankees"; never "Ohio Democrats", a known name)."""
+        if start != len(run) - 1 or run[start - 1].possessive:
+            return False
+        word = run[start].text
+        return (
+            len(word) > 3
+            and word.endswith("s")
+            and _simple_capitalised(word)
+            and word.casefold() not in self.gaz.common
+            and self.gaz.lookup([word]) is None
         )
 
     def _org_name_goes_on(self, span: list[Tok], run: list[Tok], i: int) -> bool:
@@ -706,7 +736,9 @@ class _Extractor:
                     # "National Security Council", "New Democratic Party": the opener makes
                     # another name of the known one
                     continue
-                if entry.kind is HashtagKind.PLACE and self._org_tail(run, i + n):
+                if entry.kind is HashtagKind.PLACE and (
+                    self._org_tail(run, i + n) or self._team_tail(run, i + n)
+                ):
                     # "New York Stock Exchange", "Denver Police Department": a place opens
                     # an organisation's name
                     continue
@@ -719,16 +751,17 @@ class _Extractor:
                 if n == 1:
                     after = run[i + 1] if i + 1 < len(run) else None
                     word = run[i].text
+                    # "Republicans Mike Huckabee", "Texas Republicans": a plural ("Kenyans",
+                    # "Democrats") is no part of a longer name
+                    plural = word.endswith("s") and entry.tag.casefold() != word.casefold()
                     joined = (
                         after is not None
                         and not run[i].possessive
-                        # "Republicans Mike Huckabee", "Kenyans Ann ...": a plural is no
-                        # part of a longer name
-                        and not (word.endswith("s") and entry.tag.casefold() != word.casefold())
+                        and not plural
                         and after.text.casefold() not in gaz.titles
                         and after.text.casefold() not in _CONNECTORS
                     )
-                    if span or (joined and not title_cased):
+                    if (span and not plural) or (joined and not title_cased):
                         # "Jordan Henderson", "American Airlines": part of a longer name
                         continue
                     if run[i].initial and run[i].text.casefold() in gaz.common:
@@ -992,10 +1025,16 @@ class _Extractor:
             if whole is not None and whole is not cand and whole.tag in cands:
                 whole.absorb(cand)
                 del cands[tag]
-        # a surname with its particle -> the full name ("Del Negro" joins "Vinny Del Negro")
+        # a surname with its particle -> the full name ("Del Negro" joins "Vinny Del Negro");
+        # a name after the place that opens it -> the whole ("Red Sox" joins "Boston Red Sox")
         multi = [c for c in cands.values() if len(c.tokens) > 1 and not c.gazetteer]
         for cand in multi:
-            if cand.tokens[0].casefold() not in NAME_PARTICLES:
+            if cand.tokens[0].casefold() not in NAME_PARTICLES and not any(
+                len(m.tokens) > len(cand.tokens)
+                and m.tokens[-len(cand.tokens):] == cand.tokens
+                and self._place_opens(m.tokens[: -len(cand.tokens)])
+                for m in multi
+            ):
                 continue
             n = len(cand.tokens)
             owners = [
