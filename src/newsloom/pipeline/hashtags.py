@@ -1028,13 +1028,15 @@ class _Extractor:
         # a surname with its particle -> the full name ("Del Negro" joins "Vinny Del Negro");
         # a name after the place that opens it -> the whole ("Red Sox" joins "Boston Red Sox")
         multi = [c for c in cands.values() if len(c.tokens) > 1 and not c.gazetteer]
+        after_places = {
+            m.tokens[k:]
+            for m in multi
+            if len(m.tokens) > 2
+            for k in range(1, len(m.tokens) - 1)
+            if self._place_opens(m.tokens[:k])
+        }
         for cand in multi:
-            if cand.tokens[0].casefold() not in NAME_PARTICLES and not any(
-                len(m.tokens) > len(cand.tokens)
-                and m.tokens[-len(cand.tokens):] == cand.tokens
-                and self._place_opens(m.tokens[: -len(cand.tokens)])
-                for m in multi
-            ):
+            if cand.tokens[0].casefold() not in NAME_PARTICLES and cand.tokens not in after_places:
                 continue
             n = len(cand.tokens)
             owners = [
