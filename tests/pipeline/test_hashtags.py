@@ -657,3 +657,14 @@ def test_a_place_and_a_plural_make_a_team() -> None:
     assert "Quillers" in found["LosAngelesQuillers"].variants
     assert {"Texas", "RepublicanParty", "Boston"} <= set(found)
     assert not {"Quillers", "Ardents", "LosAngeles"} & set(found)
+
+
+def test_a_known_companys_form_and_an_and_before_an_authority() -> None:
+    text = (
+        "Goldman Sachs Group Inc. reported profits. Valdoria's Competition and Harbours "
+        "Authority objected, and Apple and Google Play were fined."
+    )
+    found = tags("Profits", text, limit=20)
+    assert {"GoldmanSachs", "CompetitionAndHarboursAuthority", "Apple"} <= set(found)
+    assert "Group" not in found
+    assert not any(t.startswith("AppleAnd") for t in found)

@@ -121,6 +121,8 @@ Affairs", "Centre for Disease Prevention and Control"): its "for" and "and" stay
 _NAME_ENDINGS = _ORG_WORDS | _PLACE_WORDS | _EVENT_WORDS
 _LEGAL_FORMS = words("inc corp co ltd llc plc sa ag nv bv spa gmbh se")
 """Legal forms left out of a company's tag: "Acer Inc." is #Acer."""
+_CORPORATE = _LEGAL_FORMS | words("group holdings company")
+"""Words after a known company's name that name its form, not another name."""
 
 
 @dataclass(slots=True)
@@ -565,12 +567,19 @@ class _Extractor:
             return False
         if run[i].text == "for":
             return singular(span[-1].text.casefold()) in _ORG_HEADS
+        if len(rest) > 3:
+            return False
         lows = [t.text.casefold() for t in span]
         heads = [j for j in range(len(lows) - 1) if singular(lows[j]) in _ORG_HEADS
                  and lows[j + 1] in ("of", "for")]
-        if not heads or len(rest) > 3:
+        if heads:
+            inner = span[heads[0] + 2 :]
+        elif len(span) <= 2 and rest[-1].text.casefold() in _ORG_WORDS and all(
+            _simple_capitalised(t.text) for t in span
+        ):
+            inner = span  # "Competition and Markets Authority", "Fish and Wildlife Service"
+        else:
             return False
-        inner = span[heads[0] + 2 :]
         if any(self.gaz.lookup([t.text]) is not None for t in (*inner, *rest)):
             return False
         return all(_simple_capitalised(t.text) and not t.possessive for t in rest)
@@ -773,6 +782,10 @@ class _Extractor:
                 n, entry = match
                 self._emit(run[i : i + n], entry.kind, True, entry.tag, False)
                 i += n
+                if entry.kind is HashtagKind.ORG:
+                    # "Goldman Sachs Group Inc.": the company's form is no name of its own
+                    while i < len(run) and run[i].text.casefold().rstrip(".") in _CORPORATE:
+                        i += 1
                 continue
             tok = run[i]
             low = tok.text.casefold().rstrip(".")
