@@ -668,3 +668,14 @@ def test_a_known_companys_form_and_an_and_before_an_authority() -> None:
     assert {"GoldmanSachs", "CompetitionAndHarboursAuthority", "Apple"} <= set(found)
     assert "Group" not in found
     assert not any(t.startswith("AppleAnd") for t in found)
+
+
+def test_hyphenated_known_names_and_organisations_with_variants() -> None:
+    text = (
+        "Shares of Wal-Mart and Coca-Cola fell. The Israel Defense Forces said IDF troops "
+        "left, and the New York Police Department said NYPD officers helped."
+    )
+    found = {h.tag: h for h in extract_hashtags("Shares fall", text, limit=20)}
+    assert {"Walmart", "CocaCola", "IDF", "NYPD"} <= set(found)
+    assert "Israel Defense Forces" in found["IDF"].variants
+    assert not any(t in ("WalMart", "NewYork", "IsraelDefenseForces") for t in found)

@@ -23,6 +23,7 @@ from newsloom.pipeline.hashtags_tokens import strip_elision, strip_possessive
 __all__ = ["Gazetteer", "GazetteerEntry", "camel_case", "gazetteer", "phrase_key", "tokenize_name"]
 
 _NAME_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[\w&]+(?:['’][\w]+)*")
+_HYPHENED_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[\w&]+(?:[-'’][\w&]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,11 @@ def gazetteer() -> Gazetteer:
         if not tokens:
             return
         max_tokens = max(max_tokens, len(tokens))
+        hyphened = _HYPHENED_TOKEN.findall(name)
+        if hyphened != tokens and not _is_acronym(name):
+            # the text reads "Coca-Cola", "Wal-Mart", "COVID-19" as one word
+            folded.setdefault(phrase_key(hyphened), entry)
+            max_tokens = max(max_tokens, len(hyphened))
         if _is_acronym(name):
             exact.setdefault(" ".join(tokens), entry)
         else:
