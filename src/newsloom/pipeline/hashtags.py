@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from newsloom.domain.models import Hashtag, HashtagKind
+from newsloom.pipeline.hashtags_credits import without_credits
 from newsloom.pipeline.hashtags_data import Gazetteer, GazetteerEntry, camel_case, gazetteer
 from newsloom.pipeline.hashtags_lexicon import lexicon
 from newsloom.pipeline.hashtags_tokens import (
@@ -1088,51 +1089,6 @@ def _keep_names_with_s(toks: list[Tok]) -> None:
             tok.possessive = False
 
 
-_BYLINE = re.compile(
-    r"^[ \t]*(?:By|BY)[ \t]+[A-Z][\w.'’-]*(?:[ \t]*(?:[A-Z][\w.'’-]*|and|&|,))*[ \t]*$",
-    re.MULTILINE,
-)
-"""A byline alone on its line: "By Maya Gebeily and Laila Bassam". Reporters are no subject of
-the article."""
-_CREDIT_LINE = re.compile(
-    r"\((?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited) by [^)\n]*\)"
-    r"|^[ \t]*(?:Additional )?[Rr]eporting by [^\n]*$",
-    re.MULTILINE,
-)
-"""A credit line: "(Reporting by ...; Editing by ...)", "Reporting by ..." on its own line."""
-_PHOTO_CREDIT = re.compile(
-    r"\b[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)?(?: [A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)?){1,2}"
-    r"/[A-Z]\w*(?: Images)?(?:/[A-Z]\w*(?: Images)?)*"
-)
-"""A photo credit: "François Lenoir/Reuters", "Michael Buckner/Getty Images"."""
-_AGENCY = re.compile(
-    r"(?<=[\w,.] )\([A-Z][\w.]*(?: [A-Z][\w.]*)?(?:/[A-Z][\w.]*)*\)(?=[ \t]*(?:[-—–]|$))",
-    re.MULTILINE,
-)
-"""The agency of a dateline or signing at the end: "TOKYO (AP) —", "BEIRUT, Oct 3 (Reuters) -",
-"... lost revenues. (AFP)"."""
-_DATELINE_CHARS = 200
-_CREDIT_CUES = ("eporting by ", "riting by ", "diting by ", "ompiled by ", "dited by ")
-
-
-def _without_credits(body: str) -> str:
-    """The text without bylines, credit lines, photo credits and the agency of its dateline or
-    its end."""
-    if body.startswith(("By ", "BY ")) or "\nBy " in body or "\nBY " in body:
-        body = _BYLINE.sub(" ", body)
-    if any(cue in body for cue in _CREDIT_CUES):
-        body = _CREDIT_LINE.sub(" ", body)
-    if "/" in body:
-        body = _PHOTO_CREDIT.sub(" ", body)
-    head = body[:_DATELINE_CHARS]
-    if "(" in head:
-        body = _AGENCY.sub(" ", head) + body[_DATELINE_CHARS:]
-    if len(body) > _DATELINE_CHARS and "(" in body[-_DATELINE_CHARS:]:
-        # "... in lost revenues. (AFP)": the agency signing at the end
-        body = body[:-_DATELINE_CHARS] + _AGENCY.sub(" ", body[-_DATELINE_CHARS:])
-    return body
-
-
 _MAX_BODY_CHARS = 6000
 """Longer texts are read to here: what matters in an article is said early."""
 
@@ -1181,7 +1137,7 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
     if len(body) > _MAX_BODY_CHARS:
         cut = body.rfind(" ", 0, _MAX_BODY_CHARS)
         body = body[: cut if cut > 0 else _MAX_BODY_CHARS]
-    body = fix_dateline(_without_credits(body))
+    body = fix_dateline(without_credits(body))
     title_toks = tokenize(title, True, 0)
     body_toks = tokenize(body, False, len(title_toks))
     toks = title_toks + body_toks
