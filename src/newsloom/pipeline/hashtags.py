@@ -24,7 +24,6 @@ from __future__ import annotations
 import html
 import math
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -33,6 +32,40 @@ from newsloom.domain.models import Hashtag, HashtagKind
 from newsloom.pipeline.hashtags_credits import without_credits
 from newsloom.pipeline.hashtags_data import Gazetteer, GazetteerEntry, camel_case, gazetteer
 from newsloom.pipeline.hashtags_lexicon import lexicon
+from newsloom.pipeline.hashtags_names import (
+    CONNECTORS,
+    CORPORATE,
+    EVENT_WORDS,
+    HONORIFICS,
+    LEGAL_FORMS,
+    NAME_ENDINGS,
+    NAME_OPENERS,
+    OFFICE_FIELDS,
+    ORG_HEADS,
+    ORG_WORDS,
+    PLACE_OPENERS,
+    PLACE_PREPOSITIONS,
+    PLACE_WORDS,
+    ROLE_BREAKS,
+    ROLE_SUFFIXES,
+    SPEECH_VERBS,
+    STRONG_BREAK,
+    TIME_WORDS,
+    TITLE_MODIFIERS,
+    WEEKDAYS,
+    fold,
+    is_title,
+    name_initials,
+    opening_verb,
+    owned_name_follows,
+    person_after_titles,
+    person_of,
+    shouting,
+    simple_capitalised,
+    unaccented,
+    without_legal_form,
+    without_opening_verb,
+)
 from newsloom.pipeline.hashtags_tokens import (
     NAME_PARTICLES,
     NAMEISH,
@@ -40,90 +73,10 @@ from newsloom.pipeline.hashtags_tokens import (
     fix_dateline,
     is_title_cased,
     tokenize,
-    words,
 )
 from newsloom.pipeline.hashtags_topics import singular, topic_words
 
 __all__ = ["article_hashtags", "extract_hashtags"]
-
-
-_CONNECTORS = NAME_PARTICLES | words("of and &")
-
-_ORG_WORDS = words(
-    """
-    inc corp corporation company co ltd llc plc group party ministry university college school
-    bank council agency commission committee association court police department institute
-    airlines airways times post news journal herald tribune gazette chronicle mail telegraph
-    express club fc foundation banco banca banque
-    union army navy force forces office board
-    authority service services motors industries holdings network networks church museum hospital
-    administration bureau academy alliance coalition exchange
-    league federation organization organisation society trust fund records studios pictures
-    entertainment systems technologies labs brigade regiment guard assembly parliament senate
-    congress
-    """
-)
-_EVENT_WORDS = words(
-    """
-    war wars games cup championship championships open festival summit election elections
-    olympics awards award conference crisis invasion revolution massacre marathon tour prix expo
-    fair show series bowl derby classic trial scandal protests uprising attack attacks bombing
-    bombings storm hurricane typhoon cyclone earthquake
-    """
-)
-_PLACE_WORDS = words(
-    """
-    river lake lakes mountain mountains mount island islands county province region valley
-    street avenue square bridge park airport beach bay sea ocean coast desert forest canyon falls
-    glen hills heights city village peninsula strait gulf oblast district state territory area
-    stadium arena republic kingdom
-    """
-)
-_SPEECH_VERBS = words(
-    """
-    said says told added asked wrote argued
-    """
-)
-_STRONG_BREAK = words(
-    """
-    and or but the a an in on at for to with from by as is was are were copyright photo
-    credit credits courtesy
-    """
-)
-_NAME_OPENERS = words(
-    """
-    new old great little long big high upper lower central national international federal
-    free public special world home northern southern eastern western northeastern northwestern
-    southeastern southwestern
-    """
-)
-"""Common words that open names when capitalised mid-sentence ("New South Wales", "Long
-Island Rail Road", "National Weather Service", "Central Bank of Brazil")."""
-_PLACE_OPENERS = _NAME_OPENERS | words(
-    "mount lake fort port saint santa san los las north south east west"
-)
-"""First words of places ("Santa Clarita", "New South Wales", "Lake Kessa")."""
-_PLACE_PREPOSITIONS = words("in near outside")
-"""A name right after one of these, of no other kind, is a place ("near Kessa")."""
-_ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ess", "ant", "ent", "man", "woman")
-"""Endings of nouns for people's roles ("researcher", "economist", "historian")."""
-_ROLE_BREAKS = words("ceo cfo chairman chairwoman president minister pm mp spokesman spokeswoman")
-
-_ORG_HEADS = words(
-    """
-    association centre center institute ministry department commission committee council
-    bureau office agency foundation federation union university college academy board
-    authority league society organisation organization administration fund trust
-    """
-)
-"""Words that open an organisation's name before "of" or "for" ("Ministry of Health and Social
-Affairs", "Centre for Disease Prevention and Control"): its "for" and "and" stay inside."""
-
-_NAME_ENDINGS = _ORG_WORDS | _PLACE_WORDS | _EVENT_WORDS
-_LEGAL_FORMS = words("inc corp co ltd llc plc sa ag nv bv spa gmbh se")
-"""Legal forms left out of a company's tag: "Acer Inc." is #Acer."""
-_CORPORATE = _LEGAL_FORMS | words("group holdings company")
-"""Words after a known company's name that name its form, not another name."""
 
 
 @dataclass(slots=True)
@@ -182,184 +135,6 @@ def _decapitalise(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer, body_k
             tok.text = low
 
 
-def unaccented(word: str) -> str:
-    """A word without accents, to match spellings: "Erdoğan" -> "Erdogan"."""
-    if word.isascii():
-        return word
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def fold(word: str) -> str:
-    """A word without case and accents: "ERDOĞAN" -> "erdogan"."""
-    return unaccented(word).casefold()
-
-
-def _without_legal_form(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A company name without its legal form: ("Acer", "Inc") -> ("Acer",)."""
-    if len(words) > 1 and words[-1].casefold().rstrip(".") in _LEGAL_FORMS:
-        return words[:-1]
-    return words
-
-
-def _verb_like(word: str) -> bool:
-    """A word WordNet knows only as a verb or adverb, or an adjective in "-ed" ("Forget",
-    "Disgraced")."""
-    low = word.casefold()
-    lex = lexicon()
-    return low in lex.not_nouns and (low not in lex.adjectives or low.endswith("ed"))
-
-
-def _opening_verb(word: str) -> bool:
-    """A common English word that can be a verb, opening a sentence before a known name
-    ("Guess Utah is ...", "Forget Texas")."""
-    low = word.casefold()
-    lex = lexicon()
-    return _verb_like(word) or (low in lex.noun_verbs and lex.frequency(low) >= 4.0)
-
-
-def _without_opening_verb(span: list[Tok]) -> list[Tok]:
-    """A person's name without the verb or adjective that opens the sentence before it:
-    "Disgraced Dave Attwood hopes", "Forget Michelle Bachmann" -> the person's name."""
-    rest = span[1:]
-    if (
-        len(rest) >= 2
-        and span[0].initial
-        and _verb_like(span[0].text)
-        and all(t.text[:1].isupper() and t.text[1:].islower() for t in rest)
-        and not any(t.text.casefold() in _NAME_ENDINGS for t in rest)
-    ):
-        return rest
-    return span
-
-
-def _owned_name_follows(run: list[Tok], i: int) -> bool:
-    """Whether the possessive ``run[i]`` is part of a name ("Caesar's Palace", "the Attorney
-    General's Office"): one name ending follows it and ends the run. Otherwise a possessive
-    ends a name ("Taiwan's Acer", "Qwest's Colorado roots")."""
-    return i + 2 == len(run) and run[i + 1].text.casefold() in _NAME_ENDINGS
-
-
-_HONORIFICS = words(
-    """
-    king queen prince princess lord lady emperor empress pope sir dame father sister brother
-    general star host anchor chair
-    """
-)
-"""Titles that also end names ("Burger King", "Dollar General"): never cut from a name's end."""
-
-
-def is_title(low: str, titles: frozenset[str]) -> bool:
-    """Whether a lower-case word is a title written before a name: "president", "sen.", or a
-    hyphenated one made of titles ("director-general", "secretary-general")."""
-    if low in titles:
-        return True
-    if "-" not in low:
-        return low.endswith(".") and low.rstrip(".") in titles
-    parts = low.rstrip(".").split("-")
-    return all(p in titles for p in parts)
-
-
-def _simple_capitalised(word: str) -> bool:
-    """ "Karen", "O'Neill", "McCain", "Jong-un", "Ocasio-Cortez": a capital, then lower case,
-    in each part (a name part)."""
-    if word[1:].islower() and word.isalpha():
-        return word[:1].isupper()
-    letters = word.replace("'", "").replace("’", "").replace("-", "")
-    if len(letters) < 2 or not word[:1].isupper() or not letters.isalpha():
-        return False
-    if letters[1:].islower() or letters[:2] in ("Mc", "Ma", "Di", "De", "Le", "La"):
-        return True
-    if "-" not in word and "'" not in word and "’" not in word:
-        return False
-    parts = re.split(r"[-'’]", word)
-    return all(p[:1].isupper() and (len(p) == 1 or p[1:].islower()) for p in parts if p)
-
-
-_TITLE_MODIFIERS = words(
-    """
-    state health foreign defence defense interior finance education economy justice u.s. us
-    opposition former late deputy acting interim vice crown
-    """
-)
-"""Titles that only qualify the title after them ("State", "Foreign", "Deputy"): alone, they
-are no person's title ("Lansing State Journal")."""
-
-
-_OFFICE_FIELDS = words(
-    "health foreign defence defense interior finance education justice economy state"
-)
-"""What a ministry or office is for, in its name ("Health Ministry", "Foreign Office")."""
-
-
-def person_after_titles(run: list[Tok], start: int, titles: frozenset[str]) -> bool:
-    """Whether ``run[start:]`` is titles (one of them an office, no honorific: "Lady Gaga" is a
-    name) and then a person's name up to the run's end or a possessive: one to four capitalised
-    name parts (particles allowed inside), none a name ending ("Representative Karen Holt",
-    "Police Chief Ron Whitaker"; never "General's Office", "State Journal")."""
-    j = start
-    office = False
-    while j < len(run) and is_title(low := run[j].text.casefold(), titles):
-        low = low.rstrip(".")
-        if low in _HONORIFICS:
-            return False
-        office = office or low not in _TITLE_MODIFIERS
-        j += 1
-    return office and person_name_at(run, j)
-
-
-def person_name_at(run: list[Tok], start: int) -> bool:
-    """Whether ``run[start:]`` is a person's name up to the run's end or a possessive: one to
-    four capitalised name parts (particles allowed inside), none a name ending."""
-    rest = run[start:]
-    for k, tok in enumerate(rest):
-        if tok.possessive:
-            rest = rest[: k + 1]
-            break
-    if not 1 <= len(rest) <= 4 or not _simple_capitalised(rest[0].text):
-        return False
-    return all(
-        (_simple_capitalised(t.text) or t.text in NAME_PARTICLES)
-        and t.text.casefold() not in _NAME_ENDINGS
-        for t in rest
-    )
-
-
-def _initials(tokens: tuple[str, ...]) -> tuple[str, str]:
-    """A name's initials without and with its particles: "Mohammed bin Salman" -> ("MS",
-    "MBS"); "Food and Drug Administration" -> ("FDA", "FADA")."""
-    short = "".join(t[0] for t in tokens if t.casefold() not in _CONNECTORS)
-    full = "".join(t[0].upper() for t in tokens if t.casefold() not in ("of", "and", "&"))
-    return short, full
-
-
-def _shouting(word: str) -> bool:
-    """A word in capitals too long for an acronym ("SQUAMISH", "MYLEENE"; never "NASA")."""
-    return len(word) > 4 and word.isupper() and word.isalpha()
-
-
-def _person_of(span: list[Tok]) -> bool:
-    """Whether a span is a person's name and "of" ("Tadej Pogacar of"): two to four
-    capitalised name parts, none a name ending."""
-    if len(span) < 3 or span[-1].text != "of":
-        return False
-    return all(
-        _simple_capitalised(t.text) and t.text.casefold() not in _NAME_ENDINGS
-        for t in span[:-1]
-    )
-
-
-_WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
-_TIME_WORDS = words(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    june july august september october november december jan feb mar apr jun jul aug sep sept
-    oct nov dec today tonight tomorrow yesterday week weekend month year morning afternoon
-    evening night season
-    """
-)
-
-
 class _Extractor:
     def __init__(self, gaz: Gazetteer, english: bool) -> None:
         self.gaz = gaz
@@ -399,13 +174,13 @@ class _Extractor:
                 common = self.gaz.common
                 if low in common or singular(low) in common or len(low) < 2 or low.isdigit():
                     return
-                if low in _CONNECTORS or low.rstrip(".") in _LEGAL_FORMS:
+                if low in CONNECTORS or low.rstrip(".") in LEGAL_FORMS:
                     return  # "Samsung Electronics Co.": the legal form alone is no name
-            if len(words) > 1 and words[0].isupper() and all(_shouting(w) for w in words):
+            if len(words) > 1 and words[0].isupper() and all(shouting(w) for w in words):
                 # "GIUSEPPE CACACE", "MYLEENE KLASS": a name in capitals, as "Myleene Klass"
                 words = tuple(w.capitalize() for w in words)
             kind = self._kind_of(words, person_hint)
-            tag = camel_case(_without_legal_form(words))
+            tag = camel_case(without_legal_form(words))
         assert tag is not None and kind is not None
         if not re.search(r"[^\W\d_]", tag):
             return
@@ -416,15 +191,15 @@ class _Extractor:
 
     def _kind_of(self, words: tuple[str, ...], person_hint: bool) -> HashtagKind:
         lows = [w.casefold() for w in words]
-        if lows[-1] in _ORG_WORDS or (
-            any(w in _ORG_WORDS or w in _ORG_HEADS for w in lows[:-1]) and len(lows) > 2
+        if lows[-1] in ORG_WORDS or (
+            any(w in ORG_WORDS or w in ORG_HEADS for w in lows[:-1]) and len(lows) > 2
         ):
             return HashtagKind.ORG
-        if len(lows) > 1 and (lows[0] in _ORG_WORDS or lows[0] in _ORG_HEADS):
+        if len(lows) > 1 and (lows[0] in ORG_WORDS or lows[0] in ORG_HEADS):
             return HashtagKind.ORG  # "Bank Leumi", "Banco Itaú"
-        if any(w in _EVENT_WORDS for w in lows) or (len(lows) > 1 and lows[-1] in _WEEKDAYS):
+        if any(w in EVENT_WORDS for w in lows) or (len(lows) > 1 and lows[-1] in WEEKDAYS):
             return HashtagKind.EVENT
-        if lows[-1] in _PLACE_WORDS or lows[0] in _PLACE_OPENERS:
+        if lows[-1] in PLACE_WORDS or lows[0] in PLACE_OPENERS:
             if len(lows) > 2 and lows[-1].endswith("s") and self._opens_with_company(words):
                 return HashtagKind.ORG  # "Los Angeles Lakers", "New York Yankees"
             return HashtagKind.PLACE
@@ -433,7 +208,7 @@ class _Extractor:
         if person_hint:
             return HashtagKind.ORG if self._opens_with_company(words) else HashtagKind.PERSON
         simple = all(
-            _simple_capitalised(w) or "'" in w or w in NAME_PARTICLES for w in words
+            simple_capitalised(w) or "'" in w or w in NAME_PARTICLES for w in words
         )
         if 2 <= len(words) <= 5 and simple and words[0] not in NAME_PARTICLES:
             return HashtagKind.ORG if self._opens_with_company(words) else HashtagKind.PERSON
@@ -467,7 +242,7 @@ class _Extractor:
         case ("researcher", "demographer"): before a name it is the role, not the name."""
         return (
             len(low) > 5
-            and low.endswith(_ROLE_SUFFIXES)
+            and low.endswith(ROLE_SUFFIXES)
             and bool(self.lowered[low] or self.lowered[low + "s"] or self.lowered[singular(low)])
         )
 
@@ -522,7 +297,7 @@ class _Extractor:
         return (
             word[:1].isupper()
             and low not in self.gaz.common
-            and low not in _CONNECTORS
+            and low not in CONNECTORS
             and not is_title(low, self.gaz.titles)
         )
 
@@ -533,12 +308,12 @@ class _Extractor:
         if not 1 <= len(rest) <= 3 or (start and run[start - 1].possessive):
             return False
         last = rest[-1].text.casefold()
-        return (last in _ORG_WORDS or singular(last) in _ORG_HEADS) and all(
+        return (last in ORG_WORDS or singular(last) in ORG_HEADS) and all(
             t.text[:1].isupper()
-            and t.text.casefold() not in _STRONG_BREAK
+            and t.text.casefold() not in STRONG_BREAK
             and (
                 not is_title(t.text.casefold(), self.gaz.titles)
-                or t.text.casefold() in _TITLE_MODIFIERS  # "Ohio State University"
+                or t.text.casefold() in TITLE_MODIFIERS  # "Ohio State University"
             )
             and not t.possessive
             for t in rest[:-1]
@@ -553,7 +328,7 @@ class _Extractor:
         return (
             len(word) > 3
             and word.endswith("s")
-            and _simple_capitalised(word)
+            and simple_capitalised(word)
             and word.casefold() not in self.gaz.common
             and self.gaz.lookup([word]) is None
         )
@@ -567,23 +342,23 @@ class _Extractor:
         if not rest or not self._name_word(rest[0].text):
             return False
         if run[i].text == "for":
-            return singular(span[-1].text.casefold()) in _ORG_HEADS
+            return singular(span[-1].text.casefold()) in ORG_HEADS
         if len(rest) > 3:
             return False
         lows = [t.text.casefold() for t in span]
-        heads = [j for j in range(len(lows) - 1) if singular(lows[j]) in _ORG_HEADS
+        heads = [j for j in range(len(lows) - 1) if singular(lows[j]) in ORG_HEADS
                  and lows[j + 1] in ("of", "for")]
         if heads:
             inner = span[heads[0] + 2 :]
-        elif len(span) <= 2 and rest[-1].text.casefold() in _ORG_WORDS and all(
-            _simple_capitalised(t.text) for t in span
+        elif len(span) <= 2 and rest[-1].text.casefold() in ORG_WORDS and all(
+            simple_capitalised(t.text) for t in span
         ):
             inner = span  # "Competition and Markets Authority", "Fish and Wildlife Service"
         else:
             return False
         if any(self.gaz.lookup([t.text]) is not None for t in (*inner, *rest)):
             return False
-        return all(_simple_capitalised(t.text) and not t.possessive for t in rest)
+        return all(simple_capitalised(t.text) and not t.possessive for t in rest)
 
     def _opens_name(
         self, run: list[Tok], i: int, low: str, title_cased: bool, person_hint: bool
@@ -597,13 +372,13 @@ class _Extractor:
         tok, nxt = run[i], run[i + 1].text
         gaz = self.gaz
         if not tok.initial:
-            if low in _NAME_OPENERS and self._name_word(nxt) and gaz.lookup([nxt]) is None:
+            if low in NAME_OPENERS and self._name_word(nxt) and gaz.lookup([nxt]) is None:
                 return True
             if (
                 low in gaz.common
-                and low not in _STRONG_BREAK
-                and low not in _CONNECTORS
-                and low not in _TIME_WORDS
+                and low not in STRONG_BREAK
+                and low not in CONNECTORS
+                and low not in TIME_WORDS
                 and tok.text[1:].islower()
                 and self._org_tail(run, i + 1)
             ):
@@ -611,8 +386,8 @@ class _Extractor:
         return (
             person_hint
             and low in gaz.common
-            and low not in _STRONG_BREAK
-            and _simple_capitalised(tok.text)
+            and low not in STRONG_BREAK
+            and simple_capitalised(tok.text)
             and self._name_word(nxt)
             and gaz.lookup([nxt]) is None
         )
@@ -624,7 +399,7 @@ class _Extractor:
         makes it one name ("Nassau County" Executive); else its words up to the title's
         modifiers (words of the general lexicon: "Trade", "Competition"), when any is left."""
         words = [t.text for t in span]
-        if words[-1].casefold() in _ORG_WORDS:
+        if words[-1].casefold() in ORG_WORDS:
             self._emit(span, None, False, None, False)
             return
         for n in range(min(len(span), self.gaz.max_tokens), 0, -1):
@@ -633,13 +408,13 @@ class _Extractor:
                 # "U.S. District" Judge: the known name, not the title's modifier
                 self._emit(span[:n], entry.kind, True, entry.tag, False)
                 return
-        if words[-1].casefold() in _NAME_ENDINGS:
+        if words[-1].casefold() in NAME_ENDINGS:
             self._emit(span, None, False, None, False)
             return
         zipf = lexicon().zipf
         end = len(span)
         while end and (
-            words[end - 1].casefold() in zipf or words[end - 1].casefold() in _CONNECTORS
+            words[end - 1].casefold() in zipf or words[end - 1].casefold() in CONNECTORS
         ) and not words[end - 1].isupper():
             end -= 1
         if end:
@@ -666,12 +441,12 @@ class _Extractor:
                 and span[1] is last
                 and not last.initial
                 and last.text[1:].islower()
-                and low not in _TIME_WORDS
-                and low not in _STRONG_BREAK
-                and low not in _CONNECTORS
+                and low not in TIME_WORDS
+                and low not in STRONG_BREAK
+                and low not in CONNECTORS
                 and not is_title(low, gaz.titles)
                 and not (last is run[-1] and next_word is not None and next_word[:1].isdigit())
-                and _simple_capitalised(span[0].text)
+                and simple_capitalised(span[0].text)
                 and (not span[0].initial or person_hint)
                 and span[0].text.casefold() not in gaz.common
                 and span[0].text.casefold() not in lexicon().not_nouns
@@ -682,7 +457,7 @@ class _Extractor:
             """ "Black Friday", "Super Tuesday": an adjective before a weekday names a day."""
             return (
                 len(span) == 2
-                and span[1].text.casefold() in _WEEKDAYS
+                and span[1].text.casefold() in WEEKDAYS
                 and span[0].text.casefold() in lexicon().adjectives
                 and span[0].text.casefold() not in gaz.common
             )
@@ -690,7 +465,7 @@ class _Extractor:
         def flush() -> None:
             nonlocal span, person_hint
             cut = len(span)
-            if len(span) == 2 and span[1].text.casefold() in _WEEKDAYS and day_name():
+            if len(span) == 2 and span[1].text.casefold() in WEEKDAYS and day_name():
                 self._emit(span, None, False, None, False)
                 span = []
                 person_hint = False
@@ -699,21 +474,21 @@ class _Extractor:
             while span:
                 last = span[-1].text.casefold()
                 if not (
-                    last in _CONNECTORS
-                    or (last in gaz.common and last not in _NAME_ENDINGS)
+                    last in CONNECTORS
+                    or (last in gaz.common and last not in NAME_ENDINGS)
                     or (
                         # "Democratic Congressman": a title after a name is no part of it
                         len(span) > 1
                         and (last in titles or (("-" in last or "." in last)
                                                 and is_title(last, titles)))
-                        and last.rstrip(".") not in _HONORIFICS
+                        and last.rstrip(".") not in HONORIFICS
                     )
                 ) or surname(span[-1]):
                     break
                 span.pop()
             if len(span) == 1 < cut and span[0].text.casefold() in lexicon().not_nouns:
                 span = []  # "a Democratic Congressman": an adjective before a title
-            span = _without_opening_verb(span)
+            span = without_opening_verb(span)
             entry = (
                 gaz.lookup([t.text for t in span])
                 if span and (len(span) < cut or (len(span) == 1 and gaz.longest_from(span[0].text)))
@@ -742,7 +517,7 @@ class _Extractor:
                     entry = self._demonym(words_n)
                 if entry is None or (entry.abbreviation and not run[i + n - 1].abbreviated):
                     continue  # "said Mass for a million": no "Mass." for Massachusetts
-                if len(span) == 1 and span[0].text.casefold() in _NAME_OPENERS:
+                if len(span) == 1 and span[0].text.casefold() in NAME_OPENERS:
                     # "National Security Council", "New Democratic Party": the opener makes
                     # another name of the known one
                     continue
@@ -752,11 +527,11 @@ class _Extractor:
                     # "New York Stock Exchange", "Denver Police Department": a place opens
                     # an organisation's name
                     continue
-                if entry.kind is HashtagKind.PLACE and _person_of(span):
+                if entry.kind is HashtagKind.PLACE and person_of(span):
                     # "Tadej Pogacar of Slovenia": a person, then where they are from
                     match = (n, entry)
                     break
-                if len(span) == 1 and span[0].initial and _opening_verb(span[0].text):
+                if len(span) == 1 and span[0].initial and opening_verb(span[0].text):
                     span = []  # "Guess Utah is ...": the verb opening the sentence goes
                 if n == 1:
                     after = run[i + 1] if i + 1 < len(run) else None
@@ -769,7 +544,7 @@ class _Extractor:
                         and not run[i].possessive
                         and not plural
                         and after.text.casefold() not in gaz.titles
-                        and after.text.casefold() not in _CONNECTORS
+                        and after.text.casefold() not in CONNECTORS
                     )
                     if (span and not plural) or (joined and not title_cased):
                         # "Jordan Henderson", "American Airlines": part of a longer name
@@ -785,7 +560,7 @@ class _Extractor:
                 i += n
                 if entry.kind is HashtagKind.ORG:
                     # "Goldman Sachs Group Inc.": the company's form is no name of its own
-                    while i < len(run) and run[i].text.casefold().rstrip(".") in _CORPORATE:
+                    while i < len(run) and run[i].text.casefold().rstrip(".") in CORPORATE:
                         i += 1
                 continue
             tok = run[i]
@@ -802,23 +577,23 @@ class _Extractor:
                     continue
                 if (
                     not span
-                    and low in _OFFICE_FIELDS
+                    and low in OFFICE_FIELDS
                     and i + 1 < len(run)
-                    and run[i + 1].text.casefold() in _ORG_WORDS
+                    and run[i + 1].text.casefold() in ORG_WORDS
                     and not (i + 2 < len(run) and run[i + 2].text.casefold() in gaz.titles)
                 ):
                     # "Lebanon's Health Ministry", "the Foreign Office": an office, no title
                     span.append(tok)
                     i += 1
                     continue
-                if not span or tok.text.isupper() or low in _ROLE_BREAKS:
+                if not span or tok.text.isupper() or low in ROLE_BREAKS:
                     # "President Putin", "McDonald's CEO Ana Ruiz": a title starts a new name
                     flush()
                     person_hint = True
                     i += 1
                     continue
             if not span:
-                if (low in gaz.common or low in _NAME_OPENERS) and self._opens_name(
+                if (low in gaz.common or low in NAME_OPENERS) and self._opens_name(
                     run, i, low, title_cased, person_hint
                 ):
                     span.append(tok)
@@ -831,7 +606,7 @@ class _Extractor:
                 span.append(tok)
                 i += 1
                 continue
-            if low in _STRONG_BREAK or (low in gaz.common and (not span or title_cased)):
+            if low in STRONG_BREAK or (low in gaz.common and (not span or title_cased)):
                 flush()
                 i += 1
                 continue
@@ -846,7 +621,7 @@ class _Extractor:
                 continue
             if low == "of" and span:
                 if (person_hint or (i + 1 < len(run) and run[i + 1].text == "the")) and (
-                    _person_of([*span, tok])
+                    person_of([*span, tok])
                 ):
                     # "CEO Jane Ruiz of Acme Corp", "Stefano Carniani of the Scuola Normale":
                     # a person, then where they work
@@ -857,8 +632,8 @@ class _Extractor:
                     len(span) == 1
                     and span[0].initial
                     and span[0].text.endswith("s")
-                    and span[0].text.casefold() not in _NAME_ENDINGS
-                    and singular(span[0].text.casefold()) not in _ORG_HEADS
+                    and span[0].text.casefold() not in NAME_ENDINGS
+                    and singular(span[0].text.casefold()) not in ORG_HEADS
                 ):
                     # "Users of Microsoft Office": a plural opening the sentence is no name
                     # part
@@ -872,7 +647,7 @@ class _Extractor:
                 flush()
             if low == "&" or (
                 not span
-                and low in _CONNECTORS
+                and low in CONNECTORS
                 # "at Al Maktoum Airport", "owned by De Beers": a capitalised particle
                 # mid-sentence opens the name
                 and (tok.initial or not tok.text[:1].isupper() or low in ("of", "and"))
@@ -885,13 +660,13 @@ class _Extractor:
                 # before a particle is an ordinary word, not the start of a name
                 i += 1
                 continue
-            if span and tok.text.isupper() and _shouting(tok.text) and not span[-1].text.isupper():
+            if span and tok.text.isupper() and shouting(tok.text) and not span[-1].text.isupper():
                 flush()  # "Jim Ruymen SQUAMISH": a word in capitals after a name starts another
             span.append(tok)
             i += 1
-            if tok.possessive and not _owned_name_follows(run, i - 1):
+            if tok.possessive and not owned_name_follows(run, i - 1):
                 flush()
-        if span and next_word in _SPEECH_VERBS:
+        if span and next_word in SPEECH_VERBS:
             person_hint = True
         flush()
 
@@ -908,7 +683,7 @@ class _Extractor:
         caps = [t.kind in NAMEISH and t.text[:1].isupper() for t in toks]
         last = len(toks) - 1
         for j, tok in enumerate(toks):
-            if caps[j] and j and toks[j - 1].text in _PLACE_PREPOSITIONS:
+            if caps[j] and j and toks[j - 1].text in PLACE_PREPOSITIONS:
                 self.after_place_word.add(tok.index)
             if caps[j]:
                 if not tok.split_from_hyphen:
@@ -923,16 +698,16 @@ class _Extractor:
                 and run
                 and j < last
                 and caps[j + 1]
-                and singular(run[-1].text.casefold()) in _ORG_HEADS
+                and singular(run[-1].text.casefold()) in ORG_HEADS
             ):
                 # "Centre for Disease Control": "for" after an organisation's head
                 run.append(tok)
                 continue
-            if tok.kind == "word" and tok.text in _CONNECTORS and j < last:
+            if tok.kind == "word" and tok.text in CONNECTORS and j < last:
                 # "Joran van der Sloot", "Mohammed bin Salman": particles inside a name
                 nxt = j + 1
                 if nxt < last and toks[nxt].kind == "word" and (
-                    toks[nxt].text in _CONNECTORS or (tok.text == "of" and toks[nxt].text == "the")
+                    toks[nxt].text in CONNECTORS or (tok.text == "of" and toks[nxt].text == "the")
                 ):
                     nxt += 1
                 if caps[nxt] and (run or tok.text != "and"):
@@ -1020,7 +795,7 @@ class _Extractor:
                 ]
             if word.isupper() and len(word) >= 2:
                 if initials is None:
-                    initials = [(m, _initials(m.tokens)) for m in multi]
+                    initials = [(m, name_initials(m.tokens)) for m in multi]
                 owners += [m for m, letters in initials if word in letters]
             if not owners:
                 continue
@@ -1068,7 +843,7 @@ class _Extractor:
                 cand.kind = HashtagKind.PLACE
 
 
-_NAMED_WITH_S = re.compile(r"['’]s\s+(?:" + "|".join(sorted(_LEGAL_FORMS)) + r")\b", re.IGNORECASE)
+_NAMED_WITH_S = re.compile(r"['’]s\s+(?:" + "|".join(sorted(LEGAL_FORMS)) + r")\b", re.IGNORECASE)
 """A legal form right after "'s" somewhere in the text ("McDonald's Corp.")."""
 
 
@@ -1078,7 +853,7 @@ def _keep_names_with_s(toks: list[Tok]) -> None:
     named: set[str] = set()
     for tok, nxt in pairwise(toks):
         if tok.possessive and nxt.kind == "word" and nxt.text.casefold().rstrip(".") in (
-            _LEGAL_FORMS
+            LEGAL_FORMS
         ):
             named.add(tok.text)
     if not named:
@@ -1182,7 +957,7 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
             tag = camel_case([topic.word])
             if tag in scored:
                 continue
-            if topic.word in name_ends and topic.word in _NAME_ENDINGS:
+            if topic.word in name_ends and topic.word in NAME_ENDINGS:
                 continue  # "the county" beside #NassauCounty: the name says it
             variants = tuple(w for w, _ in topic.forms.most_common(5))
             hashtag = Hashtag(tag, HashtagKind.TOPIC, 0.0, variants)
