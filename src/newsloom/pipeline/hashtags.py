@@ -9,9 +9,13 @@ alias tables under ``newsloom/data/hashtags`` (countries with demonyms and capit
 organisations and events). Variants are merged: "Kim Jong-un" and "Kim Jong Un" give
 ``KimJongUn``; "DPRK", "Democratic People's Republic of Korea" and "North Korean" give
 ``NorthKorea``; "U.S."/"US"/"United States" give ``UnitedStates``; a surname alone joins the
-full name given elsewhere in the text; an acronym joins the name whose initials it is. Topic
-words (English only, :mod:`hashtags_topics`) are topical nouns chosen by keyness against a
-background frequency list, never a common word.
+full name given elsewhere in the text, spelled with or without accents or a middle initial; an
+acronym joins the name whose initials it is. A title ends the name before it ("U.S. Trade
+Representative Karen Holt": ``UnitedStates``, ``KarenHolt``); organisations stay whole ("New
+York Stock Exchange", "Centre for Disease Control and Prevention", "Los Angeles Lakers");
+bylines and credits name nothing (:mod:`hashtags_credits`). Name shapes and word lists live in
+:mod:`hashtags_names`. Topic words (English only, :mod:`hashtags_topics`) are topical nouns
+chosen by keyness against a background frequency list, never a common word, one per lemma.
 
 Every candidate gets a score in log-odds units that it is one of the article's key terms (names
 from their uses and first position, topics from keyness), so names and topics rank on one
