@@ -4,7 +4,7 @@ key topics by keyness, never a common word."""
 from __future__ import annotations
 
 from newsloom.domain.models import HashtagKind
-from newsloom.pipeline.hashtags import article_hashtags, extract_hashtags
+from newsloom.pipeline.hashtags import article_hashtags, extract_hashtags, fold
 
 TITLE = "North Korean troops join Russia's fight in Kursk"
 TEXT = (
@@ -326,3 +326,356 @@ def test_a_dateline_with_accents_and_a_line_in_capitals_give_one_tag() -> None:
     assert "VästraÅsen" in found
     assert "Kessa" in found and "KESSA" not in found
     assert not any(t.startswith("VÄSTRA") for t in found)
+
+
+def test_a_title_inside_a_run_ends_the_name_before_it() -> None:
+    text = (
+        "Valdoria Trade Representative Karen Holt met Quellport Police Chief Ron Whitaker on "
+        "Monday. Harbour Authority Director-General Anna Brink joined them, and a Democratic "
+        "Congressman sent a letter. Holt said the port would reopen. The Lansing State Journal "
+        "reported the meeting."
+    )
+    found = {h.tag: h for h in extract_hashtags("Port talks", text, limit=30)}
+    assert {"KarenHolt", "RonWhitaker", "AnnaBrink"} <= set(found)
+    assert found["KarenHolt"].kind is HashtagKind.PERSON
+    assert "QuellportPolice" in found and "HarbourAuthority" in found
+    assert "LansingStateJournal" in found  # "State" alone is no person's title
+    assert not any(t.endswith(("Holt", "Whitaker", "Brink")) and len(t) > 11 for t in found)
+    assert not any(t.startswith(("Democratic", "Trade", "Representative")) for t in found)
+
+
+def test_a_capitalised_adjective_mid_sentence_opens_a_name() -> None:
+    text = (
+        "Teachers in New South Wales struck on Thursday. Trains of the Long Island Rail Road "
+        "were late, the National Weather Service said, and the Central Bank of Valdoria held "
+        "rates. New schools open next year."
+    )
+    found = {h.tag: h for h in extract_hashtags("Strike day", text, limit=30)}
+    assert {"NewSouthWales", "LongIslandRailRoad", "NationalWeatherService",
+            "CentralBankOfValdoria"} <= set(found)
+    assert found["NewSouthWales"].kind is HashtagKind.PLACE
+    assert not {"SouthWales", "IslandRailRoad", "WeatherService", "BankOfValdoria"} & set(found)
+    assert not any(t.startswith("NewSchools") for t in found)
+
+
+def test_for_and_and_stay_inside_an_organisations_name() -> None:
+    text = (
+        "The Centre for Harbour Safety and Rescue warned sailors on Friday. The Ministry of "
+        "Fisheries and Coastal Affairs agreed. Bank of Valdoria and Kessa Mutual lent money."
+    )
+    found = {h.tag: h for h in extract_hashtags("Storm warning", text, limit=30)}
+    assert "CentreForHarbourSafetyAndRescue" in found
+    assert found["CentreForHarbourSafetyAndRescue"].kind is HashtagKind.ORG
+    assert "MinistryOfFisheriesAndCoastalAffairs" in found
+    assert not any(t.startswith("BankOfValdoriaAnd") for t in found)
+
+
+def test_spellings_with_and_without_accents_are_one_name() -> None:
+    text = (
+        "President Mirek Dvořák visited the flooded valley on Monday. Dvorak promised help, "
+        "and Dvořák's ministers followed. Mirek Dvorak left on Tuesday."
+    )
+    found = {h.tag: h for h in extract_hashtags("Dvořák visits valley", text, limit=20)}
+    dvorak = [t for t in found if fold(t).startswith(("mirekdvorak", "dvorak"))]
+    assert len(dvorak) == 1 and dvorak[0].startswith("Mirek")
+    assert {"Dvorak", "Mirek Dvořák"} <= set(found[dvorak[0]].variants)
+
+
+def test_known_names_keep_their_own_canonical_form() -> None:
+    text = (
+        "Valdoria's National Security Council met on Monday. Talks in Cote d'Ivoire "
+        "resumed, the disaster agency KAFD said, and the Red Crescent sent tents. Alphabet "
+        "owns Google; Valdoria's Defence Ministry bought drones."
+    )
+    found = {h.tag: h for h in extract_hashtags("Council meets", text, limit=30)}
+    assert {"NationalSecurityCouncil", "IvoryCoast", "RedCrescent", "Alphabet"} <= set(found)
+    assert not {"UNSecurityCouncil", "RedCross", "DefenseDepartment"} & set(found)
+    assert found["KAFD"].kind is HashtagKind.ORG
+
+
+def test_a_legal_form_alone_is_no_tag_and_a_last_word_after_an_ampersand_joins() -> None:
+    text = (
+        "Valdoria Electronics Co. reported a record quarter. Analysts at Kessa Investment & "
+        "Securities expect more. The Federal Harbour Safety Administration approved the port."
+    )
+    found = {h.tag: h for h in extract_hashtags("Record quarter", text, limit=30)}
+    assert "ValdoriaElectronics" in found and "Co" not in found
+    assert "KessaInvestmentSecurities" in found and "Securities" not in found
+    assert found["FederalHarbourSafetyAdministration"].kind is HashtagKind.ORG
+
+
+def test_photo_credits_and_plurals_do_not_join_a_persons_name() -> None:
+    text = (
+        "Photo: Ada Quill/Kessa Wire. Tom Ardent reported from the pier, where "
+        "Republicans Mara Lindqvist and Olle Brandt met the designers. Designers Rita "
+        "Flores and Ana Ruiz showed coats. Quill, Ardent and Brandt left at noon."
+    )
+    found = tags("Harbour show", text, limit=30)
+    assert {"TomArdent", "MaraLindqvist", "RitaFlores"} <= set(found)
+    assert not any(t.startswith("AdaQuill") for t in found)  # a photo credit
+    assert not any(t.startswith(("AdaQuillKessa", "RepublicansMara", "DesignersRita"))
+                   for t in found)
+
+
+def test_organisations_named_after_a_place_or_a_common_word_stay_whole() -> None:
+    text = (
+        "Brenner's Corp. shares fell on the New York Stock Exchange on Monday. Officers of "
+        "the Denver Police Department and Ireland's Data Protection Commission asked "
+        "questions, and the Centers for Harbour Safety and Rescue replied. Brenner's sales "
+        "fell at the Al Kessa International Airport shop."
+    )
+    found = {h.tag: h for h in extract_hashtags("Shares fall", text, limit=30)}
+    assert {"Brenners", "NewYorkStockExchange", "DenverPoliceDepartment",
+            "DataProtectionCommission", "CentersForHarbourSafetyAndRescue",
+            "AlKessaInternationalAirport"} <= set(found)
+    assert found["NewYorkStockExchange"].kind is HashtagKind.ORG
+    assert not {"Brenner", "StockExchange", "ProtectionCommission", "KessaInternationalAirport",
+                "NewYork"} & set(found)
+
+
+def test_a_person_of_a_country_and_surnames_that_are_common_words() -> None:
+    text = (
+        "Tadej Ostrovnik of Slovenia won the stage. Coach Ryan Day said the team was ready, "
+        "and Prime Minister Theresa May said the same on May 5. Del Quill, said Vinny Del "
+        "Quill, was fine; Del Quill left."
+    )
+    found = tags("Stage win", text, limit=30)
+    assert {"TadejOstrovnik", "Slovenia", "RyanDay", "TheresaMay", "VinnyDelQuill"} <= set(found)
+    assert not any(t.startswith("TadejOstrovnikOf") for t in found)
+    assert not {"Ryan", "Theresa", "DelQuill"} & set(found)
+
+
+def test_a_state_school_and_a_possessive_place_before_an_office() -> None:
+    text = (
+        "Ohio State University's team won in March. New Mexico's U.S. Senate seat is open, "
+        "the March Harbour News said, and Kenny Do, a fan, cheered."
+    )
+    found = tags("Team wins", text, limit=30)
+    assert "OhioStateUniversity" in found and "Ohio" not in found
+    assert {"Senate", "NewMexico"} <= set(found) and "Mexico" not in found
+    assert not any(t.startswith(("March", "KennyDo")) for t in found)
+
+
+def test_names_in_capitals_read_as_names() -> None:
+    text = (
+        "Photo: GRETA HALVORSEN. Mara Lindqvist KESSAVIK, Valdoria - Mara Lindqvist opened the "
+        "bridge, and the NASA JPL team watched."
+    )
+    found = tags("MARA LINDQVIST OPENS BRIDGE", text, limit=20)
+    assert {"GretaHalvorsen", "MaraLindqvist", "NASAJPL"} <= set(found)
+    assert not any(t.startswith(("GRETA", "MARA", "MaraLindqvistKESSAVIK")) for t in found)
+
+
+def test_a_middle_initial_and_a_crown_prince_do_not_make_other_names() -> None:
+    text = (
+        "Tomas K. Ardent met Crown Prince Selim bin Haddar in Kessa. Tomas Ardent said the "
+        "talks went well, and SBH, as Selim bin Haddar is known, agreed. SBH left on Friday."
+    )
+    found = {h.tag: h for h in extract_hashtags("Talks in Kessa", text, limit=20)}
+    assert {"TomasArdent", "SelimBinHaddar"} <= set(found)
+    assert "Tomas K Ardent" in found["TomasArdent"].variants
+    assert "SBH" in found["SelimBinHaddar"].variants
+    assert not any(t.startswith(("TomasKArdent", "Crown")) or t == "SBH" for t in found)
+
+
+def test_titles_and_particles_of_other_languages() -> None:
+    es = shown("Sánchez viaja a Kessa", "Según El Faro, el presidente Tomás Quill viajó a Kessa.",
+               language="es")
+    assert "ElFaro" in es and not any(t.startswith("Según") for t in es)
+    de = shown("Besuch in Kessa", "Bundeskanzlerin Mara Lindqvist hat Kessa besucht.",
+               language="de")
+    assert "MaraLindqvist" in de and not any(t.startswith("Bundeskanzlerin") for t in de)
+
+
+def test_the_owner_of_a_title_is_the_known_name_it_opens_with() -> None:
+    text = (
+        "U.S. District Judge Mara Lindqvist ruled on Friday. Kessa County Sheriff Tom Ardent "
+        "agreed, and Valdoria Aviation SE said the ruling was fair; East Kessa residents too."
+    )
+    found = {h.tag: h for h in extract_hashtags("Ruling", text, limit=30)}
+    assert {"UnitedStates", "MaraLindqvist", "KessaCounty", "TomArdent",
+            "ValdoriaAviation"} <= set(found)
+    assert not any(t.startswith(("USDistrict", "Sheriff")) for t in found)
+    assert found["EastKessa"].kind is HashtagKind.PLACE
+
+
+def test_elect_and_speaker_titles_and_a_sentence_initial_word_of_a_known_name() -> None:
+    text = (
+        "President-elect Mara Lindqvist met House Speaker Tom Ardent on Monday. The Supreme "
+        "Court was closed. Court officials said it would open on Tuesday."
+    )
+    found = {h.tag: h for h in extract_hashtags("Court closed", text, limit=20)}
+    assert {"MaraLindqvist", "TomArdent", "SupremeCourt"} <= set(found)
+    assert "Court" in found["SupremeCourt"].variants
+    assert not any(t.startswith(("President", "Speaker")) or t == "Court" for t in found)
+
+
+def test_a_title_cased_headline_keeps_both_words_of_a_known_name() -> None:
+    found = tags("Harbour Festival Comes To New York With Three Days Of Music", "")
+    assert "NewYork" in found and "York" not in found
+
+
+def test_names_opening_with_a_bank_or_a_known_company_are_organisations() -> None:
+    text = "Analysts at Banco Quellar and at Sony Harbour said Bank Kessa would grow."
+    found = {h.tag: h for h in extract_hashtags("Banks grow", text, limit=20)}
+    for tag in ("BancoQuellar", "SonyHarbour", "BankKessa"):
+        assert found[tag].kind is HashtagKind.ORG
+
+
+def test_named_days_and_known_names_before_a_weekday() -> None:
+    text = (
+        "Shoppers crowded Kessa's stores on Black Friday. In Paris Friday, Mara Lindqvist "
+        "spoke; Super Tuesday comes next. Last Friday was quiet."
+    )
+    found = {h.tag: h for h in extract_hashtags("Black Friday crowds", text, limit=20)}
+    assert found["BlackFriday"].kind is HashtagKind.EVENT
+    assert found["SuperTuesday"].kind is HashtagKind.EVENT
+    assert found["Paris"].kind is HashtagKind.PLACE
+    assert not any(t in ("Black", "ParisFriday", "LastFriday") for t in found)
+
+
+def test_a_common_word_after_a_title_and_before_a_name_is_a_first_name() -> None:
+    text = (
+        "Gov. Jan Quill signed the bill on Monday. Quarterback Will Ardent threw twice. "
+        "Quill said the bill would pass, and Ardent agreed."
+    )
+    found = tags("Quill signs bill", text, limit=20)
+    assert {"JanQuill", "WillArdent"} <= set(found)
+    assert not {"Quill", "Ardent"} & set(found)
+
+
+def test_a_plural_opening_a_sentence_before_of_is_no_name_part() -> None:
+    text = (
+        "Residents of Kessa locked their doors. Users of Quill Office complained, the Daily "
+        "Harbour Mail said. Bank of Valdoria agreed."
+    )
+    found = tags("Kessa locked down", text, limit=20)
+    assert {"Kessa", "QuillOffice", "DailyHarbourMail", "BankOfValdoria"} <= set(found)
+    assert not any(t.startswith(("Residents", "Users")) for t in found)
+
+
+def test_after_a_title_a_person_of_an_organisation_is_two_names() -> None:
+    text = (
+        "Chairman Olle Brandt of Kessa Harbour Holdings said the deal was done. The Quellport "
+        "Walk of Fame was busy."
+    )
+    found = tags("Deal done", text, limit=20)
+    assert {"OlleBrandt", "KessaHarbourHoldings", "QuellportWalkOfFame"} <= set(found)
+
+
+def test_the_people_of_a_place_and_of_a_continent_name_the_place() -> None:
+    text = "New Yorkers and Londoners sweltered on Monday, European leaders met, Berliners too."
+    found = {h.tag: h for h in extract_hashtags("Heatwave", text, limit=20)}
+    assert {"NewYork", "London", "Europe", "Berlin"} <= set(found)
+    assert "New Yorkers" in found["NewYork"].variants
+    assert not any(t.startswith(("NewYorkers", "Londoners", "European")) for t in found)
+
+
+def test_of_the_stays_inside_a_name() -> None:
+    text = (
+        "The Bank of the West lent money to the Museum of the Harbour, and the President of "
+        "the United States spoke."
+    )
+    found = tags("Loan", text, limit=20)
+    assert {"BankOfTheWest", "MuseumOfTheHarbour", "UnitedStates"} <= set(found)
+    assert not any(t.startswith("President") for t in found)
+
+
+def test_a_verb_opening_a_sentence_before_a_known_place_is_no_name_part() -> None:
+    text = "Guess Utah is a democracy after all. Forget Texas, said Mara Quill. Mark Ardent wrote."
+    found = tags("Vote", text, limit=20)
+    assert {"Utah", "Texas", "MaraQuill", "MarkArdent"} <= set(found)
+    assert not any(t.startswith(("Guess", "Forget")) for t in found)
+
+
+def test_a_known_topic_keeps_its_kind_after_in() -> None:
+    found = {h.tag: h for h in extract_hashtags("HIV cases fall", "Experts in HIV said so.")}
+    assert found["HIV"].kind is HashtagKind.TOPIC
+
+
+def test_a_state_abbreviation_needs_its_full_stop() -> None:
+    text = "The bishop said Mass for the town. A fan from Boston, Mass., and one from Newark, N.J."
+    found = {h.tag: h for h in extract_hashtags("Crowds", text, limit=20)}
+    assert {"Massachusetts", "NewJersey"} <= set(found)
+    assert found["Massachusetts"].variants == ("Mass",)
+
+
+def test_hyphenated_and_apostrophe_names_are_people() -> None:
+    text = "Alma Ostrava-Kessa and Mara O'Quill spoke, and Jean-Luc Ardent agreed."
+    found = {h.tag: h for h in extract_hashtags("Debate", text, limit=10)}
+    for tag in ("AlmaOstravaKessa", "MaraOQuill", "JeanLucArdent"):
+        assert found[tag].kind is HashtagKind.PERSON
+
+
+def test_bylines_and_agency_credits_are_no_tags() -> None:
+    text = (
+        "By Ada Quill and Olle Brandt\n"
+        "KESSA, Valdoria (Reuters) - Valdoria's Health Ministry said 37 people were hurt in "
+        "Kessa on Thursday. Mara Lindqvist, a nurse, said the hospital was full. "
+        "(Reporting by Ada Quill; Editing by Tom Ardent)"
+    )
+    found = tags("Dozens hurt in Kessa", text, limit=20)
+    assert {"Kessa", "HealthMinistry", "MaraLindqvist"} <= set(found)
+    assert not {"AdaQuill", "OlleBrandt", "TomArdent", "Reuters", "Ministry"} & set(found)
+
+
+def test_a_deputy_police_chief_is_a_title_before_a_person() -> None:
+    text = "Interim Deputy Police Chief Mara Quill said the Health Ministry was told."
+    found = tags("Police", text, limit=20)
+    assert {"MaraQuill", "HealthMinistry"} <= set(found)
+    assert not any(t.startswith(("Deputy", "Interim")) for t in found)
+
+
+def test_a_person_of_the_institute_and_a_country_spelled_without_the() -> None:
+    text = (
+        "A team led by Ada Ostrova of the Kessa Normal School found the galaxy. Fighting in "
+        "the Democratic Republic of Congo went on. The U.S. Food and Drug Administration "
+        "approved the drug."
+    )
+    found = tags("Galaxy found", text, limit=30)
+    assert {"AdaOstrova", "KessaNormalSchool", "DRCongo", "FDA", "UnitedStates"} <= set(found)
+    assert "US" not in found
+
+
+def test_a_singular_topic_that_a_name_ends_with_is_left_to_the_name() -> None:
+    text = (
+        "Kessa County closed roads on Tuesday. The county said crews were pumping water, and "
+        "the county office stayed open. Parties in Kessa disagreed, and the parties met."
+    )
+    found = tags("Kessa County floods", text, limit=20)
+    assert "KessaCounty" in found and "County" not in found
+
+
+def test_a_place_and_a_plural_make_a_team() -> None:
+    text = (
+        "The Los Angeles Quillers beat the Boston Ardents on Tuesday. The Quillers moved up, "
+        "and the Ardents fell. Texas Republicans met in Boston."
+    )
+    found = {h.tag: h for h in extract_hashtags("Quillers win", text, limit=20)}
+    assert found["LosAngelesQuillers"].kind is HashtagKind.ORG
+    assert found["BostonArdents"].kind is HashtagKind.ORG
+    assert "Quillers" in found["LosAngelesQuillers"].variants
+    assert {"Texas", "RepublicanParty", "Boston"} <= set(found)
+    assert not {"Quillers", "Ardents", "LosAngeles"} & set(found)
+
+
+def test_a_known_companys_form_and_an_and_before_an_authority() -> None:
+    text = (
+        "Goldman Sachs Group Inc. reported profits. Valdoria's Competition and Harbours "
+        "Authority objected, and Apple and Google Play were fined."
+    )
+    found = tags("Profits", text, limit=20)
+    assert {"GoldmanSachs", "CompetitionAndHarboursAuthority", "Apple"} <= set(found)
+    assert "Group" not in found
+    assert not any(t.startswith("AppleAnd") for t in found)
+
+
+def test_hyphenated_known_names_and_organisations_with_variants() -> None:
+    text = (
+        "Shares of Wal-Mart and Coca-Cola fell. The Israel Defense Forces said IDF troops "
+        "left, and the New York Police Department said NYPD officers helped."
+    )
+    found = {h.tag: h for h in extract_hashtags("Shares fall", text, limit=20)}
+    assert {"Walmart", "CocaCola", "IDF", "NYPD"} <= set(found)
+    assert "Israel Defense Forces" in found["IDF"].variants
+    assert not any(t in ("WalMart", "NewYork", "IsraelDefenseForces") for t in found)

@@ -146,3 +146,49 @@ def test_a_noun_or_verb_after_a_preposition_is_a_noun() -> None:
     assert "murder" in found and "jail" in found
     assert "favor" not in found  # a set phrase before "of"
     assert "admitting" not in found
+
+
+def test_an_agent_noun_and_its_root_are_one_topic() -> None:
+    text = (
+        "Protesters gathered outside the harbour office in Kessa. The protests went on all "
+        "night, and the protesters said the protest would continue. Farmers drove tractors "
+        "from the farm, and the farmers joined the protesters."
+    )
+    found = topics("Harbour protest grows", text)
+    protest = [w for w in found if w.startswith("protest")]
+    assert len(protest) == 1
+    assert {"protesters", "protests"} <= set(found[protest[0]].forms)
+    assert "farmers" in found  # "farm" + "-er" is no suffix: a farmer is no farm
+
+
+def test_units_of_measure_are_never_topics() -> None:
+    text = (
+        "The wildfire burned 4,000 acres near Kessa, and the acres of forest lost were "
+        "mapped. Temperatures reached 44 degrees; the degrees kept rising. Crews carried "
+        "tonnes of water over miles of trail, and the miles wore them down."
+    )
+    found = topics("Wildfire burns acres near Kessa", text)
+    assert "wildfire" in found
+    assert not {"acres", "acre", "degrees", "tonnes", "miles"} & set(found)
+
+
+def test_doers_and_deeds_of_one_verb_are_one_topic_but_other_words_stay() -> None:
+    text = (
+        "Demonstrators marched in Kessa, and the demonstrations went on for days. Legislators "
+        "debated the legislation, and the calories in school meals, and the calorie labels. "
+        "The market grew, and the marketing changed. The market rose and the marketing "
+        "failed."
+    )
+    found = topics("Demonstrations in Kessa", text)
+    assert len([w for w in found if w.startswith("demonstrat")]) == 1
+    assert len([w for w in found if w.startswith("legislat")]) == 1
+    assert len([w for w in found if w.startswith("calori")]) == 1
+    assert {"market", "marketing"} <= set(found)
+
+
+def test_an_adjective_before_a_name_is_no_topic() -> None:
+    text = (
+        "A senior Harbour Guild commander left Kessa. The senior Valdor Party member stayed, "
+        "and the senior Brenner official agreed."
+    )
+    assert "senior" not in topics("Commander leaves", text)

@@ -9,9 +9,13 @@ alias tables under ``newsloom/data/hashtags`` (countries with demonyms and capit
 organisations and events). Variants are merged: "Kim Jong-un" and "Kim Jong Un" give
 ``KimJongUn``; "DPRK", "Democratic People's Republic of Korea" and "North Korean" give
 ``NorthKorea``; "U.S."/"US"/"United States" give ``UnitedStates``; a surname alone joins the
-full name given elsewhere in the text; an acronym joins the name whose initials it is. Topic
-words (English only, :mod:`hashtags_topics`) are topical nouns chosen by keyness against a
-background frequency list, never a common word.
+full name given elsewhere in the text, spelled with or without accents or a middle initial; an
+acronym joins the name whose initials it is. A title ends the name before it ("U.S. Trade
+Representative Karen Holt": ``UnitedStates``, ``KarenHolt``); organisations stay whole ("New
+York Stock Exchange", "Centre for Disease Control and Prevention", "Los Angeles Lakers");
+bylines and credits name nothing (:mod:`hashtags_credits`). Name shapes and word lists live in
+:mod:`hashtags_names`. Topic words (English only, :mod:`hashtags_topics`) are topical nouns
+chosen by keyness against a background frequency list, never a common word, one per lemma.
 
 Every candidate gets a score in log-odds units that it is one of the article's key terms (names
 from their uses and first position, topics from keyness), so names and topics rank on one
@@ -26,10 +30,46 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from newsloom.domain.models import Hashtag, HashtagKind
-from newsloom.pipeline.hashtags_data import Gazetteer, camel_case, gazetteer
+from newsloom.pipeline.hashtags_credits import without_credits
+from newsloom.pipeline.hashtags_data import Gazetteer, GazetteerEntry, camel_case, gazetteer
 from newsloom.pipeline.hashtags_lexicon import lexicon
+from newsloom.pipeline.hashtags_names import (
+    CONNECTORS,
+    CORPORATE,
+    EVENT_WORDS,
+    HONORIFICS,
+    LEGAL_FORMS,
+    NAME_ENDINGS,
+    NAME_OPENERS,
+    OFFICE_FIELDS,
+    ORG_HEADS,
+    ORG_WORDS,
+    PLACE_OPENERS,
+    PLACE_PREPOSITIONS,
+    PLACE_WORDS,
+    ROLE_BREAKS,
+    ROLE_SUFFIXES,
+    SPEECH_VERBS,
+    STRONG_BREAK,
+    TIME_WORDS,
+    TITLE_MODIFIERS,
+    WEEKDAYS,
+    fold,
+    is_title,
+    name_initials,
+    opening_verb,
+    owned_name_follows,
+    person_after_titles,
+    person_of,
+    shouting,
+    simple_capitalised,
+    unaccented,
+    without_legal_form,
+    without_opening_verb,
+)
 from newsloom.pipeline.hashtags_tokens import (
     NAME_PARTICLES,
     NAMEISH,
@@ -37,61 +77,10 @@ from newsloom.pipeline.hashtags_tokens import (
     fix_dateline,
     is_title_cased,
     tokenize,
-    words,
 )
 from newsloom.pipeline.hashtags_topics import singular, topic_words
 
 __all__ = ["article_hashtags", "extract_hashtags"]
-
-
-_CONNECTORS = NAME_PARTICLES | words("of and &")
-
-_ORG_WORDS = words(
-    """
-    inc corp corporation company co ltd llc plc group party ministry university college school
-    bank council agency commission committee association court police department institute
-    airlines airways times post news club fc foundation union army navy force forces office board
-    authority service services motors industries holdings network networks church museum hospital
-    league federation organization organisation society trust fund records studios pictures
-    entertainment systems technologies labs brigade regiment guard assembly parliament senate
-    congress
-    """
-)
-_EVENT_WORDS = words(
-    """
-    war wars games cup championship championships open festival summit election elections
-    olympics awards award conference crisis invasion revolution massacre marathon tour prix expo
-    fair show series bowl derby classic trial scandal protests uprising attack attacks bombing
-    bombings storm hurricane typhoon cyclone earthquake
-    """
-)
-_PLACE_WORDS = words(
-    """
-    river lake lakes mountain mountains mount island islands county province region valley
-    street avenue square bridge park airport beach bay sea ocean coast desert forest canyon falls
-    glen hills heights city village peninsula strait gulf oblast district state territory area
-    """
-)
-_SPEECH_VERBS = words(
-    """
-    said says told added asked wrote argued
-    """
-)
-_STRONG_BREAK = words(
-    """
-    and or but the a an in on at for to with from by as is was are were copyright photo
-    credit credits courtesy
-    """
-)
-_PLACE_PREPOSITIONS = words("in near outside")
-"""A name right after one of these, of no other kind, is a place ("near Kessa")."""
-_ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ess", "ant", "ent", "man", "woman")
-"""Endings of nouns for people's roles ("researcher", "economist", "historian")."""
-_ROLE_BREAKS = words("ceo cfo chairman chairwoman president minister pm mp spokesman spokeswoman")
-
-_NAME_ENDINGS = _ORG_WORDS | _PLACE_WORDS | _EVENT_WORDS
-_LEGAL_FORMS = words("inc corp co ltd llc plc sa ag nv bv spa gmbh")
-"""Legal forms left out of a company's tag: "Acer Inc." is #Acer."""
 
 
 @dataclass(slots=True)
@@ -143,45 +132,11 @@ def _decapitalise(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer, body_k
         nxt = words[i + 1].text if i + 1 < len(words) else None
         if nxt is not None and gaz.lookup([tok.text, nxt]) is not None:
             continue
+        prev = words[i - 1].text if i else None
+        if prev is not None and gaz.lookup([prev, tok.text]) is not None:
+            continue  # "York" of "New York"
         if lowered[low] or low in gaz.common or not body_known:
             tok.text = low
-
-
-def _without_legal_form(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A company name without its legal form: ("Acer", "Inc") -> ("Acer",)."""
-    if len(words) > 1 and words[-1].casefold().rstrip(".") in _LEGAL_FORMS:
-        return words[:-1]
-    return words
-
-
-def _verb_like(word: str) -> bool:
-    """A word WordNet knows only as a verb or adverb, or an adjective in "-ed" ("Forget",
-    "Disgraced")."""
-    low = word.casefold()
-    lex = lexicon()
-    return low in lex.not_nouns and (low not in lex.adjectives or low.endswith("ed"))
-
-
-def _without_opening_verb(span: list[Tok]) -> list[Tok]:
-    """A person's name without the verb or adjective that opens the sentence before it:
-    "Disgraced Dave Attwood hopes", "Forget Michelle Bachmann" -> the person's name."""
-    rest = span[1:]
-    if (
-        len(rest) >= 2
-        and span[0].initial
-        and _verb_like(span[0].text)
-        and all(t.text[:1].isupper() and t.text[1:].islower() for t in rest)
-        and not any(t.text.casefold() in _NAME_ENDINGS for t in rest)
-    ):
-        return rest
-    return span
-
-
-def _owned_name_follows(run: list[Tok], i: int) -> bool:
-    """Whether the possessive ``run[i]`` is part of a name ("Caesar's Palace", "the Attorney
-    General's Office"): one name ending follows it and ends the run. Otherwise a possessive
-    ends a name ("Taiwan's Acer", "Qwest's Colorado roots")."""
-    return i + 2 == len(run) and run[i + 1].text.casefold() in _NAME_ENDINGS
 
 
 class _Extractor:
@@ -223,10 +178,13 @@ class _Extractor:
                 common = self.gaz.common
                 if low in common or singular(low) in common or len(low) < 2 or low.isdigit():
                     return
-                if low in _CONNECTORS:
-                    return
+                if low in CONNECTORS or low.rstrip(".") in LEGAL_FORMS:
+                    return  # "Samsung Electronics Co.": the legal form alone is no name
+            if len(words) > 1 and words[0].isupper() and all(shouting(w) for w in words):
+                # "GIUSEPPE CACACE", "MYLEENE KLASS": a name in capitals, as "Myleene Klass"
+                words = tuple(w.capitalize() for w in words)
             kind = self._kind_of(words, person_hint)
-            tag = camel_case(_without_legal_form(words))
+            tag = camel_case(without_legal_form(words))
         assert tag is not None and kind is not None
         if not re.search(r"[^\W\d_]", tag):
             return
@@ -237,30 +195,58 @@ class _Extractor:
 
     def _kind_of(self, words: tuple[str, ...], person_hint: bool) -> HashtagKind:
         lows = [w.casefold() for w in words]
-        if lows[-1] in _ORG_WORDS or (any(w in _ORG_WORDS for w in lows[:-1]) and len(lows) > 2):
+        if lows[-1] in ORG_WORDS or (
+            any(w in ORG_WORDS or w in ORG_HEADS for w in lows[:-1]) and len(lows) > 2
+        ):
             return HashtagKind.ORG
-        if any(w in _EVENT_WORDS for w in lows):
+        if len(lows) > 1 and (lows[0] in ORG_WORDS or lows[0] in ORG_HEADS):
+            return HashtagKind.ORG  # "Bank Leumi", "Banco Itaú"
+        if any(w in EVENT_WORDS for w in lows) or (len(lows) > 1 and lows[-1] in WEEKDAYS):
             return HashtagKind.EVENT
-        if lows[-1] in _PLACE_WORDS or lows[0] in ("mount", "lake", "fort", "port", "saint"):
+        if lows[-1] in PLACE_WORDS or lows[0] in PLACE_OPENERS:
+            if len(lows) > 2 and lows[-1].endswith("s") and self._opens_with_company(words):
+                return HashtagKind.ORG  # "Los Angeles Lakers", "New York Yankees"
             return HashtagKind.PLACE
+        if len(words) == 1 and len(words[0]) > 1 and words[0].isupper():
+            return HashtagKind.ORG  # "AFAD said": an acronym is no person
         if person_hint:
-            return HashtagKind.PERSON
+            return HashtagKind.ORG if self._opens_with_company(words) else HashtagKind.PERSON
         simple = all(
-            (w[:1].isupper() and w[1:].islower()) or "'" in w or w in NAME_PARTICLES
-            for w in words
+            simple_capitalised(w) or "'" in w or w in NAME_PARTICLES for w in words
         )
         if 2 <= len(words) <= 5 and simple and words[0] not in NAME_PARTICLES:
-            return HashtagKind.PERSON
+            return HashtagKind.ORG if self._opens_with_company(words) else HashtagKind.PERSON
         if all(w.isupper() for w in words):
             return HashtagKind.ORG
         return HashtagKind.TOPIC
+
+    def _place_opens(self, words: tuple[str, ...]) -> bool:
+        """Whether these words are a known place ("Boston", "Los Angeles")."""
+        entry = self.gaz.lookup(words)
+        return entry is not None and entry.kind is HashtagKind.PLACE
+
+    def _opens_with_company(self, words: tuple[str, ...]) -> bool:
+        """ "Sony Music", "Google Buzz": a known organisation opens the name; "Los Angeles
+        Lakers", "Boston Red Sox": a known place opens a plural (a team)."""
+        if len(words) < 2:
+            return False
+        first = self.gaz.lookup([words[0]])
+        if first is not None and first.kind is HashtagKind.ORG:
+            return True
+        if not words[-1].endswith("s"):
+            return False
+        for n in range(min(len(words) - 1, self.gaz.max_tokens), 0, -1):
+            place = self.gaz.lookup(words[:n])
+            if place is not None:
+                return place.kind is HashtagKind.PLACE
+        return False
 
     def _role_noun(self, low: str) -> bool:
         """Whether a word is a noun for a person's role that the text also writes in lower
         case ("researcher", "demographer"): before a name it is the role, not the name."""
         return (
             len(low) > 5
-            and low.endswith(_ROLE_SUFFIXES)
+            and low.endswith(ROLE_SUFFIXES)
             and bool(self.lowered[low] or self.lowered[low + "s"] or self.lowered[singular(low)])
         )
 
@@ -298,6 +284,146 @@ class _Extractor:
                     self._emit(run[i : i + 1], None, False, None, False)
             i += n
 
+    def _demonym(self, words: list[str]) -> GazetteerEntry | None:
+        """The people of a known place name it: "New Yorkers", "Londoners"."""
+        last = words[-1]
+        if len(last) < 6:
+            return None
+        for stem in (last[:-3], last[:-2]):
+            place = self.gaz.lookup([*words[:-1], stem])
+            if place is not None and place.kind is HashtagKind.PLACE:
+                return GazetteerEntry(place.tag, place.kind, demonym=True)
+        return None
+
+    def _name_word(self, word: str) -> bool:
+        """A capitalised word that can be part of a name: no common word, title or connector."""
+        low = word.casefold()
+        return (
+            word[:1].isupper()
+            and low not in self.gaz.common
+            and low not in CONNECTORS
+            and not is_title(low, self.gaz.titles)
+        )
+
+    def _org_tail(self, run: list[Tok], start: int) -> bool:
+        """Whether ``run[start:]`` is one to three capitalised words ending the run with an
+        organisation's last word ("Stock Exchange", "Police Department", "Commission")."""
+        rest = run[start:]
+        if not 1 <= len(rest) <= 3 or (start and run[start - 1].possessive):
+            return False
+        last = rest[-1].text.casefold()
+        return (last in ORG_WORDS or singular(last) in ORG_HEADS) and all(
+            t.text[:1].isupper()
+            and t.text.casefold() not in STRONG_BREAK
+            and (
+                not is_title(t.text.casefold(), self.gaz.titles)
+                or t.text.casefold() in TITLE_MODIFIERS  # "Ohio State University"
+            )
+            and not t.possessive
+            for t in rest[:-1]
+        )
+
+    def _team_tail(self, run: list[Tok], start: int) -> bool:
+        """Whether ``run[start:]`` is one plural name ending the run, after a place: a team
+        ("Los Angeles Lakers", "New York Yankees"; never "Ohio Democrats", a known name)."""
+        if start != len(run) - 1 or run[start - 1].possessive:
+            return False
+        word = run[start].text
+        return (
+            len(word) > 3
+            and word.endswith("s")
+            and simple_capitalised(word)
+            and word.casefold() not in self.gaz.common
+            and self.gaz.lookup([word]) is None
+        )
+
+    def _org_name_goes_on(self, span: list[Tok], run: list[Tok], i: int) -> bool:
+        """Whether "for" or "and" at ``run[i]`` is inside an organisation's name: "for" right
+        after its head ("Centre for"); "and" after "Head of/for X" when one to three name words
+        (no gazetteer name, no acronym) end the run ("Association of Machinists and Aerospace
+        Workers"; never "Bank of America and Wells Fargo", "University of Texas and NASA")."""
+        rest = run[i + 1 :]
+        if not rest or not self._name_word(rest[0].text):
+            return False
+        if run[i].text == "for":
+            return singular(span[-1].text.casefold()) in ORG_HEADS
+        if len(rest) > 3:
+            return False
+        lows = [t.text.casefold() for t in span]
+        heads = [j for j in range(len(lows) - 1) if singular(lows[j]) in ORG_HEADS
+                 and lows[j + 1] in ("of", "for")]
+        if heads:
+            inner = span[heads[0] + 2 :]
+        elif len(span) <= 2 and rest[-1].text.casefold() in ORG_WORDS and all(
+            simple_capitalised(t.text) for t in span
+        ):
+            inner = span  # "Competition and Markets Authority", "Fish and Wildlife Service"
+        else:
+            return False
+        if any(self.gaz.lookup([t.text]) is not None for t in (*inner, *rest)):
+            return False
+        return all(simple_capitalised(t.text) and not t.possessive for t in rest)
+
+    def _opens_name(
+        self, run: list[Tok], i: int, low: str, title_cased: bool, person_hint: bool
+    ) -> bool:
+        """Whether a word that would not start a name does start one here: a capitalised
+        adjective mid-sentence ("New South Wales"), a common word before an organisation's
+        name ("Ireland's Data Protection Commission") or, after a title, a common word before
+        a name (a first name: "Gov. Jan Brewer", "Quarterback Will Howard")."""
+        if i + 1 >= len(run) or title_cased:
+            return False
+        tok, nxt = run[i], run[i + 1].text
+        gaz = self.gaz
+        if not tok.initial:
+            if low in NAME_OPENERS and self._name_word(nxt) and gaz.lookup([nxt]) is None:
+                return True
+            if (
+                low in gaz.common
+                and low not in STRONG_BREAK
+                and low not in CONNECTORS
+                and low not in TIME_WORDS
+                and tok.text[1:].islower()
+                and self._org_tail(run, i + 1)
+            ):
+                return True
+        return (
+            person_hint
+            and low in gaz.common
+            and low not in STRONG_BREAK
+            and simple_capitalised(tok.text)
+            and self._name_word(nxt)
+            and gaz.lookup([nxt]) is None
+        )
+
+    def _title_owner(self, span: list[Tok]) -> None:
+        """The name before a title ("Denver Police" Chief, "U.S." Trade Representative, "EU"
+        Competition Commissioner): an organisation's last word makes it one name; else the
+        longest gazetteer name it opens with ("U.S." District Judge); else a place's last word
+        makes it one name ("Nassau County" Executive); else its words up to the title's
+        modifiers (words of the general lexicon: "Trade", "Competition"), when any is left."""
+        words = [t.text for t in span]
+        if words[-1].casefold() in ORG_WORDS:
+            self._emit(span, None, False, None, False)
+            return
+        for n in range(min(len(span), self.gaz.max_tokens), 0, -1):
+            entry = self.gaz.lookup(words[:n])
+            if entry is not None:
+                # "U.S. District" Judge: the known name, not the title's modifier
+                self._emit(span[:n], entry.kind, True, entry.tag, False)
+                return
+        if words[-1].casefold() in NAME_ENDINGS:
+            self._emit(span, None, False, None, False)
+            return
+        zipf = lexicon().zipf
+        end = len(span)
+        while end and (
+            words[end - 1].casefold() in zipf or words[end - 1].casefold() in CONNECTORS
+        ) and not words[end - 1].isupper():
+            end -= 1
+        if end:
+            self._emit(span[:end], None, False, None, False)
+
     def _run(self, run: list[Tok], next_word: str | None, title_cased: bool) -> None:
         """Split one run of capitalised tokens into gazetteer names and other names."""
         gaz = self.gaz
@@ -308,18 +434,75 @@ class _Extractor:
         person_hint = False
         span: list[Tok] = []
 
+        def surname(last: Tok) -> bool:
+            """ "Theresa May", "Larry Page", "Ryan Day": a capitalised common word after a
+            first name, mid-sentence, no time word, no date ("Obama May 5")."""
+            low = last.text.casefold()
+            return (
+                len(span) == 2
+                and len(low) > 2
+                and lexicon().can_be_noun(low)
+                and span[1] is last
+                and not last.initial
+                and last.text[1:].islower()
+                and low not in TIME_WORDS
+                and low not in STRONG_BREAK
+                and low not in CONNECTORS
+                and not is_title(low, gaz.titles)
+                and not (last is run[-1] and next_word is not None and next_word[:1].isdigit())
+                and simple_capitalised(span[0].text)
+                and (not span[0].initial or person_hint)
+                and span[0].text.casefold() not in gaz.common
+                and span[0].text.casefold() not in lexicon().not_nouns
+                and gaz.lookup([span[0].text]) is None
+            )
+
+        def day_name() -> bool:
+            """ "Black Friday", "Super Tuesday": an adjective before a weekday names a day."""
+            return (
+                len(span) == 2
+                and span[1].text.casefold() in WEEKDAYS
+                and span[0].text.casefold() in lexicon().adjectives
+                and span[0].text.casefold() not in gaz.common
+            )
+
         def flush() -> None:
             nonlocal span, person_hint
-            while span and (
-                span[-1].text.casefold() in _CONNECTORS
-                or (
-                    span[-1].text.casefold() in gaz.common
-                    and span[-1].text.casefold() not in _NAME_ENDINGS
-                )
-            ):
+            cut = len(span)
+            if len(span) == 2 and span[1].text.casefold() in WEEKDAYS and day_name():
+                self._emit(span, None, False, None, False)
+                span = []
+                person_hint = False
+                return
+            titles = gaz.titles
+            while span:
+                last = span[-1].text.casefold()
+                if not (
+                    last in CONNECTORS
+                    or (last in gaz.common and last not in NAME_ENDINGS)
+                    or (
+                        # "Democratic Congressman": a title after a name is no part of it
+                        len(span) > 1
+                        and (last in titles or (("-" in last or "." in last)
+                                                and is_title(last, titles)))
+                        and last.rstrip(".") not in HONORIFICS
+                    )
+                ) or surname(span[-1]):
+                    break
                 span.pop()
-            span = _without_opening_verb(span)
-            if span:
+            if len(span) == 1 < cut and span[0].text.casefold() in lexicon().not_nouns:
+                span = []  # "a Democratic Congressman": an adjective before a title
+            span = without_opening_verb(span)
+            entry = (
+                gaz.lookup([t.text for t in span])
+                if span and (len(span) < cut or (len(span) == 1 and gaz.longest_from(span[0].text)))
+                else None
+            )
+            if entry is not None:
+                # "in Paris Friday", "U.S." before "Food and Drug Administration": what is
+                # left of the span is a known name
+                self._emit(span, entry.kind, True, entry.tag, False)
+            elif span:
                 self._emit(span, None, False, None, person_hint)
             span = []
             person_hint = False
@@ -327,19 +510,47 @@ class _Extractor:
         while i < len(run):
             # longest gazetteer match starting here
             match = None
-            for n in range(min(gaz.max_tokens, len(run) - i), 0, -1):
-                entry = gaz.lookup([t.text for t in run[i : i + n]])
-                if entry is None:
+            first = run[i].text
+            # only as many words as the longest known name opening with this one ("Londoners":
+            # the people of a known place)
+            longest = gaz.longest_from(first) or (1 if first.endswith("ers") else 0)
+            for n in range(min(longest, len(run) - i), 0, -1):
+                words_n = [t.text for t in run[i : i + n]]
+                entry = gaz.lookup(words_n)
+                if entry is None and words_n[-1].endswith("ers"):
+                    entry = self._demonym(words_n)
+                if entry is None or (entry.abbreviation and not run[i + n - 1].abbreviated):
+                    continue  # "said Mass for a million": no "Mass." for Massachusetts
+                if len(span) == 1 and span[0].text.casefold() in NAME_OPENERS:
+                    # "National Security Council", "New Democratic Party": the opener makes
+                    # another name of the known one
                     continue
+                if entry.kind is HashtagKind.PLACE and (
+                    self._org_tail(run, i + n) or self._team_tail(run, i + n)
+                ):
+                    # "New York Stock Exchange", "Denver Police Department": a place opens
+                    # an organisation's name
+                    continue
+                if entry.kind is HashtagKind.PLACE and person_of(span):
+                    # "Tadej Pogacar of Slovenia": a person, then where they are from
+                    match = (n, entry)
+                    break
+                if len(span) == 1 and span[0].initial and opening_verb(span[0].text):
+                    span = []  # "Guess Utah is ...": the verb opening the sentence goes
                 if n == 1:
                     after = run[i + 1] if i + 1 < len(run) else None
+                    word = run[i].text
+                    # "Republicans Mike Huckabee", "Texas Republicans": a plural ("Kenyans",
+                    # "Democrats") is no part of a longer name
+                    plural = word.endswith("s") and entry.tag.casefold() != word.casefold()
                     joined = (
                         after is not None
                         and not run[i].possessive
+                        and not plural
                         and after.text.casefold() not in gaz.titles
-                        and after.text.casefold() not in _CONNECTORS
+                        and after.text.casefold() not in CONNECTORS
                     )
-                    if span or (joined and not title_cased):
+                    if (span and not plural) or (joined and not title_cased):
                         # "Jordan Henderson", "American Airlines": part of a longer name
                         continue
                     if run[i].initial and run[i].text.casefold() in gaz.common:
@@ -351,41 +562,115 @@ class _Extractor:
                 n, entry = match
                 self._emit(run[i : i + n], entry.kind, True, entry.tag, False)
                 i += n
+                if entry.kind is HashtagKind.ORG:
+                    # "Goldman Sachs Group Inc.": the company's form is no name of its own
+                    while i < len(run) and run[i].text.casefold().rstrip(".") in CORPORATE:
+                        i += 1
                 continue
             tok = run[i]
             low = tok.text.casefold().rstrip(".")
-            if low in gaz.titles and (not span or tok.text.isupper() or low in _ROLE_BREAKS):
-                # "President Putin", "McDonald's CEO Ana Ruiz": a title starts a new name
+            title = low in gaz.titles or ("-" in low and is_title(low, gaz.titles))
+            if title:
+                if span and person_after_titles(run, i, gaz.titles):
+                    # "U.S. Trade Representative Karen Holt", "Denver Police Chief Ron
+                    # Whitaker": the title ends the name before it and a person's name follows
+                    self._title_owner(span)
+                    span = []
+                    person_hint = True
+                    i += 1
+                    continue
+                if (
+                    not span
+                    and low in OFFICE_FIELDS
+                    and i + 1 < len(run)
+                    and run[i + 1].text.casefold() in ORG_WORDS
+                    and not (i + 2 < len(run) and run[i + 2].text.casefold() in gaz.titles)
+                ):
+                    # "Lebanon's Health Ministry", "the Foreign Office": an office, no title
+                    span.append(tok)
+                    i += 1
+                    continue
+                if not span or tok.text.isupper() or low in ROLE_BREAKS:
+                    # "President Putin", "McDonald's CEO Ana Ruiz": a title starts a new name
+                    flush()
+                    person_hint = True
+                    i += 1
+                    continue
+            if not span:
+                if (low in gaz.common or low in NAME_OPENERS) and self._opens_name(
+                    run, i, low, title_cased, person_hint
+                ):
+                    span.append(tok)
+                    i += 1
+                    continue
+            elif (low == "the" and span[-1].text == "of" and i + 1 < len(run)) or (
+                low in ("for", "and") and self._org_name_goes_on(span, run, i)
+            ):
+                # "Friends of the Earth", "Centre for Disease Control and Prevention"
+                span.append(tok)
+                i += 1
+                continue
+            if low in STRONG_BREAK or (low in gaz.common and (not span or title_cased)):
                 flush()
+                i += 1
+                continue
+            if not span and (
+                self._role_noun(low)
+                or (low.endswith("s") and self._role_noun(low[:-1]))
+            ):
+                # "Researcher Viorel Badescu said", "Designers Ada Ruiz and ...": a role, as
+                # the text writes in lower case
                 person_hint = True
                 i += 1
                 continue
-            if low in _STRONG_BREAK or (low in gaz.common and (not span or title_cased)):
+            if low == "of" and span:
+                if (person_hint or (i + 1 < len(run) and run[i + 1].text == "the")) and (
+                    person_of([*span, tok])
+                ):
+                    # "CEO Jane Ruiz of Acme Corp", "Stefano Carniani of the Scuola Normale":
+                    # a person, then where they work
+                    flush()
+                    i += 1
+                    continue
+                if (
+                    len(span) == 1
+                    and span[0].initial
+                    and span[0].text.endswith("s")
+                    and span[0].text.casefold() not in NAME_ENDINGS
+                    and singular(span[0].text.casefold()) not in ORG_HEADS
+                ):
+                    # "Users of Microsoft Office": a plural opening the sentence is no name
+                    # part
+                    span = []
+                    person_hint = False
+                    i += 1
+                    continue
+            if low == "&" and len(span) != 1 and i + 2 != len(run):
+                # "Rainn Wilson & Ellen Page": two names; "Marks & Spencer" and "Korea
+                # Investment & Securities" are one
                 flush()
-                i += 1
-                continue
-            if not span and self._role_noun(low):
-                # "Researcher Viorel Badescu said": a role, as the text writes in lower case
-                person_hint = True
-                i += 1
-                continue
-            if low == "&" and len(span) != 1:
-                # "Rainn Wilson & Ellen Page": two names; "Marks & Spencer" is one
-                flush()
-            if low == "&" or (not span and low in _CONNECTORS):
+            if low == "&" or (
+                not span
+                and low in CONNECTORS
+                # "at Al Maktoum Airport", "owned by De Beers": a capitalised particle
+                # mid-sentence opens the name
+                and (tok.initial or not tok.text[:1].isupper() or low in ("of", "and"))
+            ):
                 i += 1
                 continue
             if (not span and tok.initial and not self.english and i + 1 < len(run)
-                    and run[i + 1].text in NAME_PARTICLES):
+                    and run[i + 1].text.casefold() in NAME_PARTICLES):
                 # "Selon la Fédération", "Échouement du Saint Brendt": a sentence's first word
                 # before a particle is an ordinary word, not the start of a name
                 i += 1
                 continue
+            if span and tok.text.isupper() and shouting(tok.text) and not span[-1].text.isupper():
+                flush()  # "Jim Ruymen SQUAMISH": a word in capitals after a name starts another
             span.append(tok)
             i += 1
-            if tok.possessive and not _owned_name_follows(run, i - 1):
+            if tok.possessive and not owned_name_follows(run, i - 1):
                 flush()
-        if span and next_word in _SPEECH_VERBS:
+        if span and next_word in SPEECH_VERBS:
             person_hint = True
         flush()
 
@@ -402,7 +687,7 @@ class _Extractor:
         caps = [t.kind in NAMEISH and t.text[:1].isupper() for t in toks]
         last = len(toks) - 1
         for j, tok in enumerate(toks):
-            if caps[j] and j and toks[j - 1].text in _PLACE_PREPOSITIONS:
+            if caps[j] and j and toks[j - 1].text in PLACE_PREPOSITIONS:
                 self.after_place_word.add(tok.index)
             if caps[j]:
                 if not tok.split_from_hyphen:
@@ -412,14 +697,30 @@ class _Extractor:
                 run = [tok]
                 close(toks[j + 1] if j < last else None)
                 continue
-            if tok.kind == "word" and tok.text in _CONNECTORS and j < last:
+            if (
+                tok.text == "for"
+                and run
+                and j < last
+                and caps[j + 1]
+                and singular(run[-1].text.casefold()) in ORG_HEADS
+            ):
+                # "Centre for Disease Control": "for" after an organisation's head
+                run.append(tok)
+                continue
+            if tok.kind == "word" and tok.text in CONNECTORS and j < last:
                 # "Joran van der Sloot", "Mohammed bin Salman": particles inside a name
                 nxt = j + 1
-                if toks[nxt].kind == "word" and toks[nxt].text in _CONNECTORS and nxt < last:
+                if nxt < last and toks[nxt].kind == "word" and (
+                    toks[nxt].text in CONNECTORS or (tok.text == "of" and toks[nxt].text == "the")
+                ):
                     nxt += 1
                 if caps[nxt] and (run or tok.text != "and"):
                     run.append(tok)
                     continue
+            if tok.text == "the" and run and run[-1].text == "of" and j < last and caps[j + 1]:
+                # "Friends of the Earth", "Bank of the West"
+                run.append(tok)
+                continue
             if run:
                 close(tok)
         close(None)
@@ -427,20 +728,26 @@ class _Extractor:
     # -- merging ----------------------------------------------------------------------------
 
     def _merge_spellings_in_capitals(self) -> None:
-        """"TOTNES" (a line in capitals) joins "Totnes": tags that differ only in case are
-        one; the one not in capitals throughout stays."""
+        """"TOTNES" (a line in capitals) joins "Totnes", "Erdogan" joins "Erdoğan": tags that
+        differ only in case or accents are one; the one not in capitals throughout stays, else
+        the one used more (the first on a tie)."""
         by_folded: dict[str, _Candidate] = {}
         for tag, cand in list(self.cands.items()):
-            other = by_folded.setdefault(tag.casefold(), cand)
+            key = fold(tag)
+            other = by_folded.setdefault(key, cand)
             if other is cand:
                 continue
-            keep, drop = (cand, other) if other.tag.isupper() else (other, cand)
+            if other.tag.isupper() != cand.tag.isupper():
+                keep, drop = (cand, other) if other.tag.isupper() else (other, cand)
+            else:
+                keep, drop = (cand, other) if cand.count > other.count else (other, cand)
             keep.absorb(drop)
-            by_folded[tag.casefold()] = keep
+            by_folded[key] = keep
             del self.cands[drop.tag]
 
     def merge(self, lowered: Counter[str]) -> None:
         cands = self.cands
+        in_full_names: set[str] | None = None
         for tag, cand in list(cands.items()):
             if cand.gazetteer:
                 continue
@@ -455,22 +762,45 @@ class _Extractor:
                 if not cand.non_initial and (
                     not cand.in_title or word.casefold() in lexicon().zipf
                 ):
-                    if not any(word in c.tokens for c in cands.values() if len(c.tokens) > 1):
+                    if in_full_names is None:
+                        in_full_names = {
+                            unaccented(t)
+                            for c in cands.values()
+                            if len(c.tokens) > 1
+                            for t in c.tokens
+                        }
+                    if unaccented(word) not in in_full_names:
                         del cands[tag]
                     continue
         # surname (or first name) alone -> the full name it belongs to
         multi = [c for c in cands.values() if len(c.tokens) > 1 and not c.gazetteer]
+        known_multi = [c for c in cands.values() if len(c.tokens) > 1 and c.gazetteer]
+        people = [
+            (m, tuple(map(unaccented, m.tokens))) for m in multi if m.kind is HashtagKind.PERSON
+        ]
+        accented_people = [(m, t) for m, t in people if t != m.tokens]
+        initials: list[tuple[_Candidate, tuple[str, str]]] | None = None
         for tag, cand in list(cands.items()):
             if len(cand.tokens) != 1 or cand.gazetteer:
                 continue
             word = cand.tokens[0]
             owners = [m for m in multi if word in m.tokens]
-            if word.isupper() and len(word) >= 2:
-                owners += [
+            if not owners and not cand.non_initial:
+                # "Court rules ..." with "the Supreme Court" named: a word capitalised only
+                # where a sentence starts is part of the known name
+                owners = [m for m in known_multi if word in m.tokens]
+            if not owners and (accented_people or not word.isascii()):
+                # "Erdoğan" alone joins "Recep Tayyip Erdogan": a person's name, other accents
+                plain = unaccented(word)
+                owners = [
                     m
-                    for m in multi
-                    if "".join(t[0] for t in m.tokens if t.casefold() not in _CONNECTORS) == word
+                    for m, tokens in (accented_people if word.isascii() else people)
+                    if plain in tokens
                 ]
+            if word.isupper() and len(word) >= 2:
+                if initials is None:
+                    initials = [(m, name_initials(m.tokens)) for m in multi]
+                owners += [m for m, letters in initials if word in letters]
             if not owners:
                 continue
             owner = max(owners, key=lambda m: m.count)
@@ -478,12 +808,64 @@ class _Extractor:
                 continue
             owner.absorb(cand)
             del cands[tag]
+        # a name with a middle initial -> the name without it ("Donald J. Trump")
+        plain_names = {c.tokens: c for c in cands.values() if len(c.tokens) > 1}
+        for tag, cand in list(cands.items()):
+            if cand.gazetteer or len(cand.tokens) < 3:
+                continue
+            bare = tuple(t for t in cand.tokens[1:-1] if len(t.rstrip(".")) > 1)
+            whole = plain_names.get((cand.tokens[0], *bare, cand.tokens[-1]))
+            if whole is not None and whole is not cand and whole.tag in cands:
+                whole.absorb(cand)
+                del cands[tag]
+        # a surname with its particle -> the full name ("Del Negro" joins "Vinny Del Negro");
+        # a name after the place that opens it -> the whole ("Red Sox" joins "Boston Red Sox")
+        multi = [c for c in cands.values() if len(c.tokens) > 1 and not c.gazetteer]
+        after_places = {
+            m.tokens[k:]
+            for m in multi
+            if len(m.tokens) > 2
+            for k in range(1, len(m.tokens) - 1)
+            if self._place_opens(m.tokens[:k])
+        }
+        for cand in multi:
+            if cand.tokens[0].casefold() not in NAME_PARTICLES and cand.tokens not in after_places:
+                continue
+            n = len(cand.tokens)
+            owners = [
+                m for m in multi
+                if len(m.tokens) > n and m.tokens[-n:] == cand.tokens and m.tag in cands
+            ]
+            if owners and cand.tag in cands:
+                max(owners, key=lambda m: m.count).absorb(cand)
+                del cands[cand.tag]
         self._merge_spellings_in_capitals()
         for cand in cands.values():
-            if cand.kind is HashtagKind.TOPIC and cand.person_hint:
+            if cand.kind is HashtagKind.TOPIC and cand.person_hint and not cand.gazetteer:
                 cand.kind = HashtagKind.PERSON
-            elif cand.kind is HashtagKind.TOPIC and cand.place_hint:
+            elif cand.kind is HashtagKind.TOPIC and cand.place_hint and not cand.gazetteer:
                 cand.kind = HashtagKind.PLACE
+
+
+_NAMED_WITH_S = re.compile(r"['’]s\s+(?:" + "|".join(sorted(LEGAL_FORMS)) + r")\b", re.IGNORECASE)
+"""A legal form right after "'s" somewhere in the text ("McDonald's Corp.")."""
+
+
+def _keep_names_with_s(toks: list[Tok]) -> None:
+    """A company named with "'s" keeps it wherever the text names it so: "McDonald's Corp."
+    (a legal form after the "'s") makes every "McDonald's" #McDonalds, never #McDonald."""
+    named: set[str] = set()
+    for tok, nxt in pairwise(toks):
+        if tok.possessive and nxt.kind == "word" and nxt.text.casefold().rstrip(".") in (
+            LEGAL_FORMS
+        ):
+            named.add(tok.text)
+    if not named:
+        return
+    for tok in toks:
+        if tok.possessive and tok.text in named:
+            tok.text += "s"
+            tok.possessive = False
 
 
 _MAX_BODY_CHARS = 6000
@@ -534,12 +916,14 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
     if len(body) > _MAX_BODY_CHARS:
         cut = body.rfind(" ", 0, _MAX_BODY_CHARS)
         body = body[: cut if cut > 0 else _MAX_BODY_CHARS]
-    body = fix_dateline(body)
+    body = fix_dateline(without_credits(body))
     title_toks = tokenize(title, True, 0)
     body_toks = tokenize(body, False, len(title_toks))
     toks = title_toks + body_toks
     if not toks:
         return []
+    if _NAMED_WITH_S.search(body):
+        _keep_names_with_s(toks)
     ex = _Extractor(gaz, english)
     ex.total = len(toks)
     lowered: Counter[str] = Counter(
@@ -570,10 +954,15 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
             plain_topic=not named and len(cand.tokens) == 1,
         )
     if english:
+        name_ends = {
+            singular(c.tokens[-1].casefold()) for c in ex.cands.values() if len(c.tokens) > 1
+        }
         for topic in topic_words(toks, lowered, gaz):
             tag = camel_case([topic.word])
             if tag in scored:
                 continue
+            if topic.word in name_ends and topic.word in NAME_ENDINGS:
+                continue  # "the county" beside #NassauCounty: the name says it
             variants = tuple(w for w, _ in topic.forms.most_common(5))
             hashtag = Hashtag(tag, HashtagKind.TOPIC, 0.0, variants)
             scored[tag] = _Scored(topic.score, False, hashtag, plain_topic=True)

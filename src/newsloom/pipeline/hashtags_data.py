@@ -13,16 +13,17 @@ Files (tab-separated, '#' comments):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 from newsloom.domain.models import HashtagKind
-from newsloom.pipeline.hashtags_tokens import strip_possessive
+from newsloom.pipeline.hashtags_tokens import strip_elision, strip_possessive
 
 __all__ = ["Gazetteer", "GazetteerEntry", "camel_case", "gazetteer", "phrase_key", "tokenize_name"]
 
 _NAME_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[\w&]+(?:['’][\w]+)*")
+_HYPHENED_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[\w&]+(?:[-'’][\w&]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,8 @@ class GazetteerEntry:
     tag: str
     kind: HashtagKind
     demonym: bool = False
+    abbreviation: bool = False
+    """A name written with a full stop ("Mass."): the text must write the stop too."""
 
 
 def tokenize_name(name: str) -> list[str]:
@@ -77,6 +80,12 @@ class Gazetteer:
     titles: frozenset[str]
     lower_names: frozenset[str]
     """Lower-cased one-word place names and demonyms (so "american" is not a topic word)."""
+    starts: dict[str, int] = field(default_factory=dict)
+    """Case-folded first word of every name -> the most words a name starting with it has."""
+
+    def longest_from(self, word: str) -> int:
+        """The most words of a name that starts with this word (0 when none does)."""
+        return self.starts.get(word.casefold(), 0)
 
     def lookup(self, tokens: list[str] | tuple[str, ...]) -> GazetteerEntry | None:
         exact = self.exact.get(" ".join(tokens))
@@ -120,12 +129,19 @@ def gazetteer() -> Gazetteer:
         if not tokens:
             return
         max_tokens = max(max_tokens, len(tokens))
+        hyphened = _HYPHENED_TOKEN.findall(name)
+        if hyphened != tokens and not _is_acronym(name):
+            # the text reads "Coca-Cola", "Wal-Mart", "COVID-19" as one word
+            folded.setdefault(phrase_key(hyphened), entry)
+            max_tokens = max(max_tokens, len(hyphened))
         if _is_acronym(name):
             exact.setdefault(" ".join(tokens), entry)
         else:
             folded.setdefault(phrase_key(tokens), entry)
             # the text's tokens lose their possessive ("People's" -> "People")
             folded.setdefault(phrase_key([strip_possessive(t) for t in tokens]), entry)
+            # and their elided articles ("Côte d'Ivoire" -> "Côte Ivoire")
+            folded.setdefault(phrase_key([strip_elision(t) for t in tokens]), entry)
             if len(tokens) == 1:
                 lower_names.add(tokens[0].casefold())
 
@@ -146,7 +162,16 @@ def gazetteer() -> Gazetteer:
                 add(name, GazetteerEntry(camel_case(tokens), HashtagKind.PLACE))
     for row in _lines("places.tsv"):
         for name in row[1].split("|"):
-            add(name, GazetteerEntry(row[0], HashtagKind.PLACE))
+            tokens = tokenize_name(name)
+            abbreviation = len(tokens) == 1 and name.strip().endswith(".") and (
+                not tokens[0].endswith(".")
+            )  # "Mass." (never "N.J.", read as one token with its stops)
+            add(name, GazetteerEntry(row[0], HashtagKind.PLACE, abbreviation=abbreviation))
+    starts: dict[str, int] = {}
+    for key in (*folded, *exact):
+        words = key.split(" ")
+        first = words[0].casefold()
+        starts[first] = max(starts.get(first, 0), len(words))
     return Gazetteer(
         folded=folded,
         exact=exact,
@@ -154,4 +179,5 @@ def gazetteer() -> Gazetteer:
         common=_words("common_words.txt"),
         titles=_words("titles.txt"),
         lower_names=frozenset(lower_names),
+        starts=starts,
     )

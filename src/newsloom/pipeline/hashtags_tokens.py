@@ -13,6 +13,7 @@ __all__ = [
     "Tok",
     "fix_dateline",
     "is_title_cased",
+    "strip_elision",
     "strip_possessive",
     "tokenize",
     "words",
@@ -41,7 +42,7 @@ _TOKEN = re.compile(
     r"(?P<acr>(?:[^\W\d_]\.){2,})"
     r"|(?P<word>[^\W_][\w&]*(?:[-'’][\w&]+)*(?:(?<=s)['’](?!\w))?|&)"
     r"|(?P<end>[.!?]+)"
-    r"|(?P<brk>[;:()\[\]\"“”«»|'‘’]|[—–]|--|\s-\s|\n)"
+    r"|(?P<brk>[;:()\[\]\"“”«»|'‘’/]|[—–]|--|\s-\s|\n)"
     r"|(?P<comma>,)"
 )
 _ABBREVIATIONS = words(
@@ -59,7 +60,7 @@ _COMPOUND_TAILS = words(
 _ELISION = re.compile(r"^(?:[dlmnst]|qu|dell|all|sull|nell|dall)['’](?=[^\W\d_])", re.IGNORECASE)
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|t|m)$", re.IGNORECASE)
 _QUOTES = frozenset({"'", "‘", "’"})
-_OPENERS = frozenset({'"', "“", "«", "\n", ":", "—", "–", "--", "(", "[", "|"})
+_OPENERS = frozenset({'"', "“", "«", "\n", ":", "—", "–", "--", "(", "[", "|", "/"})
 _CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"
 """Capital letters of Latin scripts (ASCII, Latin-1 and most of Latin Extended-A, where the
 capitals and small letters alternate: the class includes a few small ones, harmless here)."""
@@ -81,10 +82,18 @@ class Tok:
     split_from_hyphen: bool = False
     possessive: bool = False
     """Written with "'s" or "'" (stripped from ``text``): "Taiwan's", "Qwest's"."""
+    abbreviated: bool = False
+    """Followed by a full stop, which may abbreviate it: "Mass.", "Pa."."""
 
     @property
     def is_cap(self) -> bool:
         return self.kind in ("word", "acr") and self.text[:1].isupper()
+
+
+def strip_elision(word: str) -> str:
+    """A word without its elided article, as the tokenizer reads it: "d'Ivoire" -> "Ivoire"."""
+    elided = _ELISION.match(word)
+    return word[elided.end() :] if elided else word
 
 
 def strip_possessive(word: str) -> str:
@@ -186,6 +195,8 @@ def tokenize(text: str, in_title: bool, offset: int) -> list[Tok]:
                     prev.text.casefold() in _ABBREVIATIONS or (len(prev.text) == 1 and prev.is_cap)
                 )
             )
+            if value == "." and prev is not None and prev.kind == "word":
+                prev.abbreviated = True
             if value == "." and abbreviation:
                 continue
             toks.append(Tok(value, "end", False, in_title, offset + len(toks)))

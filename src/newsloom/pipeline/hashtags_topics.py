@@ -88,8 +88,12 @@ class TopicWord:
 
 
 def singular(word: str) -> str:
-    """The light stem that joins a noun's forms: "bombings" -> "bombing", "cities" -> "city"."""
+    """The light stem that joins a noun's forms: "bombings" -> "bombing", "cities" -> "city",
+    "calories" -> "calorie"."""
     if word.endswith("ies") and len(word) > 5:
+        zipf = lexicon().zipf
+        if word[:-1] in zipf and word[:-3] + "y" not in zipf:
+            return word[:-1]  # "calories" -> "calorie", "movies" -> "movie"
         return word[:-3] + "y"
     if word.endswith(("sses", "xes", "ches", "shes")):
         return word[:-2]
@@ -135,6 +139,67 @@ _FUNCTION_WORDS = words(
     where while there here all both each more most some such not no very too also just
     """
 )
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _measure(stem: str) -> int:
+    """How many vowel-consonant sequences a stem has (Porter's m): "farm" 1, "protest" 2."""
+    shape = "".join("v" if c in _VOWELS or (c == "y" and i) else "c" for i, c in enumerate(stem))
+    return shape.count("vc")
+
+
+_AGENT = ("er", "or")
+_DERIVED = (*_AGENT, "ion", "ing")
+_DERIVED_FORMS = (*_DERIVED, *(suffix + "s" for suffix in _DERIVED))
+
+
+def _stem(key: str) -> tuple[str, str]:
+    """A noun's stem and its derivational suffix, when the stem is long enough that the ending
+    is a suffix (Porter's measure > 1): "protester" -> ("protest", "er"), "demonstration" ->
+    ("demonstrat", "ion"); "farmer", "corner", "station" keep theirs (-> ("farmer", ""))."""
+    for suffix in _DERIVED:
+        if key.endswith(suffix) and _measure(key[: -len(suffix)]) > 1:
+            return key[: -len(suffix)], suffix
+    return key, ""
+
+
+def _one_per_lemma(topics: list[TopicWord]) -> list[TopicWord]:
+    """One topic per lemma: of an agent noun and the noun it names the doer of that are both
+    topics ("protesters" and "protests", "demonstrators" and "demonstrations", "legislators"
+    and "legislation", "murderer" and "murder"), the better scored one stays, with the other's
+    forms. A plain word joins only its agent noun ("market" never joins "marketing", nor
+    "product" "production")."""
+    derived: dict[str, list[tuple[TopicWord, str]]] = {}
+    for topic in topics:
+        if not topic.word.endswith(_DERIVED_FORMS):
+            continue
+        stem, suffix = _stem(singular(topic.word))
+        if suffix:
+            derived.setdefault(stem, []).append((topic, suffix))
+    if not derived:
+        return topics
+    for topic in topics:
+        word = topic.word
+        members = derived.get(word)
+        if members is None and word.endswith("s") and word[:-1] in derived:
+            members = derived.get(singular(word))  # "protests"
+        if members is not None:
+            members.append((topic, ""))
+    dropped: set[int] = set()
+    for members in derived.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda m: -m[0].score)
+        kept, kept_suffix = members[0]
+        for topic, suffix in members[1:]:
+            pair = {suffix, kept_suffix}
+            if len(pair) == 1 or ("" in pair and not pair & set(_AGENT)):
+                continue  # "market" and "marketing": other words
+            kept.forms.update(topic.forms)
+            dropped.add(id(topic))
+    return [t for t in topics if id(t) not in dropped]
 
 
 def _modifiable(tok: Tok, lex: Lexicon) -> bool:
@@ -199,6 +264,10 @@ def topic_words(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer) -> list[
                 continue  # "Pyongyang fires missile", "worries Seoul", "involving the": verbs
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         heads = key != low or nxt is None or nxt.kind != "word" or not _modifiable(nxt, lex)
+        if heads and key == low and nxt is not None and nxt.kind == "word" and (
+            low in lex.adjectives and nxt.text[:1].isupper() and not nxt.initial
+        ):
+            heads = False  # "a senior Hezbollah commander": an adjective before a name
         group.head_uses += heads
         if key != low or prev in _DETERMINERS:
             group.noun_evidence = group.determined = True
@@ -240,4 +309,4 @@ def topic_words(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer) -> list[
             + _W_COMMON * max(zipf - _COMMON_FROM, 0.0)
         )
         out.append(TopicWord(word, score, count, group.first, group.in_title, group.forms))
-    return out
+    return _one_per_lemma(out)
