@@ -381,6 +381,36 @@ def test_spellings_with_and_without_accents_are_one_name() -> None:
     assert {"Dvorak", "Mirek Dvořák"} <= set(found[dvorak[0]].variants)
 
 
+def test_a_surname_spelled_two_ways_is_one_person() -> None:
+    text = (
+        "Valdorian President Oleksa Brodetsky said on Monday that talks would resume. "
+        "Brodetskyy added that the talks would be held in Quellport. Critics of Oleksa "
+        "Brodetskiy said the talks were late. Tom Harland and Mia Harlan, two negotiators, "
+        "left early."
+    )
+    found = {h.tag: h for h in extract_hashtags("Talks resume", text, limit=20)}
+    brodetsky = [t for t in found if fold(t).startswith(("oleksabrodetsk", "brodetsk"))]
+    assert brodetsky == ["OleksaBrodetsky"]
+    assert {"Brodetskyy", "Oleksa Brodetskiy"} <= set(found["OleksaBrodetsky"].variants)
+    # two people whose first names differ stay apart, however close their surnames
+    assert {"TomHarland", "MiaHarlan"} <= set(found)
+
+
+def test_a_title_cased_headline_keeps_a_name_the_body_writes_though_a_word_of_it_is_common() -> (
+    None
+):
+    title = "Port Valmora Dockworkers Vote To Strike Over Automation Plans"
+    text = (
+        "Dockworkers at Port Valmora voted on Monday to strike next week after the port "
+        "authority announced plans to automate three container terminals. The union said most "
+        "members backed the action, and the port's customers warned of empty shelves. Other "
+        "ports said they could take some of the ships, and the minister urged talks."
+    )
+    found = shown(title, text, limit=10)
+    assert found[0] == "PortValmora"
+    assert "Port" not in found
+
+
 def test_known_names_keep_their_own_canonical_form() -> None:
     text = (
         "Valdoria's National Security Council met on Monday. Talks in Cote d'Ivoire "

@@ -10,6 +10,7 @@ from newsloom.pipeline.hashtags_names import (
     person_after_titles,
     person_of,
     simple_capitalised,
+    spelling_variant,
     unaccented,
 )
 from newsloom.pipeline.hashtags_tokens import tokenize
@@ -30,6 +31,8 @@ def test_name_parts_and_spellings() -> None:
     assert not any(simple_capitalised(w) for w in ("NASA", "iPhone", "42nd", "K"))
     assert unaccented("Erdoğan") == "Erdogan" and fold("ERDOĞAN") == "erdogan"
     assert name_initials(("Selim", "bin", "Haddar")) == ("SH", "SBH")
+    assert spelling_variant("Zelensky", "Zelenskyy") and spelling_variant("Zelenskyy", "Zelenskiy")
+    assert not spelling_variant("Gaddafi", "Qaddafi") and not spelling_variant("Peter", "Peters")
 
 
 def test_a_person_after_titles_and_a_person_of_a_place() -> None:

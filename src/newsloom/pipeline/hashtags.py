@@ -66,6 +66,7 @@ from newsloom.pipeline.hashtags_names import (
     person_of,
     shouting,
     simple_capitalised,
+    spelling_variant,
     unaccented,
     without_legal_form,
     without_opening_verb,
@@ -119,9 +120,17 @@ class _Candidate:
         self.variants[surface] = self.variants.get(surface, 0) + 1
 
 
-def _decapitalise(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer, body_known: bool) -> None:
+def _decapitalise(
+    toks: list[Tok],
+    lowered: Counter[str],
+    gaz: Gazetteer,
+    body_known: bool,
+    body_name_pairs: set[tuple[str, str]],
+) -> None:
     """In a Title Cased Headline, lower-case the words the body writes in lower case (or that
-    are common words), so that only names keep their capital."""
+    are common words), so that only names keep their capital. A word of a name the body
+    writes keeps it: "Port Valmora Dockworkers Vote ..." with "at Port Valmora" in the body,
+    though the body also writes "the port"."""
     words = [t for t in toks if t.kind == "word"]
     for i, tok in enumerate(words):
         low = tok.text.casefold()
@@ -130,10 +139,14 @@ def _decapitalise(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer, body_k
         if gaz.lookup([tok.text]) is not None:
             continue
         nxt = words[i + 1].text if i + 1 < len(words) else None
-        if nxt is not None and gaz.lookup([tok.text, nxt]) is not None:
+        if nxt is not None and (
+            gaz.lookup([tok.text, nxt]) is not None or (tok.text, nxt) in body_name_pairs
+        ):
             continue
         prev = words[i - 1].text if i else None
-        if prev is not None and gaz.lookup([prev, tok.text]) is not None:
+        if prev is not None and (
+            gaz.lookup([prev, tok.text]) is not None or (prev, tok.text) in body_name_pairs
+        ):
             continue  # "York" of "New York"
         if lowered[low] or low in gaz.common or not body_known:
             tok.text = low
@@ -745,8 +758,40 @@ class _Extractor:
             by_folded[key] = keep
             del self.cands[drop.tag]
 
+    def _merge_transliterations(self) -> None:
+        """"Zelenskyy" alone, or "Volodymyr Zelenskyy", joins "Volodymyr Zelensky": one
+        person's surname spelled two ways in one text (the full name used more stays, the
+        first on a tie)."""
+        cands = self.cands
+        people = [
+            c
+            for c in cands.values()
+            if c.kind is HashtagKind.PERSON and len(c.tokens) > 1 and not c.gazetteer
+        ]
+        for cand in sorted(cands.values(), key=lambda c: c.count):
+            if cand.gazetteer or cand.tag not in cands:
+                continue
+            given, last = cand.tokens[:-1], cand.tokens[-1]
+            owners = [
+                m
+                for m in people
+                if m is not cand
+                and m.tag in cands
+                and (not given or m.tokens[:-1] == given)
+                and spelling_variant(last, m.tokens[-1])
+                and fold(m.tokens[-1]).rstrip("s") != fold(last).rstrip("s")
+            ]
+            if not owners:
+                continue
+            owner = max(owners, key=lambda m: m.count)
+            if given and (cand.count, -cand.first) > (owner.count, -owner.first):
+                owner, cand = cand, owner
+            owner.absorb(cand)
+            del cands[cand.tag]
+
     def merge(self, lowered: Counter[str]) -> None:
         cands = self.cands
+        self._merge_transliterations()
         in_full_names: set[str] | None = None
         for tag, cand in list(cands.items()):
             if cand.gazetteer:
@@ -931,14 +976,17 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
     )
     title_cased = is_title_cased(title_toks)
     body_words = sum(1 for t in body_toks if t.kind == "word")
-    if title_cased:
-        _decapitalise(title_toks, lowered, gaz, body_words >= 20)
-    ex.headline_in_capitals = all(
-        t.text.isupper() for t in title_toks if t.kind == "word" and t.text.isalpha()
-    )
     ex.lowered = lowered
     ex.names(body_toks, False)
     ex.body_tags = frozenset(ex.cands)
+    if title_cased:
+        body_name_pairs = {
+            pair for c in ex.cands.values() if len(c.tokens) > 1 for pair in pairwise(c.tokens)
+        }
+        _decapitalise(title_toks, lowered, gaz, body_words >= 20, body_name_pairs)
+    ex.headline_in_capitals = all(
+        t.text.isupper() for t in title_toks if t.kind == "word" and t.text.isalpha()
+    )
     ex.names(title_toks, title_cased)
     ex.merge(lowered)
 
@@ -954,15 +1002,16 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
             plain_topic=not named and len(cand.tokens) == 1,
         )
     if english:
-        name_ends = {
-            singular(c.tokens[-1].casefold()) for c in ex.cands.values() if len(c.tokens) > 1
-        }
+        multi = [c.tokens for c in ex.cands.values() if len(c.tokens) > 1]
+        said_by_names = {singular(t[-1].casefold()) for t in multi} & NAME_ENDINGS | (
+            {t[0].casefold() for t in multi} & PLACE_OPENERS
+        )
         for topic in topic_words(toks, lowered, gaz):
             tag = camel_case([topic.word])
             if tag in scored:
                 continue
-            if topic.word in name_ends and topic.word in NAME_ENDINGS:
-                continue  # "the county" beside #NassauCounty: the name says it
+            if topic.word in said_by_names:
+                continue  # "the county" beside #NassauCounty, "the port" beside #PortValmora
             variants = tuple(w for w, _ in topic.forms.most_common(5))
             hashtag = Hashtag(tag, HashtagKind.TOPIC, 0.0, variants)
             scored[tag] = _Scored(topic.score, False, hashtag, plain_topic=True)

@@ -142,6 +142,21 @@ def fold(word: str) -> str:
     return unaccented(word).casefold()
 
 
+def spelling_variant(a: str, b: str) -> bool:
+    """Whether two long surnames are one name transliterated two ways: the same first three
+    letters and one letter added, dropped or changed after them ("Zelensky", "Zelenskyy",
+    "Zelenskiy"; "Gaddafi", "Gadaffi" is two changes and stays apart)."""
+    a, b = fold(a), fold(b)
+    if a == b or min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or a[:3] != b[:3]:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
 def without_legal_form(words: tuple[str, ...]) -> tuple[str, ...]:
     """A company name without its legal form: ("Acer", "Inc") -> ("Acer",)."""
     if len(words) > 1 and words[-1].casefold().rstrip(".") in LEGAL_FORMS:
