@@ -411,6 +411,29 @@ def test_a_title_cased_headline_keeps_a_name_the_body_writes_though_a_word_of_it
     assert "Port" not in found
 
 
+KESSA_BODY = (
+    "Valdorian President Oleksa Brodetsky travelled to the Kursk region on Tuesday, officials "
+    "said. He met commanders and laid flowers at a memorial, and Kim Jong Un sent a "
+    "message. Kim praised the visit."
+)
+
+
+def test_a_surname_alone_in_a_headline_joins_the_full_name_the_body_gives() -> None:
+    for title in ("Brodetsky Visits Kursk Front", "BRODETSKY VISITS KURSK FRONT"):
+        found = shown(title, KESSA_BODY, limit=10)
+        assert "OleksaBrodetsky" in found[:3]
+        assert not {"Brodetsky", "BRODETSKY"} & set(found)
+
+
+def test_a_headline_in_capitals_reads_names_as_the_body_writes_them() -> None:
+    found = shown("KIM JONG UN SENDS MESSAGE TO KURSK", KESSA_BODY, limit=10)
+    assert "KimJongUn" in found[:3]
+    assert "UnitedNations" not in found  # the "UN" of his name
+    found = shown("UN CONDEMNS KIM MESSAGE", KESSA_BODY, limit=10)
+    assert {"UnitedNations", "KimJongUn"} <= set(found)
+    assert "KIM" not in found
+
+
 def test_known_names_keep_their_own_canonical_form() -> None:
     text = (
         "Valdoria's National Security Council met on Monday. Talks in Cote d'Ivoire "

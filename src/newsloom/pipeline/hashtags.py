@@ -162,6 +162,7 @@ class _Extractor:
         self.headline_in_capitals = False
         self.lowered: Counter[str] = Counter()
         """Words the body writes in lower case."""
+        self._surnames: frozenset[str] | None = None
         self.after_place_word: set[int] = set()
         """Indexes of capitalised tokens right after "in", "near" or "outside"."""
 
@@ -286,16 +287,38 @@ class _Extractor:
                     self._emit(run[i : i + n], entry.kind, True, entry.tag, False)
                     break
                 tag = camel_case(words)
+                if self.headline_in_capitals:
+                    # "KIM JONG UN" is the body's #KimJongUn (not #UnitedNations after a name)
+                    tag = self._body_tags_folded().get(tag.casefold(), tag)
                 if tag in self.body_tags:
                     cand = self.cands[tag]
                     self._emit(run[i : i + n], cand.kind, cand.gazetteer, tag, cand.person_hint)
                     break
             else:
                 n = 1
-                if self._headline_acronym(run[i].text):
+                word = run[i].text
+                if self._headline_acronym(word):
                     # "H&M Profit Misses Estimates": an acronym is a name in any headline
                     self._emit(run[i : i + 1], None, False, None, False)
+                elif fold(word) in self._body_surnames():
+                    # "Zelensky Says ..." with "Volodymyr Zelensky" in the body: it joins him
+                    self._emit(run[i : i + 1], HashtagKind.PERSON, False, None, True)
             i += n
+
+    def _body_tags_folded(self) -> dict[str, str]:
+        """The body's tags by their case-folded form."""
+        return {tag.casefold(): tag for tag in self.body_tags}
+
+    def _body_surnames(self) -> frozenset[str]:
+        """Last words (case and accents folded) of the full names of people the body names."""
+        if self._surnames is None:
+            self._surnames = frozenset(
+                fold(self.cands[tag].tokens[-1])
+                for tag in self.body_tags
+                if len(self.cands[tag].tokens) > 1
+                and self.cands[tag].kind is HashtagKind.PERSON
+            )
+        return self._surnames
 
     def _demonym(self, words: list[str]) -> GazetteerEntry | None:
         """The people of a known place name it: "New Yorkers", "Londoners"."""
@@ -829,7 +852,9 @@ class _Extractor:
             if len(cand.tokens) != 1 or cand.gazetteer:
                 continue
             word = cand.tokens[0]
-            owners = [m for m in multi if word in m.tokens]
+            # "KIM" of a headline in capitals is the "Kim" of "Kim Jong Un"
+            spelled = word.capitalize() if word.isupper() and len(word) > 2 else word
+            owners = [m for m in multi if word in m.tokens or spelled in m.tokens]
             if not owners and not cand.non_initial:
                 # "Court rules ..." with "the Supreme Court" named: a word capitalised only
                 # where a sentence starts is part of the known name
