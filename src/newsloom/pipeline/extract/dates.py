@@ -123,6 +123,7 @@ _DMY = re.compile(
 # "2024-05-06", also as ISO 8601 text with its time ("2024-05-06T08:10+02:00").
 _NUMERIC_YMD = re.compile(rf"\b(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?:\b|(?=T\d)){_TIME}")
 _NUMERIC_DMY = re.compile(rf"\b(\d{{1,2}})([./-])(\d{{1,2}})\2(\d{{4}})\b{_TIME}")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|\b)")
 _URL_WORD_DATE = re.compile(r"/((?:19|20)\d{2})/([A-Za-z]{3,9})/(0?[1-9]|[12]\d|3[01])(?:/|\b)")
 _ISOISH = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -226,6 +227,8 @@ def find_date_at(text: str, *, day_first: bool | None = None) -> tuple[int, date
     Numbers with slashes are month first ("05/17/2023", as in the US) unless ``day_first`` or
     the month would be over 12; with dots or dashes they are day first ("17.05.2023").
     """
+    if not _FOUR_DIGITS.search(text):
+        return None  # every written date has its year in four digits
     best: tuple[int, datetime] | None = None
     for pattern, order in (
         (_MDY, "mdy"),
