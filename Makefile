@@ -39,6 +39,7 @@ bench: install
 	$(BIN)/python bench/extraction.py ../shared/eval/extraction
 	$(BIN)/python bench/stories.py ../shared/eval/stories
 	$(BIN)/python bench/hashtags.py ../shared/eval/hashtags/kpcrowd
+	$(BIN)/python bench/entities.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
