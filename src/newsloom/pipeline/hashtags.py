@@ -163,6 +163,7 @@ class _Extractor:
         self.lowered: Counter[str] = Counter()
         """Words the body writes in lower case."""
         self._surnames: frozenset[str] | None = None
+        self._folded_tags: dict[str, str] | None = None
         self.after_place_word: set[int] = set()
         """Indexes of capitalised tokens right after "in", "near" or "outside"."""
 
@@ -306,8 +307,10 @@ class _Extractor:
             i += n
 
     def _body_tags_folded(self) -> dict[str, str]:
-        """The body's tags by their case-folded form."""
-        return {tag.casefold(): tag for tag in self.body_tags}
+        """The body's tags by their case-folded form (made once, on first use)."""
+        if self._folded_tags is None:
+            self._folded_tags = {tag.casefold(): tag for tag in self.body_tags}
+        return self._folded_tags
 
     def _body_surnames(self) -> frozenset[str]:
         """Last words (case and accents folded) of the full names of people the body names."""
