@@ -30,11 +30,11 @@ import json
 import re
 import sys
 import time
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsloom.pipeline.hashtags import article_hashtags
+from newsloom.cli.hashtags import tags_of_file
+from newsloom.pipeline.hashtags_names import unaccented
 
 LIMIT = 10
 DEFAULT_DIR = Path(__file__).resolve().parents[1] / "tests/data/entities"
@@ -51,8 +51,7 @@ class Entity:
 @dataclass(frozen=True)
 class Article:
     slug: str
-    title: str
-    body: str
+    path: Path
     entities: tuple[Entity, ...]
     not_tags: frozenset[tuple[str, ...]]
 
@@ -108,10 +107,7 @@ def _camel_split(chunk: str) -> list[str]:
 
 def words(text: str) -> tuple[str, ...]:
     """The matching words of a tag or a name: split, accent-stripped, case-folded."""
-    plain = "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-    )
-    plain = re.sub(r"['’.]", "", plain)
+    plain = re.sub(r"['’.]", "", unaccented(text))
     out: list[str] = []
     for chunk in re.split(r"[\W_]+", plain):
         out.extend(w.casefold() for w in _camel_split(chunk))
@@ -125,9 +121,6 @@ def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def load(root: Path) -> list[Article]:
     articles: list[Article] = []
     for txt in sorted(root.glob("*.txt")):
-        # read as `newsloom hashtags` reads a file (cli/hashtags.py tags_of_file)
-        text = txt.read_text(encoding="utf-8")
-        title, _, body = text.lstrip("\ufeff").partition("\n")
         gold = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
         entities = tuple(
             Entity(
@@ -139,12 +132,12 @@ def load(root: Path) -> list[Article]:
             for e in gold["entities"]
         )
         not_tags = frozenset(words(w) for w in gold["not_tags"])
-        articles.append(Article(txt.stem, title, body, entities, not_tags))
+        articles.append(Article(txt.stem, txt, entities, not_tags))
     return articles
 
 
 def tag_article(article: Article) -> list[str]:
-    return [h.tag for h in article_hashtags(article.title, article.body, limit=LIMIT)]
+    return tags_of_file(article.path, LIMIT)  # as `newsloom hashtags` tags a file
 
 
 def _mark(tag: tuple[str, ...], article: Article) -> str:
