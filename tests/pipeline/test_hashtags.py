@@ -732,3 +732,15 @@ def test_hyphenated_known_names_and_organisations_with_variants() -> None:
     assert {"Walmart", "CocaCola", "IDF", "NYPD"} <= set(found)
     assert "Israel Defense Forces" in found["IDF"].variants
     assert not any(t in ("WalMart", "NewYork", "IsraelDefenseForces") for t in found)
+
+
+def test_a_party_named_by_its_members_is_not_another_countrys_party() -> None:
+    text = (
+        "Finance Minister Lars Klingbeil, who leads the Social Democrats, met the liberal Free "
+        "Democrats in Berlin. In Washington, the Democrats and Senate Republicans said no."
+    )
+    found = {h.tag: h for h in extract_hashtags("Budget talks", text, limit=20)}
+    assert found["SocialDemocrats"].kind is HashtagKind.ORG
+    assert found["FreeDemocrats"].kind is HashtagKind.ORG
+    assert {"DemocraticParty", "RepublicanParty", "Senate"} <= set(found)
+    assert "SenateRepublicans" not in found

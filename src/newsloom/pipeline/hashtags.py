@@ -47,6 +47,7 @@ from newsloom.pipeline.hashtags_names import (
     OFFICE_FIELDS,
     ORG_HEADS,
     ORG_WORDS,
+    PARTY_MEMBERS,
     PLACE_OPENERS,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
@@ -210,7 +211,7 @@ class _Extractor:
 
     def _kind_of(self, words: tuple[str, ...], person_hint: bool) -> HashtagKind:
         lows = [w.casefold() for w in words]
-        if lows[-1] in ORG_WORDS or (
+        if lows[-1] in ORG_WORDS or (len(lows) > 1 and lows[-1] in PARTY_MEMBERS) or (
             any(w in ORG_WORDS or w in ORG_HEADS for w in lows[:-1]) and len(lows) > 2
         ):
             return HashtagKind.ORG
@@ -415,6 +416,8 @@ class _Extractor:
         tok, nxt = run[i], run[i + 1].text
         gaz = self.gaz
         if not tok.initial:
+            if nxt.casefold() in PARTY_MEMBERS and simple_capitalised(tok.text):
+                return True
             if low in NAME_OPENERS and self._name_word(nxt) and gaz.lookup([nxt]) is None:
                 return True
             if (
@@ -560,9 +563,16 @@ class _Extractor:
                     entry = self._demonym(words_n)
                 if entry is None or (entry.abbreviation and not run[i + n - 1].abbreviated):
                     continue  # "said Mass for a million": no "Mass." for Massachusetts
-                if len(span) == 1 and span[0].text.casefold() in NAME_OPENERS:
-                    # "National Security Council", "New Democratic Party": the opener makes
-                    # another name of the known one
+                if len(span) == 1 and (
+                    span[0].text.casefold() in NAME_OPENERS
+                    or (
+                        n == 1
+                        and first.casefold() in PARTY_MEMBERS
+                        and span[0].text.casefold() in gaz.common
+                    )
+                ):
+                    # "National Security Council", "New Democratic Party", "Social Democrats":
+                    # the opener makes another name of the known one
                     continue
                 if entry.kind is HashtagKind.PLACE and (
                     self._org_tail(run, i + n) or self._team_tail(run, i + n)

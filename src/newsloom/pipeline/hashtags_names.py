@@ -102,6 +102,12 @@ NAME_OPENERS = words(
 )
 """Common words that open names when capitalised mid-sentence ("New South Wales", "Long
 Island Rail Road", "National Weather Service", "Central Bank of Brazil")."""
+PARTY_MEMBERS = words(
+    "democrats republicans socialists conservatives liberals greens nationalists communists "
+    "unionists progressives"
+)
+"""A party named by its members: a capitalised word before one of these is the party's first
+word ("the Social Democrats", "the Free Democrats"), not a word before the party's short name."""
 PLACE_OPENERS = NAME_OPENERS | words(
     "mount lake fort port saint santa san los las north south east west"
 )
