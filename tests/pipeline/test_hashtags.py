@@ -744,3 +744,17 @@ def test_a_party_named_by_its_members_is_not_another_countrys_party() -> None:
     assert found["FreeDemocrats"].kind is HashtagKind.ORG
     assert {"DemocraticParty", "RepublicanParty", "Senate"} <= set(found)
     assert "SenateRepublicans" not in found
+
+
+def test_an_acronym_in_brackets_after_a_name_is_that_name() -> None:
+    text = (
+        "The deal between the Christian Democratic Union (CDU) and the Social Democrats (SPD) "
+        "held. The SPD said no, and the far-right Alternative for Germany (AfD) objected. "
+        "Jane Doe (AP) reported from Berlin."
+    )
+    found = {h.tag: h for h in extract_hashtags("Coalition deal", text, limit=20)}
+    assert "SPD" in found["SocialDemocrats"].variants
+    assert "CDU" in found["ChristianDemocraticUnion"].variants
+    assert "Alternative for Germany" in found["AfD"].variants
+    assert "AP" not in found["JaneDoe"].variants
+    assert not {"SPD", "Alternative"} & set(found)

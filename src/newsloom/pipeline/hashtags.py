@@ -76,6 +76,7 @@ from newsloom.pipeline.hashtags_tokens import (
     NAME_PARTICLES,
     NAMEISH,
     Tok,
+    defined_acronyms,
     fix_dateline,
     is_title_cased,
     tokenize,
@@ -751,9 +752,13 @@ class _Extractor:
                 and run
                 and j < last
                 and caps[j + 1]
-                and singular(run[-1].text.casefold()) in ORG_HEADS
+                and (
+                    singular(run[-1].text.casefold()) in ORG_HEADS
+                    or self._known_across(run, toks, j)
+                )
             ):
-                # "Centre for Disease Control": "for" after an organisation's head
+                # "Centre for Disease Control": "for" after an organisation's head; a known
+                # name with "for" in it ("Alternative for Germany")
                 run.append(tok)
                 continue
             if tok.kind == "word" and tok.text in CONNECTORS and j < last:
@@ -774,6 +779,21 @@ class _Extractor:
                 close(tok)
         close(None)
 
+    def _known_across(self, run: list[Tok], toks: list[Tok], j: int) -> bool:
+        """Whether the end of ``run``, the word at ``toks[j]`` and the capitalised words after
+        it make a known name."""
+        after: list[str] = []
+        for tok in toks[j + 1 : j + 4]:
+            if not (tok.kind in NAMEISH and tok.text[:1].isupper()):
+                break
+            after.append(tok.text)
+        for k in range(1, min(len(run), 3) + 1):
+            before = [t.text for t in run[-k:]]
+            for n in range(1, len(after) + 1):
+                if self.gaz.lookup([*before, toks[j].text, *after[:n]]) is not None:
+                    return True
+        return False
+
     # -- merging ----------------------------------------------------------------------------
 
     def _merge_spellings_in_capitals(self) -> None:
@@ -793,6 +813,30 @@ class _Extractor:
             keep.absorb(drop)
             by_folded[key] = keep
             del self.cands[drop.tag]
+
+    def _merge_defined_acronyms(self, defined: dict[str, set[str]]) -> None:
+        """An acronym the text gives in brackets after a name is that name, whatever its
+        letters ("the Social Democrats (SPD)"): a known one keeps its own tag, else the name's
+        tag stands for both."""
+        cands = self.cands
+        for acronym, surfaces in defined.items():
+            short = cands.get(acronym)
+            if short is None or len(short.tokens) != 1:
+                continue
+            names = [
+                c for c in cands.values()
+                if c is not short
+                and len(c.tokens) > 1
+                and c.kind is not HashtagKind.PERSON  # "Jane Doe (AP)": a credit
+                and c.tokens[0][:1] == acronym[:1]
+                and not surfaces.isdisjoint(c.variants)
+            ]
+            if len(names) != 1:
+                continue
+            name = names[0]
+            keep, drop = (short, name) if short.gazetteer and not name.gazetteer else (name, short)
+            keep.absorb(drop)
+            del cands[drop.tag]
 
     def _merge_transliterations(self) -> None:
         """"Zelenskyy" alone, or "Volodymyr Zelenskyy", joins "Volodymyr Zelensky": one
@@ -825,9 +869,11 @@ class _Extractor:
             owner.absorb(cand)
             del cands[cand.tag]
 
-    def merge(self, lowered: Counter[str]) -> None:
+    def merge(self, lowered: Counter[str], defined: dict[str, set[str]] | None = None) -> None:
         cands = self.cands
         self._merge_transliterations()
+        if defined:
+            self._merge_defined_acronyms(defined)
         in_full_names: set[str] | None = None
         for tag, cand in list(cands.items()):
             if cand.gazetteer:
@@ -1026,7 +1072,7 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
         t.text.isupper() for t in title_toks if t.kind == "word" and t.text.isalpha()
     )
     ex.names(title_toks, title_cased)
-    ex.merge(lowered)
+    ex.merge(lowered, defined_acronyms(body_toks))
 
     scored: dict[str, _Scored] = {}
     for cand in ex.cands.values():

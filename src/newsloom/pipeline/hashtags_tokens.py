@@ -232,3 +232,28 @@ def is_title_cased(tokens: list[Tok]) -> bool:
     if any(w not in _MINOR_WORDS for w in lower):
         return False
     return len(lower) <= 0.25 * len(words)
+
+
+_MAX_NAME_WORDS = 6
+
+
+def defined_acronyms(toks: list[Tok]) -> dict[str, set[str]]:
+    """Acronyms given in brackets right after a name ("the Social Democrats (SPD)",
+    "Alternative for Germany (AfD)"), each with the texts of the words before its bracket
+    (one to six of them: which of them make the name is for the caller to tell)."""
+    found: dict[str, set[str]] = {}
+    for i in range(1, len(toks) - 2):
+        if toks[i].text != "(" or toks[i + 2].text != ")":
+            continue
+        acronym = toks[i + 1].text
+        if not (2 <= len(acronym) <= 6 and acronym[0].isupper()) or sum(
+            ch.isupper() for ch in acronym
+        ) < 2:
+            continue
+        words: list[str] = []
+        for tok in reversed(toks[max(0, i - _MAX_NAME_WORDS) : i]):
+            if tok.kind not in ("word", "acr"):
+                break
+            words.insert(0, tok.text)
+            found.setdefault(acronym, set()).add(" ".join(words))
+    return found
