@@ -758,3 +758,14 @@ def test_an_acronym_in_brackets_after_a_name_is_that_name() -> None:
     assert "Alternative for Germany" in found["AfD"].variants
     assert "AP" not in found["JaneDoe"].variants
     assert not {"SPD", "Alternative"} & set(found)
+
+
+def test_the_kind_of_event_a_name_opens_with_is_left_to_the_name() -> None:
+    text = (
+        "Hurricane Odalys made landfall on the coast on Tuesday. Forecasters said the hurricane "
+        "would weaken, but the hurricane's rain flooded two towns, and hurricane shelters "
+        "filled. Officials said the hurricane had passed by nightfall."
+    )
+    found = tags("Hurricane Odalys hits coast", text, limit=20)
+    assert "HurricaneOdalys" in found
+    assert "Hurricane" not in found

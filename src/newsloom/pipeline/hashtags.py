@@ -1088,7 +1088,7 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
     if english:
         multi = [c.tokens for c in ex.cands.values() if len(c.tokens) > 1]
         said_by_names = {singular(t[-1].casefold()) for t in multi} & NAME_ENDINGS | (
-            {t[0].casefold() for t in multi} & PLACE_OPENERS
+            {t[0].casefold() for t in multi} & (PLACE_OPENERS | EVENT_WORDS)
         )
         for topic in topic_words(toks, lowered, gaz):
             tag = camel_case([topic.word])
