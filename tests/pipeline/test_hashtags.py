@@ -769,3 +769,15 @@ def test_the_kind_of_event_a_name_opens_with_is_left_to_the_name() -> None:
     found = tags("Hurricane Odalys hits coast", text, limit=20)
     assert "HurricaneOdalys" in found
     assert "Hurricane" not in found
+
+
+def test_a_title_cased_headline_word_that_ends_a_body_name_joins_it() -> None:
+    title = "Kessford Study Finds City Bees Learn Faster Than Rural Ones"
+    text = (
+        "Bumblebees in cities learn faster, according to researchers at the University of "
+        "Kessford. The Supreme Court of Valdoria was not involved."
+    )
+    found = {h.tag: h for h in extract_hashtags(title, text, limit=20)}
+    assert "Kessford" in found["UniversityOfKessford"].variants
+    assert found["UniversityOfKessford"].score == 1.0  # named in the headline: it leads
+    assert "Kessford" not in found

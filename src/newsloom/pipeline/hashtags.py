@@ -164,7 +164,7 @@ class _Extractor:
         self.headline_in_capitals = False
         self.lowered: Counter[str] = Counter()
         """Words the body writes in lower case."""
-        self._surnames: frozenset[str] | None = None
+        self._name_ends: dict[str, HashtagKind] | None = None
         self._folded_tags: dict[str, str] | None = None
         self.after_place_word: set[int] = set()
         """Indexes of capitalised tokens right after "in", "near" or "outside"."""
@@ -303,9 +303,13 @@ class _Extractor:
                 if self._headline_acronym(word):
                     # "H&M Profit Misses Estimates": an acronym is a name in any headline
                     self._emit(run[i : i + 1], None, False, None, False)
-                elif fold(word) in self._body_surnames():
-                    # "Zelensky Says ..." with "Volodymyr Zelensky" in the body: it joins him
-                    self._emit(run[i : i + 1], HashtagKind.PERSON, False, None, True)
+                else:
+                    kind = self._body_name_ends().get(fold(word))
+                    if kind is not None:
+                        # "Zelensky Says ..." with "Volodymyr Zelensky" in the body, "Oxford
+                        # Study Finds ..." with "the University of Oxford": it joins the name
+                        person = kind is HashtagKind.PERSON
+                        self._emit(run[i : i + 1], kind, False, None, person)
             i += n
 
     def _body_tags_folded(self) -> dict[str, str]:
@@ -314,16 +318,25 @@ class _Extractor:
             self._folded_tags = {tag.casefold(): tag for tag in self.body_tags}
         return self._folded_tags
 
-    def _body_surnames(self) -> frozenset[str]:
-        """Last words (case and accents folded) of the full names of people the body names."""
-        if self._surnames is None:
-            self._surnames = frozenset(
-                fold(self.cands[tag].tokens[-1])
-                for tag in self.body_tags
-                if len(self.cands[tag].tokens) > 1
-                and self.cands[tag].kind is HashtagKind.PERSON
-            )
-        return self._surnames
+    def _body_name_ends(self) -> dict[str, HashtagKind]:
+        """The last words (case and accents folded) of the body's names of several words, with
+        the name's kind: a person's surname, the proper word that ends an organisation's or a
+        place's name ("Oxford" of "University of Oxford"; not "Court" of "Supreme Court")."""
+        if self._name_ends is None:
+            ends: dict[str, HashtagKind] = {}
+            for tag in self.body_tags:
+                cand = self.cands[tag]
+                last = cand.tokens[-1]
+                if len(cand.tokens) < 2 or cand.kind is HashtagKind.TOPIC:
+                    continue
+                low = last.casefold()
+                if cand.kind is not HashtagKind.PERSON and (
+                    low in NAME_ENDINGS or low in self.gaz.common or low in self.lowered
+                ):
+                    continue
+                ends.setdefault(fold(last), cand.kind)
+            self._name_ends = ends
+        return self._name_ends
 
     def _demonym(self, words: list[str]) -> GazetteerEntry | None:
         """The people of a known place name it: "New Yorkers", "Londoners"."""
