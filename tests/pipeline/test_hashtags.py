@@ -781,3 +781,17 @@ def test_a_title_cased_headline_word_that_ends_a_body_name_joins_it() -> None:
     assert "Kessford" in found["UniversityOfKessford"].variants
     assert found["UniversityOfKessford"].score == 1.0  # named in the headline: it leads
     assert "Kessford" not in found
+
+
+def test_rivers_mines_and_planets_are_places_not_people() -> None:
+    text = (
+        "Water from the River Kessa flooded homes, and the river rose two metres. Workers at "
+        "El Brezal, the copper mine, were sent home. The Jupiter Icy Moons Explorer flew past "
+        "Venus on its way to Jupiter."
+    )
+    found = {h.tag: h for h in extract_hashtags("Floods", text, limit=20)}
+    assert found["RiverKessa"].kind is HashtagKind.PLACE
+    assert found["ElBrezal"].kind is HashtagKind.PLACE
+    assert found["Jupiter"].kind is HashtagKind.PLACE
+    assert found["Venus"].kind is HashtagKind.PLACE
+    assert "River" not in found

@@ -109,9 +109,11 @@ PARTY_MEMBERS = words(
 """A party named by its members: a capitalised word before one of these is the party's first
 word ("the Social Democrats", "the Free Democrats"), not a word before the party's short name."""
 PLACE_OPENERS = NAME_OPENERS | words(
-    "mount lake fort port saint santa san los las north south east west"
+    "mount lake fort port saint santa san los las el la north south east west river cape gulf "
+    "bay isle"
 )
-"""First words of places ("Santa Clarita", "New South Wales", "Lake Kessa")."""
+"""First words of places ("Santa Clarita", "New South Wales", "Lake Kessa", "River Tarn", "El
+Teniente")."""
 PLACE_PREPOSITIONS = words("in near outside")
 """A name right after one of these, of no other kind, is a place ("near Kessa")."""
 ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ess", "ant", "ent", "man", "woman")
