@@ -795,3 +795,11 @@ def test_rivers_mines_and_planets_are_places_not_people() -> None:
     assert found["Jupiter"].kind is HashtagKind.PLACE
     assert found["Venus"].kind is HashtagKind.PLACE
     assert "River" not in found
+
+
+def test_known_football_clubs_are_organisations_not_their_city() -> None:
+    text = "Real Madrid beat Bayern Munich 2-1, and Manchester United lost at home."
+    found = {h.tag: h for h in extract_hashtags("Cup night", text, limit=20)}
+    for club in ("RealMadrid", "BayernMunich", "ManchesterUnited"):
+        assert found[club].kind is HashtagKind.ORG
+    assert "Madrid" not in found
