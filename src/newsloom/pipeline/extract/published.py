@@ -63,6 +63,9 @@ _TAG_DATE = re.compile(r"""\b(?:datetime|content)\s*=\s*["']([^"']+)["']""")
 _MAX_MARKED = 5
 _AUTHOR_LINK_SELECTOR = 'a[rel="author"], a[href*="/author/"]'
 _MAX_AUTHOR_LINKS = 5
+# Past this many dated elements in the page, the blocks around the headline are queried one by
+# one instead of sorting every element into them (listing pages of hundreds of dates).
+_MAX_SCOPED_NODES = 60
 _MAX_AUTHOR_BLOCK = 200
 _TIME_SELECTOR = (
     '[itemprop="datePublished"], time, [class*="date"], [class*="Date"], [class*="publish"], '
@@ -270,21 +273,61 @@ def _tag_date(html_text: str, at: int, tag_start: str) -> datetime | None:
 
 
 def _dom_attr_date(tree: LexborHTMLParser, headline: LexborNode | None) -> datetime | None:
-    """A machine-readable date in the page, the one nearest the headline first."""
+    """A machine-readable date in the page: of the first few inside the headline's parent, its
+    grandparent and so on up four levels, else of the first 40 in the page (one query of the
+    page; the elements' ancestors tell which block holds them)."""
+    nodes = tree.css(_DATETIME_ATTR_SELECTOR)
+    if not nodes:
+        return None
+    scopes: list[int] = []
     scope = headline.parent if headline is not None else None
-    for _ in range(4):
-        if scope is None or scope.tag in ("body", "html"):
-            break
-        for node in scope.css(_DATETIME_ATTR_SELECTOR)[:5]:
-            dt = _attr_date(node)
-            if dt:
-                return dt
+    while len(scopes) < 4 and scope is not None and scope.tag not in ("body", "html"):
+        scopes.append(scope.mem_id)
         scope = scope.parent
-    for node in tree.css(_DATETIME_ATTR_SELECTOR)[:40]:
+    if scopes and len(nodes) <= _MAX_SCOPED_NODES:
+        inside = [_ancestor_ids(node, scopes) for node in nodes]
+        for level, scope_id in enumerate(scopes):
+            in_scope = [n for n, ids in zip(nodes, inside, strict=True) if scope_id in ids]
+            for node in in_scope[:5]:
+                dt = _attr_date(node)
+                if dt:
+                    return dt
+            if level + 1 < len(scopes) and len(in_scope) == len(nodes):
+                break  # every element is inside: the wider blocks hold the same ones
+    elif scopes:
+        for scope_node in _scope_nodes(headline):
+            for node in scope_node.css(_DATETIME_ATTR_SELECTOR)[:5]:
+                dt = _attr_date(node)
+                if dt:
+                    return dt
+    for node in nodes[:40]:
         dt = _attr_date(node)
         if dt:
             return dt
     return None
+
+
+def _ancestor_ids(node: LexborNode, scopes: list[int]) -> set[int]:
+    """Which of the ``scopes`` (element ids) hold the node, or are it."""
+    wanted = set(scopes)
+    found: set[int] = set()
+    cur: LexborNode | None = node
+    while cur is not None and len(found) < len(wanted):
+        mem_id = cur.mem_id
+        if mem_id in wanted:
+            found.add(mem_id)
+        cur = cur.parent
+    return found
+
+
+def _scope_nodes(headline: LexborNode | None) -> list[LexborNode]:
+    """The headline's parent, grandparent and so on up four levels (below <body>)."""
+    found: list[LexborNode] = []
+    scope = headline.parent if headline is not None else None
+    while len(found) < 4 and scope is not None and scope.tag not in ("body", "html"):
+        found.append(scope)
+        scope = scope.parent
+    return found
 
 
 def _attr_date(node: LexborNode) -> datetime | None:
