@@ -187,3 +187,18 @@ def test_date_beside_the_author_link_when_the_page_gives_no_other() -> None:
     assert day(article_html(paragraphs=story, after=byline)) == "2024-04-08"
     bio = '<div><p>More from <a href="/blog/author/nina-sorensen">Nina Sorensen</a></p></div>'
     assert day(article_html(paragraphs=story, after=bio + "<p>April 8, 2024</p>")) is None
+
+
+@pytest.mark.parametrize("listed", [3, 80])
+def test_the_machine_readable_date_beside_the_headline_beats_a_listing_of_other_dates(
+    listed: int,
+) -> None:
+    listing = "".join(
+        f'<li><a href="/news/{k}">Harbour story {k}</a> '
+        f'<time datetime="2023-05-{k % 28 + 1:02d}">May {k % 28 + 1}</time></li>'
+        for k in range(listed)
+    )
+    html = article_html(before=f'<aside class="latest"><ul>{listing}</ul></aside>').replace(
+        "</h1>", '</h1><p class="meta"><time datetime="2025-09-14T07:00:00Z"></time></p>', 1
+    )
+    assert day(html) == "2025-09-14"
