@@ -803,3 +803,16 @@ def test_known_football_clubs_are_organisations_not_their_city() -> None:
     for club in ("RealMadrid", "BayernMunich", "ManchesterUnited"):
         assert found[club].kind is HashtagKind.ORG
     assert "Madrid" not in found
+
+
+def test_a_word_used_only_inside_quotations_ranks_below_the_same_word_in_the_narrative() -> None:
+    quoted = (
+        'The council approved the harbour budget on Monday. "This budget mortgages our '
+        'grandchildren\'s future and our grandchildren will pay," one member said. The '
+        "budget passed by nine votes to four, and the harbour works start in May."
+    )
+    narrated = quoted.replace('"This', "This").replace('pay,"', "pay,")
+    def rank(text: str) -> int:
+        return tags("Harbour budget approved", text, limit=20).index("Grandchildren")
+
+    assert rank(quoted) > rank(narrated)

@@ -73,6 +73,11 @@ _W_POSITION = -0.3
 _W_SUFFIX = 0.25
 _W_COMMON = -0.15
 _COMMON_FROM = 4.5
+_W_ONLY_QUOTED = -0.75
+"""A word used only inside quotations is the speaker's colour ("mortgages our grandchildren's
+future"), less often what the article is about."""
+_MAX_QUOTE_TOKENS = 80
+"""A quotation still open after this many tokens was never closed (a stray mark)."""
 
 
 @dataclass(slots=True)
@@ -130,6 +135,8 @@ class _Group:
     ("the conservative said", never "the conservative party")."""
     noun_uses: int = 0
     """Uses not right after a word that marks a verb."""
+    quoted_uses: int = 0
+    """Uses inside a quotation."""
 
 
 _FUNCTION_WORDS = words(
@@ -210,6 +217,24 @@ def _modifiable(tok: Tok, lex: Lexicon) -> bool:
     )
 
 
+def _quotation_state(toks: list[Tok], i: int, opened: int) -> int:
+    """Where the open quotation starts after the mark ``toks[i]`` (-1: none open). A straight
+    mark opens or closes; a doubled one ("" in escaped text) counts once; “ opens, unless it
+    closes a German „…“."""
+    mark = toks[i].text
+    if mark == '"':
+        if i and toks[i - 1].text == '"':
+            return opened
+        return -1 if opened >= 0 else i
+    if mark == "“":
+        return -1 if opened >= 0 and toks[opened].text == "„" else i
+    if mark in ("„", "«"):
+        return i
+    if mark in ("”", "»"):
+        return -1
+    return opened
+
+
 def topic_words(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer) -> list[TopicWord]:
     """Topic candidates of a tokenised text (title tokens first), unordered."""
     lex = lexicon()
@@ -218,11 +243,15 @@ def topic_words(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer) -> list[
     groups: dict[str, _Group] = {}
     previous = ""
     after_name = False
+    quote_opened = -1  # the index of the open quotation's mark, -1 outside one
     for i, tok in enumerate(toks):
         if tok.kind != "word":
             previous = ""
             after_name = False
+            quote_opened = _quotation_state(toks, i, quote_opened)
             continue
+        if quote_opened >= 0 and i - quote_opened > _MAX_QUOTE_TOKENS:
+            quote_opened = -1
         text = tok.text
         prev, previous = previous, text.casefold()
         folded = text.casefold()
@@ -251,6 +280,7 @@ def topic_words(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer) -> list[
         group.first = min(group.first, tok.index)
         group.in_title = group.in_title or tok.in_title
         group.body_uses += not tok.in_title
+        group.quoted_uses += quote_opened >= 0
         if prev in _VERB_MARKERS or prev.endswith(("n't", "n’t")):
             continue
         if low.endswith("ing") or (low.endswith("s") and low in lex.noun_verbs):
@@ -301,7 +331,8 @@ def topic_words(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer) -> list[
             continue  # "the wildfire spread": a noun-or-verb needs "the", "a" or a plural
         count = sum(group.forms.values())
         score = (
-            _W_BASE
+            (_W_ONLY_QUOTED if group.quoted_uses == count else 0.0)
+            + _W_BASE
             + _W_COUNT * math.log(count)
             + _W_LENGTH * min(len(word), _MAX_LENGTH)
             + _W_POSITION * math.log1p(group.first)
