@@ -283,3 +283,25 @@ def test_a_sentence_that_merely_starts_like_small_print_is_kept() -> None:
     line = "By continuing the old survey, engineers found that the seaward end had settled most."
     html = article_html(inside_after=f"<p>{line}</p>")
     assert line in extract(html).text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow me on Instagram: @wenlowpier",
+        "Join us on TikTok for the latest from the harbour",
+        "Join our mailing list! Get the Wenlow Gazette when a new episode is out",
+        "Get editor selected deals texted right to your phone!",
+        "By signing up, you agree to receive recurring automated text messages from the Wenlow "
+        "Gazette at the number provided, including offers and reminders about the harbour. "
+        "Message and data rates may apply. Up to two messages a day. Reply STOP to opt out, "
+        "HELP for help. Consent is not a condition of any purchase. See our terms and privacy "
+        "policy.",
+    ],
+)
+def test_follow_and_sign_up_prompts_inside_the_article_are_left_out(line: str) -> None:
+    middle = len(ARTICLE_PARAGRAPHS) // 2
+    paragraphs = (*ARTICLE_PARAGRAPHS[:middle], line, *ARTICLE_PARAGRAPHS[middle:])
+    html = article_html(paragraphs=paragraphs)
+    assert line not in extract(html).text
+    assert _paragraphs(html) == list(ARTICLE_PARAGRAPHS)

@@ -79,7 +79,9 @@ _BOILER_LINE = _Words(
     r"share(?: this)?(?: article| story| on \w+)?|share on \w+|tweet|email|print|"
     r"(?:read|see|view|show) (?:more|all|full)\b.*|related(?: articles| stories| content)?|"
     r"more (?:on|from|about) .{0,40}|"
-    r"sign up.*|subscribe.*|follow us.*|click here.*|"
+    r"sign up.*|subscribe.*|follow (?:us|me)\b.*|click here.*|join (?:us|me) on \w+.*|"
+    r"join (?:our|my) (?:mailing list|newsletter|email list)\b.*|be the first to know|"
+    r"get .{0,50}\btexted (?:right )?to your phone\b.*|"
     r"(?:all rights reserved|copyright|©).*|recommended.*|"
     r"(?:top|latest|trending|most popular|most read) (?:stories|news|articles)?.*|"
     r"leave a (?:comment|reply).*|comments?|\d+ comments?|loading\W*|"
@@ -195,7 +197,9 @@ def _is_form_notice(text: str, low: str | None) -> bool:
 def _is_cookie_notice(text: str, low: str | None) -> bool:
     """A cookie or privacy notice, a paywall prompt or a form's small print (``low``:
     ``_fold(text)`` or None)."""
-    if len(text) < 250 and (_is_paywall_prompt(text, low) or _is_form_notice(text, low)):
+    if len(text) < 250 and _is_paywall_prompt(text, low):
+        return True
+    if len(text) < _FORM_NOTICE_MAX and _is_form_notice(text, low):
         return True
     if len(text) >= 1500 or (
         "ookie" not in text and "rivacy" not in text and "rivatsph" not in text
@@ -211,6 +215,8 @@ _FORM_NOTICE = _Words(
     r"loading\b[^.…]{0,30}(?:\.\.\.|…)\W*$)"
 )
 _FORM_STARTS = ("by ", "already", "thank", "lorem", "loading")
+_FORM_NOTICE_MAX = 400
+"""The longest small print of a form (an SMS sign-up's lists its rates and how to opt out)."""
 _OPENERS = " \t\n\"'“”‘’«»*•-–—"
 _BIO_MAX = 1200
 _BIO_VERB = _Words(
