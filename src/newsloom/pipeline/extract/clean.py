@@ -183,6 +183,11 @@ def label_verdict(label: str) -> int:
     verdict = _verdicts.get(label)
     if verdict is not None:
         return verdict
+    return _judge_label(label)
+
+
+def _judge_label(label: str) -> int:
+    """``label_verdict`` for a label not in its cache (where the verdict is then stored)."""
     verdict = _PLAIN
     for part in label.split():
         part_verdict = _part_verdicts.get(part)
@@ -468,7 +473,7 @@ def scan_body(root: LexborNode, captions: set[int] | None = None) -> BodyScan:
             label = f"{attrs.get('class') or ''} {ident}" if ident else attrs.get("class") or ""
             verdict = verdicts.get(label)
             if verdict is None:
-                verdict = label_verdict(label)
+                verdict = _judge_label(label)
             if verdict == _PLAIN:
                 continue
             if verdict == _CAPTION:
