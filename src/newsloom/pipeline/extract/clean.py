@@ -183,6 +183,11 @@ def label_verdict(label: str) -> int:
     verdict = _verdicts.get(label)
     if verdict is not None:
         return verdict
+    return _judge_label(label)
+
+
+def _judge_label(label: str) -> int:
+    """``label_verdict`` for a label not in its cache (where the verdict is then stored)."""
     verdict = _PLAIN
     for part in label.split():
         part_verdict = _part_verdicts.get(part)
@@ -468,7 +473,7 @@ def scan_body(root: LexborNode, captions: set[int] | None = None) -> BodyScan:
             label = f"{attrs.get('class') or ''} {ident}" if ident else attrs.get("class") or ""
             verdict = verdicts.get(label)
             if verdict is None:
-                verdict = label_verdict(label)
+                verdict = _judge_label(label)
             if verdict == _PLAIN:
                 continue
             if verdict == _CAPTION:
@@ -490,13 +495,28 @@ def clean_scanned(
     structural, styled, labelled = scan.structural, scan.styled, scan.labelled
     for node in never:
         node.remove()
+    # The length of the page's text, once measured: kept up to date by hand as noscripts
+    # are removed and line break marks written (reading the whole text again costs more).
+    # A node still in the page has a parent; removing a subtree unlinks all of its nodes.
+    total = -1
     if noscripts:
         total = len(root.text(deep=True) or "")
+        gone = 0
         for node in noscripts:
-            if len(node.text(deep=True) or "") < total * 0.5:
+            size = len(node.text(deep=True) or "")
+            if size < total * 0.5:
+                if node.parent is not None:
+                    gone += size
                 node.remove()
-    for node in brs:
-        node.insert_before(br_mark)
+        total -= gone
+    if total >= 0:
+        for node in brs:
+            if node.parent is not None:
+                total += len(br_mark)
+            node.insert_before(br_mark)
+    else:
+        for node in brs:
+            node.insert_before(br_mark)
     if labelled and pres:
         labelled = _outside_code(labelled, pres)
     doomed = structural + styled + labelled
@@ -504,7 +524,12 @@ def clean_scanned(
         return templates
     # The page's size before any box is removed (what "most of the page" is measured on).
     weak = any(spare != _SPARE_NEVER for _, spare in doomed)
-    total_chars = len(root.text(deep=True) or "") if weak else 0
+    if not weak:
+        total_chars = 0
+    elif total >= 0:
+        total_chars = total
+    else:
+        total_chars = len(root.text(deep=True) or "")
     page: str | None = None
     for node, spare in doomed:
         if node.parent is None:

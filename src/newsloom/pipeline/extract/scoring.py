@@ -799,23 +799,29 @@ def _without_repeats(kept: list[Candidate]) -> list[Block]:
     blocks: list[Block] = []
     seen: set[str] = set()
     shown: list[str] = []
+    before = ""  # the first ``folded`` texts of ``shown``, whitespace folded
+    folded = 0
     for c in kept:
         key = c.text
         if key in seen and not _is_field_line(key):
             continue
-        if c.kind is BlockKind.CODE and len(key) >= _LONG_CODE and _repeats(key, shown):
-            continue
+        if c.kind is BlockKind.CODE and len(key) >= _LONG_CODE:
+            if folded < len(shown):  # fold only what was shown since the last code block
+                more = " ".join(" ".join(shown[folded:]).split())
+                before = f"{before} {more}" if before and more else before or more
+                folded = len(shown)
+            if _repeats(key, before):
+                continue
         seen.add(key)
         shown.append(key)
         blocks.append(Block(c.kind, key))
     return blocks
 
 
-def _repeats(text: str, shown: list[str]) -> bool:
+def _repeats(text: str, before: str) -> bool:
     """Whether two of three samples of the text (at a quarter, half and three quarters of
-    it) occur in the text shown before it (whitespace folded)."""
+    it) occur in the text shown before it (``before``, whitespace folded)."""
     words = " ".join(text.split())
-    before = " ".join(" ".join(shown).split())
     found = 0
     for share in (4, 2, 4 / 3):
         at = words.find(" ", int(len(words) / share)) + 1
