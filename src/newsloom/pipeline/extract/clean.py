@@ -5,8 +5,9 @@ unlinked outright; navigation, share bars, newsletter boxes, comment threads and
 recognised by tag, role and class/id words and unlinked unless they hold most of the page's text
 and also look like the content container (a ``class="story comments-on"`` wrapper).
 
-Nodes are unlinked with ``remove()`` (not destroyed), so a match nested in an already removed
-subtree is still safe to touch.
+``remove()`` unlinks a node and every node below it from the tree (their Python handles stay
+valid, with no parent), so a match nested in an already removed subtree is still safe to touch,
+and ``node.parent is None`` tells that it is gone.
 """
 
 from __future__ import annotations
