@@ -3,6 +3,8 @@ key topics by keyness, never a common word."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from newsloom.domain.models import HashtagKind
 from newsloom.pipeline.hashtags import article_hashtags, extract_hashtags, fold
 
@@ -816,3 +818,10 @@ def test_a_word_used_only_inside_quotations_ranks_below_the_same_word_in_the_nar
         return tags("Harbour budget approved", text, limit=20).index("Grandchildren")
 
     assert rank(quoted) > rank(narrated)
+
+
+def test_the_chancellor_named_three_times_is_among_the_shown_tags() -> None:
+    path = Path(__file__).resolve().parents[1] / "data/entities/merz-budget-deal.txt"
+    title, _, body = path.read_text(encoding="utf-8").partition("\n")
+    found = shown(title, body, limit=10)
+    assert {"FriedrichMerz", "ChristianDemocraticUnion"} <= set(found)

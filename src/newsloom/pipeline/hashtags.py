@@ -20,7 +20,8 @@ chosen by keyness against a background frequency list, never a common word, one 
 Every candidate gets a score in log-odds units that it is one of the article's key terms (names
 from their uses and first position, topics from keyness), so names and topics rank on one
 scale. The tags newsloom shows also lift the people, places, organisations and events that the
-article names twice or in its headline (``SALIENT_NAME_BONUS``).
+article names twice or in its headline (``SALIENT_NAME_BONUS``, a little more for a name of
+several words).
 """
 
 from __future__ import annotations
@@ -1023,6 +1024,11 @@ _W_CAPS_TOPIC = -0.5
 SALIENT_NAME_BONUS = 1.5
 """Added (in log-odds) to a person, place, organisation or event named twice or in the headline
 when ranking the hashtags newsloom shows: such a name leads the tags."""
+SALIENT_FULL_NAME_BONUS = 0.35
+"""Added on top for such a name of several words: it gives back most of the lower base of a
+full name (``_W_NAME_MULTI_BASE``), which follows readers who mark a surname alone; the tag is
+the full name (#FriedrichMerz, #EuropeanCentralBank), and an article's key people and bodies
+should not fall behind its plain topic words."""
 
 
 def _name_score(cand: _Candidate) -> float:
@@ -1039,11 +1045,17 @@ def _name_score(cand: _Candidate) -> float:
     return score
 
 
+def _salience_bonus(cand: _Candidate) -> float:
+    """What a name named twice or in the headline gains when the shown tags are ranked."""
+    return SALIENT_NAME_BONUS + (SALIENT_FULL_NAME_BONUS if len(cand.tokens) > 1 else 0.0)
+
+
 @dataclass(frozen=True, slots=True)
 class _Scored:
     score: float
     """Log-odds that the tag is one of the article's key terms."""
-    salient_name: bool
+    bonus: float
+    """Added when ranking the tags newsloom shows: for a name named twice or in the headline."""
     hashtag: Hashtag
     plain_topic: bool = False
     """A plain word: chosen by keyness, or capitalised only where a sentence starts."""
@@ -1095,7 +1107,8 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
         named = cand.kind is not HashtagKind.TOPIC or (len(cand.tokens) == 1 and cand.non_initial)
         salient = named and (cand.count >= 2 or cand.in_title)
         scored[cand.tag] = _Scored(
-            _name_score(cand), salient, Hashtag(cand.tag, cand.kind, 0.0, variants),
+            _name_score(cand), _salience_bonus(cand) if salient else 0.0,
+            Hashtag(cand.tag, cand.kind, 0.0, variants),
             plain_topic=not named and len(cand.tokens) == 1,
         )
     if english:
@@ -1111,7 +1124,7 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
                 continue  # "the county" beside #NassauCounty, "the port" beside #PortValmora
             variants = tuple(w for w, _ in topic.forms.most_common(5))
             hashtag = Hashtag(tag, HashtagKind.TOPIC, 0.0, variants)
-            scored[tag] = _Scored(topic.score, False, hashtag, plain_topic=True)
+            scored[tag] = _Scored(topic.score, 0.0, hashtag, plain_topic=True)
     return list(scored.values())
 
 
@@ -1165,6 +1178,6 @@ def article_hashtags(
                        key=lambda s: -s.score)
         scored = [s for s in scored if not s.plain_topic] + plain[:topics]
     return _ranked(
-        [(s.score + (SALIENT_NAME_BONUS if s.salient_name else 0.0), s.hashtag) for s in scored],
+        [(s.score + s.bonus, s.hashtag) for s in scored],
         limit,
     )
