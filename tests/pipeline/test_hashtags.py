@@ -825,3 +825,12 @@ def test_the_chancellor_named_three_times_is_among_the_shown_tags() -> None:
     title, _, body = path.read_text(encoding="utf-8").partition("\n")
     found = shown(title, body, limit=10)
     assert {"FriedrichMerz", "ChristianDemocraticUnion"} <= set(found)
+
+
+def test_a_compound_role_before_a_name_is_no_part_of_it() -> None:
+    text = (
+        "Harbourmaster Ilse Varnhagen said the ferry timetable would add two evening crossings. "
+        "Varnhagen said the crossings start in May, and Headmaster Tomas Brell welcomed them."
+    )
+    found = tags("New ferry timetable", text, limit=20)
+    assert {"IlseVarnhagen", "TomasBrell"} <= set(found)
