@@ -834,3 +834,15 @@ def test_a_compound_role_before_a_name_is_no_part_of_it() -> None:
     )
     found = tags("New ferry timetable", text, limit=20)
     assert {"IlseVarnhagen", "TomasBrell"} <= set(found)
+
+
+def test_companies_ending_in_works_or_partners_stay_whole_and_apart() -> None:
+    text = (
+        "The invoices came from a fictitious firm, Tarnside Civil Works, the court heard. "
+        "Kessel Logistics and Brann Partners denied any part in it, and the Competition and "
+        "Markets Authority said it would look again."
+    )
+    found = {h.tag: h for h in extract_hashtags("Invoice fraud", text, limit=20)}
+    for org in ("TarnsideCivilWorks", "KesselLogistics", "BrannPartners",
+                "CompetitionAndMarketsAuthority"):
+        assert found[org].kind is HashtagKind.ORG

@@ -409,8 +409,11 @@ class _Extractor:
                  and lows[j + 1] in ("of", "for")]
         if heads:
             inner = span[heads[0] + 2 :]
-        elif len(span) <= 2 and rest[-1].text.casefold() in ORG_WORDS and all(
-            simple_capitalised(t.text) for t in span
+        elif (
+            len(span) <= 2
+            and rest[-1].text.casefold() in ORG_WORDS
+            and span[-1].text.casefold() not in ORG_WORDS  # "Acme Logistics and Brann Partners"
+            and all(simple_capitalised(t.text) for t in span)
         ):
             inner = span  # "Competition and Markets Authority", "Fish and Wildlife Service"
         else:

@@ -63,7 +63,7 @@ ORG_WORDS = words(
     administration bureau academy alliance coalition exchange
     league federation organization organisation society trust fund records studios pictures
     entertainment systems technologies labs brigade regiment guard assembly parliament senate
-    congress
+    congress works enterprises solutions partners ventures logistics pharmaceuticals
     """
 )
 EVENT_WORDS = words(
