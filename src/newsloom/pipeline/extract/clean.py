@@ -496,28 +496,13 @@ def clean_scanned(
     structural, styled, labelled = scan.structural, scan.styled, scan.labelled
     for node in never:
         node.remove()
-    # The length of the page's text, once measured: kept up to date by hand as noscripts
-    # are removed and line break marks written (reading the whole text again costs more).
-    # A node still in the page has a parent; removing a subtree unlinks all of its nodes.
-    total = -1
     if noscripts:
         total = len(root.text(deep=True) or "")
-        gone = 0
         for node in noscripts:
-            size = len(node.text(deep=True) or "")
-            if size < total * 0.5:
-                if node.parent is not None:
-                    gone += size
+            if len(node.text(deep=True) or "") < total * 0.5:
                 node.remove()
-        total -= gone
-    if total >= 0:
-        for node in brs:
-            if node.parent is not None:
-                total += len(br_mark)
-            node.insert_before(br_mark)
-    else:
-        for node in brs:
-            node.insert_before(br_mark)
+    for node in brs:
+        node.insert_before(br_mark)
     if labelled and pres:
         labelled = _outside_code(labelled, pres)
     doomed = structural + styled + labelled
@@ -525,12 +510,7 @@ def clean_scanned(
         return templates
     # The page's size before any box is removed (what "most of the page" is measured on).
     weak = any(spare != _SPARE_NEVER for _, spare in doomed)
-    if not weak:
-        total_chars = 0
-    elif total >= 0:
-        total_chars = total
-    else:
-        total_chars = len(root.text(deep=True) or "")
+    total_chars = len(root.text(deep=True) or "") if weak else 0
     page: str | None = None
     for node, spare in doomed:
         if node.parent is None:
