@@ -292,6 +292,9 @@ def test_a_sentence_that_merely_starts_like_small_print_is_kept() -> None:
         "Join us on TikTok for the latest from the harbour",
         "Join our mailing list! Get the Wenlow Gazette when a new episode is out",
         "Get editor selected deals texted right to your phone!",
+        "Oops! Something went wrong while submitting the form.",
+        "Advertisement: The Wenlow Harbour Guide, out now",
+        "Help us improve our content by reporting any issues you find.",
         "By signing up, you agree to receive recurring automated text messages from the Wenlow "
         "Gazette at the number provided, including offers and reminders about the harbour. "
         "Message and data rates may apply. Up to two messages a day. Reply STOP to opt out, "
@@ -304,4 +307,36 @@ def test_follow_and_sign_up_prompts_inside_the_article_are_left_out(line: str) -
     paragraphs = (*ARTICLE_PARAGRAPHS[:middle], line, *ARTICLE_PARAGRAPHS[middle:])
     html = article_html(paragraphs=paragraphs)
     assert line not in extract(html).text
+    assert _paragraphs(html) == list(ARTICLE_PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    ("heading", "after"),
+    [
+        (
+            "References",
+            [
+                "Harbour Trust (2023). Annual survey of the Wenlow pier. Wenlow: Harbour Trust.",
+                "Marsh, A. and Doyle, P. (2019). Stone piers of the north coast. Coastal "
+                "Engineering Notes 12, 44-61.",
+            ],
+        ),
+        (
+            "Contact us",
+            [
+                "Let us help! Call us at 0100 555 0199 or fill out the quick form below.",
+                "Can you claim for a fall on a slipway? | Wenlow Marine Lawyers",
+                "When the harbour board denies your claim, it can feel like a dead end, but "
+                "there are still ways forward that many boat owners do not know about.",
+            ],
+        ),
+    ],
+)
+def test_what_follows_a_references_or_contact_heading_after_the_article_is_left_out(
+    heading: str, after: list[str]
+) -> None:
+    extra = f"<h2>{heading}</h2>" + "".join(f"<p>{line}</p>" for line in after)
+    html = article_html(inside_after=extra)
+    text = extract(html).text
+    assert not any(line in text for line in after)
     assert _paragraphs(html) == list(ARTICLE_PARAGRAPHS)

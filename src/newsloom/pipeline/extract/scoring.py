@@ -81,7 +81,9 @@ _BOILER_LINE = _Words(
     r"more (?:on|from|about) .{0,40}|"
     r"sign up.*|subscribe.*|follow (?:us|me)\b.*|click here.*|join (?:us|me) on \w+.*|"
     r"join (?:our|my) (?:mailing list|newsletter|email list)\b.*|be the first to know|"
-    r"get .{0,50}\btexted (?:right )?to your phone\b.*|"
+    r"get .{0,50}\btexted (?:right )?to your phone\b.*|advertisement\s*:.{1,80}|"
+    r"oops\W+something went wrong\b.*|thank you\W+your submission has been received\b.*|"
+    r"help us improve (?:our|this) (?:content|page|article)\b.*|"
     r"(?:all rights reserved|copyright|©).*|recommended.*|"
     r"(?:top|latest|trending|most popular|most read) (?:stories|news|articles)?.*|"
     r"leave a (?:comment|reply).*|comments?|\d+ comments?|loading\W*|"
@@ -128,7 +130,8 @@ _STOP_HEADING = _Words(
     r"(?:helpful|useful)|\d+% of (?:people|readers|users) found this (?:article|page|post) helpful|"
     r"contributing (?:writer|editor)|article sources|citations|disclaimer|other posts|"
     r"more resources|republish this (?:article|story)|how useful was this (?:post|article)|"
-    r"explore more\b.*)\W*$"
+    r"explore more\b.*|contact us|testimonials?|what (?:our )?(?:clients|customers) say\b.*|"
+    r"references|bibliography|footnotes|how we reviewed this article)\W*$"
 )
 
 
