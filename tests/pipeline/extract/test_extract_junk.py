@@ -295,6 +295,12 @@ def test_a_sentence_that_merely_starts_like_small_print_is_kept() -> None:
         "Oops! Something went wrong while submitting the form.",
         "Advertisement: The Wenlow Harbour Guide, out now",
         "Help us improve our content by reporting any issues you find.",
+        "This post contains affiliate links, and the Wenlow Gazette may earn a commission when "
+        "you buy through them.",
+        "Werbung: Dieser Beitrag enthält Werbung für Hafenbücher.",
+        "For the latest harbour news and updates download the Gazette app for iOS and Android.",
+        "Submit your letter to the editor via this form",
+        "Did you know the Wenlow Gazette has a channel on Telegram? Join it from your phone.",
         "By signing up, you agree to receive recurring automated text messages from the Wenlow "
         "Gazette at the number provided, including offers and reminders about the harbour. "
         "Message and data rates may apply. Up to two messages a day. Reply STOP to opt out, "

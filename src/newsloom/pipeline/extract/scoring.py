@@ -109,6 +109,24 @@ _BOILER_ANYWHERE = _Words(
     r".{0,40}\bjetzt (?:auch )?(?:digital|lesen|bestellen|testen|abonnieren)\b.*)\W*$"
 )
 _BOILER_SHORT_MAX = 90
+# Promotions and disclosures that run to a sentence or two: download the app, send a letter,
+# join the messaging channel, an affiliate or advertising notice.
+_PROMO_LINE = _Words(
+    r"^\W*(?:this (?:post|article|page|story) (?:contains|may contain|includes) (?:affiliate "
+    r"links|references to products|sponsored|paid)\b|(?:werbung|anzeige)\s*[.:]|"
+    r".{0,60}\bdownload (?:the|our) .{0,40}\bapps? (?:for|on|in) (?:ios|android|iphone)\b|"
+    r"(?:submit|send) (?:your|a) letter to the editor\b|"
+    r".{0,80}\b(?:channel|canal) (?:on|de|en) (?:telegram|whatsapp)\b)"
+)
+_PROMO_MAX = 250
+_PROMO_WORDS = ("this ", "werbung", "anzeige", "download", "letter", "telegram", "whatsapp")
+"""Every promotion line holds one of these (a plain search first: most lines hold none)."""
+
+
+def _is_promo_line(text: str, low: str | None) -> bool:
+    if low is not None and not any(word in low for word in _PROMO_WORDS):
+        return False
+    return _PROMO_LINE.match(text, low)
 _BYLINE_START = _Words(r"^\W*(?:by|von|par|por|di|door|written by|words by)\b")
 _STOP_HEADING = _Words(
     r"^(?:most (?:popular|read|viewed|shared)|related(?: (?:articles|stories|posts|content|"
@@ -309,6 +327,8 @@ def _is_stop_heading(text: str) -> bool:
 
 def _is_boiler_line(text: str, low: str | None) -> bool:
     """A short boilerplate line (``low``: ``_fold(text)`` or None)."""
+    if len(text) < _PROMO_MAX and _is_promo_line(text, low):
+        return True
     if len(text) > _BOILER_SHORT_MAX:
         return False
     if _BOILER_LINE.match(text, low):
