@@ -119,7 +119,10 @@ _PROMO_LINE = _Words(
     r".{0,80}\b(?:channel|canal) (?:on|de|en) (?:telegram|whatsapp)\b)"
 )
 _PROMO_MAX = 250
-_PROMO_WORDS = ("this ", "werbung", "anzeige", "download", "letter", "telegram", "whatsapp")
+_PROMO_WORDS = (
+    "affiliate", "references to products", "sponsored", "paid", "werbung", "anzeige", "download",
+    "letter to the editor", "telegram", "whatsapp",
+)  # fmt: skip
 """Every promotion line holds one of these (a plain search first: most lines hold none)."""
 
 
