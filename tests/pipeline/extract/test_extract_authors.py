@@ -45,6 +45,12 @@ def test_organisation_author_only_when_no_person_is_named() -> None:
         ("Gene Carlton, Ph.D.", ("Gene Carlton, Ph.D.",)),
         ("Jean-Luc Marchand (Wenlow Post)", ("Jean-Luc Marchand (Wenlow Post)",)),
         ("Maria &amp; Katerina Holt", ("Maria", "Katerina Holt")),
+        ("Office for Harbour Safety and Research", ("Office for Harbour Safety and Research",)),
+        ("Wenlow Interactive and Design", ("Wenlow Interactive and Design",)),
+        ("Jane Doe and John Smith", ("Jane Doe", "John Smith")),
+        ("Nina Sorensen, Frankfurt, Germany", ("Nina Sorensen",)),
+        ("undefined", ()),
+        ("Webmaster", ()),
     ],
 )
 def test_declared_author_meta_tag(value: str, expected: tuple[str, ...]) -> None:

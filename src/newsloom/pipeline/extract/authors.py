@@ -6,6 +6,9 @@ import html
 import re
 from collections.abc import Iterable
 
+from newsloom.domain.models import HashtagKind
+from newsloom.pipeline.hashtags_data import gazetteer
+
 _PREFIX = re.compile(
     r"^\s*(?:(?:[^\W\d]+\s+){1,3}by|by|von|par|por|di|door|av|af|autor(?:in)?|author|auteur"
     r"|authors?|(?:eingestellt|veröffentlicht|geschrieben|verfasst|gepostet)\s+von"
@@ -53,6 +56,7 @@ _NOT_NAME_WORDS = frozenset(
         "afp",
         "admin",
         "administrator",
+        "webmaster",
         "published",
         "updated",
         "minute",
@@ -133,6 +137,7 @@ _NEVER_BYLINE_WORDS = frozenset(
         "comments", "comment", "view", "profile", "more", "articles", "bio", "posts", "all",
         "follow", "twitter", "facebook", "instagram", "linkedin", "email", "subscribe",
         "admin", "administrator", "unknown", "author", "name", "about", "publisher",
+        "undefined", "null", "none", "webmaster",
     ]
 )  # fmt: skip
 # A credited team: "Podium Staff", "The Upwork Team", "the Lavazza Team", "News Desk".
@@ -271,9 +276,17 @@ def clean_name(raw: str, *, declared: bool = False) -> str | None:
         return None
     if not declared and len(words) == 1 and len(s) >= 7 and _ABSTRACT_NOUN.search(s):
         return None  # "Development", "Prevention", "Wellness": a section, not a person
+    if len(words) == 1 and _known_place(s):
+        return None  # "Frankfurt, Germany" after a byline: where it was written
     if s.isupper() and _shouted_person(words):
         s = s.title()
     return s
+
+
+def _known_place(word: str) -> bool:
+    """A country, region or city the hashtag gazetteer knows (not its people: "German")."""
+    entry = gazetteer().lookup([word])
+    return entry is not None and entry.kind is HashtagKind.PLACE and not entry.demonym
 
 
 def _shouted_person(words: list[str]) -> bool:
@@ -376,6 +389,9 @@ def _byline_names(pieces: list[str], declared: bool) -> list[str]:
             names[-1] = f"{names[-1]}{joint}{part}"  # "Tracy Parker, Dietitian"
         if title:
             continue
+        if joined and names and _ends_organisation(names[-1], part, runs[-1] == run):
+            names[-1] = f"{names[-1]} {sep} {part}"  # "Center for Drug Evaluation and Research"
+            continue
         name = clean_name(part, declared=declared)
         if name is None:
             broken.add(run)
@@ -383,6 +399,20 @@ def _byline_names(pieces: list[str], declared: bool) -> list[str]:
         names.append(name)
         runs.append(run)
     return [n for n, r in zip(names, runs, strict=True) if r not in broken or len(n.split()) > 1]
+
+
+def _ends_organisation(before: str, part: str, same_run: bool) -> bool:
+    """Whether a single word after "and" finishes the name before it rather than naming
+    another author: an organisation's last word ("Center for Drug Evaluation and Research",
+    "Vivid Interactive and Design"), never an agency's acronym ("Jane Doe and AP")."""
+    return (
+        same_run
+        and " " not in part
+        and part[:1].isupper()
+        and not part.isupper()
+        and len(before.split()) >= 2
+        and part.lower() not in _NOT_NAME_WORDS
+    )
 
 
 def _title_kind(part: str, sep: str, before: str) -> str:
