@@ -886,11 +886,12 @@ class _Extractor:
             owner.absorb(cand)
             del cands[cand.tag]
 
-    def merge(self, lowered: Counter[str], defined: dict[str, set[str]] | None = None) -> None:
+    def merge(self, lowered: Counter[str], defined: dict[str, set[str]]) -> None:
+        """Join the candidates that name the same thing (``defined``: the acronyms the text
+        gives in brackets, see ``defined_acronyms``)."""
         cands = self.cands
         self._merge_transliterations()
-        if defined:
-            self._merge_defined_acronyms(defined)
+        self._merge_defined_acronyms(defined)
         in_full_names: set[str] | None = None
         for tag, cand in list(cands.items()):
             if cand.gazetteer:
