@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsloom.domain.models import HashtagKind
+from newsloom.domain.models import Hashtag, HashtagKind
 from newsloom.pipeline.hashtags import article_hashtags, extract_hashtags, fold
 
 TITLE = "North Korean troops join Russia's fight in Kursk"
@@ -32,6 +32,11 @@ def tags(title: str, text: str, **kw: object) -> list[str]:
     return [h.tag for h in extract_hashtags(title, text, **kw)]  # type: ignore[arg-type]
 
 
+def by_tag(title: str, text: str, limit: int = 20) -> dict[str, Hashtag]:
+    """The best ``limit`` candidates by their tags."""
+    return {h.tag: h for h in extract_hashtags(title, text, limit=limit)}
+
+
 def shown(title: str, text: str, **kw: object) -> list[str]:
     return [h.tag for h in article_hashtags(title, text, **kw)]  # type: ignore[arg-type]
 
@@ -45,7 +50,7 @@ def test_people_places_and_organisations_in_canonical_form_lead_the_shown_tags()
 
 
 def test_variants_are_merged_into_one_tag() -> None:
-    result = {h.tag: h for h in extract_hashtags(TITLE, TEXT, limit=30)}
+    result = by_tag(TITLE, TEXT, limit=30)
     assert {"Kim Jong-un", "Kim Jong Un"} <= set(result["KimJongUn"].variants)
     assert {"North Korea", "DPRK"} <= set(result["NorthKorea"].variants)
     assert {"U.S.", "United States"} <= set(result["UnitedStates"].variants)
@@ -62,7 +67,7 @@ def test_kim_jong_un_spellings_merge_without_any_other_name() -> None:
         "Kim Jong-un inspected a tractor factory near Sinpo. State media said Kim Jong Un "
         "praised the workers."
     )
-    found = {h.tag: h for h in extract_hashtags("Leader visits factory", text, limit=20)}
+    found = by_tag("Leader visits factory", text)
     assert "KimJongUn" in found
     assert {"Kim Jong-un", "Kim Jong Un"} <= set(found["KimJongUn"].variants)
     assert not any(t.startswith("KimJong") and t != "KimJongUn" for t in found)
@@ -74,7 +79,7 @@ def test_dprk_joins_north_korea_when_the_text_spells_it_out() -> None:
         "The Democratic People's Republic of Korea (DPRK) faces new sanctions over its missile "
         "tests. The DPRK rejected the sanctions on Friday."
     )
-    result = {h.tag: h for h in extract_hashtags(title, text, limit=20)}
+    result = by_tag(title, text)
     assert "NorthKorea" in result and "DPRK" in result["NorthKorea"].variants
     assert not {"DPRK", "SouthKorea", "Democratic", "RepublicOfKorea"} & set(result)
 
@@ -216,7 +221,7 @@ def test_hyphenated_particles_join_the_name_and_a_surname_used_often_leads() -> 
     found = shown("Protests spread in Syria", text, limit=10)
     assert "BasharAlAssad" in found[:3]
     assert not {"Assad", "Al", "AlAssad", "Bashar"} & set(found)
-    variants = {h.tag: h for h in extract_hashtags("Protests", text, limit=20)}
+    variants = by_tag("Protests", text)
     assert "Bashar al Assad" in variants["BasharAlAssad"].variants
 
 
@@ -337,7 +342,7 @@ def test_a_title_inside_a_run_ends_the_name_before_it() -> None:
         "Congressman sent a letter. Holt said the port would reopen. The Lansing State Journal "
         "reported the meeting."
     )
-    found = {h.tag: h for h in extract_hashtags("Port talks", text, limit=30)}
+    found = by_tag("Port talks", text, limit=30)
     assert {"KarenHolt", "RonWhitaker", "AnnaBrink"} <= set(found)
     assert found["KarenHolt"].kind is HashtagKind.PERSON
     assert "QuellportPolice" in found and "HarbourAuthority" in found
@@ -352,7 +357,7 @@ def test_a_capitalised_adjective_mid_sentence_opens_a_name() -> None:
         "were late, the National Weather Service said, and the Central Bank of Valdoria held "
         "rates. New schools open next year."
     )
-    found = {h.tag: h for h in extract_hashtags("Strike day", text, limit=30)}
+    found = by_tag("Strike day", text, limit=30)
     assert {"NewSouthWales", "LongIslandRailRoad", "NationalWeatherService",
             "CentralBankOfValdoria"} <= set(found)
     assert found["NewSouthWales"].kind is HashtagKind.PLACE
@@ -365,7 +370,7 @@ def test_for_and_and_stay_inside_an_organisations_name() -> None:
         "The Centre for Harbour Safety and Rescue warned sailors on Friday. The Ministry of "
         "Fisheries and Coastal Affairs agreed. Bank of Valdoria and Kessa Mutual lent money."
     )
-    found = {h.tag: h for h in extract_hashtags("Storm warning", text, limit=30)}
+    found = by_tag("Storm warning", text, limit=30)
     assert "CentreForHarbourSafetyAndRescue" in found
     assert found["CentreForHarbourSafetyAndRescue"].kind is HashtagKind.ORG
     assert "MinistryOfFisheriesAndCoastalAffairs" in found
@@ -377,7 +382,7 @@ def test_spellings_with_and_without_accents_are_one_name() -> None:
         "President Mirek Dvořák visited the flooded valley on Monday. Dvorak promised help, "
         "and Dvořák's ministers followed. Mirek Dvorak left on Tuesday."
     )
-    found = {h.tag: h for h in extract_hashtags("Dvořák visits valley", text, limit=20)}
+    found = by_tag("Dvořák visits valley", text)
     dvorak = [t for t in found if fold(t).startswith(("mirekdvorak", "dvorak"))]
     assert len(dvorak) == 1 and dvorak[0].startswith("Mirek")
     assert {"Dvorak", "Mirek Dvořák"} <= set(found[dvorak[0]].variants)
@@ -390,7 +395,7 @@ def test_a_surname_spelled_two_ways_is_one_person() -> None:
         "Brodetskiy said the talks were late. Tom Harland and Mia Harlan, two negotiators, "
         "left early."
     )
-    found = {h.tag: h for h in extract_hashtags("Talks resume", text, limit=20)}
+    found = by_tag("Talks resume", text)
     brodetsky = [t for t in found if fold(t).startswith(("oleksabrodetsk", "brodetsk"))]
     assert brodetsky == ["OleksaBrodetsky"]
     assert {"Brodetskyy", "Oleksa Brodetskiy"} <= set(found["OleksaBrodetsky"].variants)
@@ -442,7 +447,7 @@ def test_known_names_keep_their_own_canonical_form() -> None:
         "resumed, the disaster agency KAFD said, and the Red Crescent sent tents. Alphabet "
         "owns Google; Valdoria's Defence Ministry bought drones."
     )
-    found = {h.tag: h for h in extract_hashtags("Council meets", text, limit=30)}
+    found = by_tag("Council meets", text, limit=30)
     assert {"NationalSecurityCouncil", "IvoryCoast", "RedCrescent", "Alphabet"} <= set(found)
     assert not {"UNSecurityCouncil", "RedCross", "DefenseDepartment"} & set(found)
     assert found["KAFD"].kind is HashtagKind.ORG
@@ -453,7 +458,7 @@ def test_a_legal_form_alone_is_no_tag_and_a_last_word_after_an_ampersand_joins()
         "Valdoria Electronics Co. reported a record quarter. Analysts at Kessa Investment & "
         "Securities expect more. The Federal Harbour Safety Administration approved the port."
     )
-    found = {h.tag: h for h in extract_hashtags("Record quarter", text, limit=30)}
+    found = by_tag("Record quarter", text, limit=30)
     assert "ValdoriaElectronics" in found and "Co" not in found
     assert "KessaInvestmentSecurities" in found and "Securities" not in found
     assert found["FederalHarbourSafetyAdministration"].kind is HashtagKind.ORG
@@ -479,7 +484,7 @@ def test_organisations_named_after_a_place_or_a_common_word_stay_whole() -> None
         "questions, and the Centers for Harbour Safety and Rescue replied. Brenner's sales "
         "fell at the Al Kessa International Airport shop."
     )
-    found = {h.tag: h for h in extract_hashtags("Shares fall", text, limit=30)}
+    found = by_tag("Shares fall", text, limit=30)
     assert {"Brenners", "NewYorkStockExchange", "DenverPoliceDepartment",
             "DataProtectionCommission", "CentersForHarbourSafetyAndRescue",
             "AlKessaInternationalAirport"} <= set(found)
@@ -526,7 +531,7 @@ def test_a_middle_initial_and_a_crown_prince_do_not_make_other_names() -> None:
         "Tomas K. Ardent met Crown Prince Selim bin Haddar in Kessa. Tomas Ardent said the "
         "talks went well, and SBH, as Selim bin Haddar is known, agreed. SBH left on Friday."
     )
-    found = {h.tag: h for h in extract_hashtags("Talks in Kessa", text, limit=20)}
+    found = by_tag("Talks in Kessa", text)
     assert {"TomasArdent", "SelimBinHaddar"} <= set(found)
     assert "Tomas K Ardent" in found["TomasArdent"].variants
     assert "SBH" in found["SelimBinHaddar"].variants
@@ -547,7 +552,7 @@ def test_the_owner_of_a_title_is_the_known_name_it_opens_with() -> None:
         "U.S. District Judge Mara Lindqvist ruled on Friday. Kessa County Sheriff Tom Ardent "
         "agreed, and Valdoria Aviation SE said the ruling was fair; East Kessa residents too."
     )
-    found = {h.tag: h for h in extract_hashtags("Ruling", text, limit=30)}
+    found = by_tag("Ruling", text, limit=30)
     assert {"UnitedStates", "MaraLindqvist", "KessaCounty", "TomArdent",
             "ValdoriaAviation"} <= set(found)
     assert not any(t.startswith(("USDistrict", "Sheriff")) for t in found)
@@ -559,7 +564,7 @@ def test_elect_and_speaker_titles_and_a_sentence_initial_word_of_a_known_name() 
         "President-elect Mara Lindqvist met House Speaker Tom Ardent on Monday. The Supreme "
         "Court was closed. Court officials said it would open on Tuesday."
     )
-    found = {h.tag: h for h in extract_hashtags("Court closed", text, limit=20)}
+    found = by_tag("Court closed", text)
     assert {"MaraLindqvist", "TomArdent", "SupremeCourt"} <= set(found)
     assert "Court" in found["SupremeCourt"].variants
     assert not any(t.startswith(("President", "Speaker")) or t == "Court" for t in found)
@@ -572,7 +577,7 @@ def test_a_title_cased_headline_keeps_both_words_of_a_known_name() -> None:
 
 def test_names_opening_with_a_bank_or_a_known_company_are_organisations() -> None:
     text = "Analysts at Banco Quellar and at Sony Harbour said Bank Kessa would grow."
-    found = {h.tag: h for h in extract_hashtags("Banks grow", text, limit=20)}
+    found = by_tag("Banks grow", text)
     for tag in ("BancoQuellar", "SonyHarbour", "BankKessa"):
         assert found[tag].kind is HashtagKind.ORG
 
@@ -582,7 +587,7 @@ def test_named_days_and_known_names_before_a_weekday() -> None:
         "Shoppers crowded Kessa's stores on Black Friday. In Paris Friday, Mara Lindqvist "
         "spoke; Super Tuesday comes next. Last Friday was quiet."
     )
-    found = {h.tag: h for h in extract_hashtags("Black Friday crowds", text, limit=20)}
+    found = by_tag("Black Friday crowds", text)
     assert found["BlackFriday"].kind is HashtagKind.EVENT
     assert found["SuperTuesday"].kind is HashtagKind.EVENT
     assert found["Paris"].kind is HashtagKind.PLACE
@@ -620,7 +625,7 @@ def test_after_a_title_a_person_of_an_organisation_is_two_names() -> None:
 
 def test_the_people_of_a_place_and_of_a_continent_name_the_place() -> None:
     text = "New Yorkers and Londoners sweltered on Monday, European leaders met, Berliners too."
-    found = {h.tag: h for h in extract_hashtags("Heatwave", text, limit=20)}
+    found = by_tag("Heatwave", text)
     assert {"NewYork", "London", "Europe", "Berlin"} <= set(found)
     assert "New Yorkers" in found["NewYork"].variants
     assert not any(t.startswith(("NewYorkers", "Londoners", "European")) for t in found)
@@ -650,14 +655,14 @@ def test_a_known_topic_keeps_its_kind_after_in() -> None:
 
 def test_a_state_abbreviation_needs_its_full_stop() -> None:
     text = "The bishop said Mass for the town. A fan from Boston, Mass., and one from Newark, N.J."
-    found = {h.tag: h for h in extract_hashtags("Crowds", text, limit=20)}
+    found = by_tag("Crowds", text)
     assert {"Massachusetts", "NewJersey"} <= set(found)
     assert found["Massachusetts"].variants == ("Mass",)
 
 
 def test_hyphenated_and_apostrophe_names_are_people() -> None:
     text = "Alma Ostrava-Kessa and Mara O'Quill spoke, and Jean-Luc Ardent agreed."
-    found = {h.tag: h for h in extract_hashtags("Debate", text, limit=10)}
+    found = by_tag("Debate", text, limit=10)
     for tag in ("AlmaOstravaKessa", "MaraOQuill", "JeanLucArdent"):
         assert found[tag].kind is HashtagKind.PERSON
 
@@ -706,7 +711,7 @@ def test_a_place_and_a_plural_make_a_team() -> None:
         "The Los Angeles Quillers beat the Boston Ardents on Tuesday. The Quillers moved up, "
         "and the Ardents fell. Texas Republicans met in Boston."
     )
-    found = {h.tag: h for h in extract_hashtags("Quillers win", text, limit=20)}
+    found = by_tag("Quillers win", text)
     assert found["LosAngelesQuillers"].kind is HashtagKind.ORG
     assert found["BostonArdents"].kind is HashtagKind.ORG
     assert "Quillers" in found["LosAngelesQuillers"].variants
@@ -730,7 +735,7 @@ def test_hyphenated_known_names_and_organisations_with_variants() -> None:
         "Shares of Wal-Mart and Coca-Cola fell. The Israel Defense Forces said IDF troops "
         "left, and the New York Police Department said NYPD officers helped."
     )
-    found = {h.tag: h for h in extract_hashtags("Shares fall", text, limit=20)}
+    found = by_tag("Shares fall", text)
     assert {"Walmart", "CocaCola", "IDF", "NYPD"} <= set(found)
     assert "Israel Defense Forces" in found["IDF"].variants
     assert not any(t in ("WalMart", "NewYork", "IsraelDefenseForces") for t in found)
@@ -741,7 +746,7 @@ def test_a_party_named_by_its_members_is_not_another_countrys_party() -> None:
         "Finance Minister Lars Klingbeil, who leads the Social Democrats, met the liberal Free "
         "Democrats in Berlin. In Washington, the Democrats and Senate Republicans said no."
     )
-    found = {h.tag: h for h in extract_hashtags("Budget talks", text, limit=20)}
+    found = by_tag("Budget talks", text)
     assert found["SocialDemocrats"].kind is HashtagKind.ORG
     assert found["FreeDemocrats"].kind is HashtagKind.ORG
     assert {"DemocraticParty", "RepublicanParty", "Senate"} <= set(found)
@@ -754,7 +759,7 @@ def test_an_acronym_in_brackets_after_a_name_is_that_name() -> None:
         "held. The SPD said no, and the far-right Alternative for Germany (AfD) objected. "
         "Jane Doe (AP) reported from Berlin."
     )
-    found = {h.tag: h for h in extract_hashtags("Coalition deal", text, limit=20)}
+    found = by_tag("Coalition deal", text)
     assert "SPD" in found["SocialDemocrats"].variants
     assert "CDU" in found["ChristianDemocraticUnion"].variants
     assert "Alternative for Germany" in found["AfD"].variants
@@ -779,7 +784,7 @@ def test_a_title_cased_headline_word_that_ends_a_body_name_joins_it() -> None:
         "Bumblebees in cities learn faster, according to researchers at the University of "
         "Kessford. The Supreme Court of Valdoria was not involved."
     )
-    found = {h.tag: h for h in extract_hashtags(title, text, limit=20)}
+    found = by_tag(title, text)
     assert "Kessford" in found["UniversityOfKessford"].variants
     assert found["UniversityOfKessford"].score == 1.0  # named in the headline: it leads
     assert "Kessford" not in found
@@ -791,7 +796,7 @@ def test_rivers_mines_and_planets_are_places_not_people() -> None:
         "El Brezal, the copper mine, were sent home. The Jupiter Icy Moons Explorer flew past "
         "Venus on its way to Jupiter."
     )
-    found = {h.tag: h for h in extract_hashtags("Floods", text, limit=20)}
+    found = by_tag("Floods", text)
     assert found["RiverKessa"].kind is HashtagKind.PLACE
     assert found["ElBrezal"].kind is HashtagKind.PLACE
     assert found["Jupiter"].kind is HashtagKind.PLACE
@@ -801,7 +806,7 @@ def test_rivers_mines_and_planets_are_places_not_people() -> None:
 
 def test_known_football_clubs_are_organisations_not_their_city() -> None:
     text = "Real Madrid beat Bayern Munich 2-1, and Manchester United lost at home."
-    found = {h.tag: h for h in extract_hashtags("Cup night", text, limit=20)}
+    found = by_tag("Cup night", text)
     for club in ("RealMadrid", "BayernMunich", "ManchesterUnited"):
         assert found[club].kind is HashtagKind.ORG
     assert "Madrid" not in found
@@ -842,7 +847,7 @@ def test_companies_ending_in_works_or_partners_stay_whole_and_apart() -> None:
         "Kessel Logistics and Brann Partners denied any part in it, and the Competition and "
         "Markets Authority said it would look again."
     )
-    found = {h.tag: h for h in extract_hashtags("Invoice fraud", text, limit=20)}
+    found = by_tag("Invoice fraud", text)
     for org in ("TarnsideCivilWorks", "KesselLogistics", "BrannPartners",
                 "CompetitionAndMarketsAuthority"):
         assert found[org].kind is HashtagKind.ORG
