@@ -279,23 +279,20 @@ def _dom_attr_date(tree: LexborHTMLParser, headline: LexborNode | None) -> datet
     nodes = tree.css(_DATETIME_ATTR_SELECTOR)
     if not nodes:
         return None
-    scopes: list[int] = []
-    scope = headline.parent if headline is not None else None
-    while len(scopes) < 4 and scope is not None and scope.tag not in ("body", "html"):
-        scopes.append(scope.mem_id)
-        scope = scope.parent
+    scope_nodes = _scope_nodes(headline)
+    scopes = [scope.mem_id for scope in scope_nodes]
     if scopes and len(nodes) <= _MAX_SCOPED_NODES:
         inside = [_ancestor_ids(node, scopes) for node in nodes]
-        for level, scope_id in enumerate(scopes):
+        for scope_id in scopes:
             in_scope = [n for n, ids in zip(nodes, inside, strict=True) if scope_id in ids]
             for node in in_scope[:5]:
                 dt = _attr_date(node)
                 if dt:
                     return dt
-            if level + 1 < len(scopes) and len(in_scope) == len(nodes):
+            if len(in_scope) == len(nodes):
                 break  # every element is inside: the wider blocks hold the same ones
-    elif scopes:
-        for scope_node in _scope_nodes(headline):
+    else:
+        for scope_node in scope_nodes:
             for node in scope_node.css(_DATETIME_ATTR_SELECTOR)[:5]:
                 dt = _attr_date(node)
                 if dt:
