@@ -686,6 +686,16 @@ def test_a_deputy_police_chief_is_a_title_before_a_person() -> None:
     assert not any(t.startswith(("Deputy", "Interim")) for t in found)
 
 
+def test_a_title_word_before_an_organisation_word_opens_the_name() -> None:
+    text = (
+        "Major League Lacrosse fined the club on Monday. Admiral Group said its profit rose, "
+        "and Captain Ada Ostrova of the coast guard said the harbour was closed."
+    )
+    found = tags("Fines and profits", text, limit=30)
+    assert {"MajorLeagueLacrosse", "AdmiralGroup", "AdaOstrova"} <= set(found)
+    assert not {"LeagueLacrosse", "Group", "CaptainAdaOstrova"} & set(found)
+
+
 def test_a_person_of_the_institute_and_a_country_spelled_without_the() -> None:
     text = (
         "A team led by Ada Ostrova of the Kessa Normal School found the galaxy. Fighting in "

@@ -122,6 +122,17 @@ def test_an_ing_form_taking_an_object_is_a_verb() -> None:
     assert not {"involving", "requiring"} & set(found)
 
 
+def test_an_ing_form_that_is_never_a_noun_needs_a_determiner() -> None:
+    text = (
+        "Officers responding to the alarm found the gate open. Catch numbers kept declining "
+        "for years, and a warden overseeing night patrols said the rationing of fuel helped. "
+        "Water rationing ends in May."
+    )
+    found = topics("Harbour patrols", text)
+    assert "rationing" in found
+    assert not {"responding", "declining", "overseeing"} & set(found)
+
+
 def test_adjectives_with_a_noun_sense_are_topics_only_as_nouns() -> None:
     text = (
         "Voters backed the radical party and an overwhelming majority stayed home. "

@@ -648,12 +648,14 @@ class _Extractor:
                     continue
                 if (
                     not span
-                    and low in OFFICE_FIELDS
+                    and (low in OFFICE_FIELDS or low not in ROLE_BREAKS)
+                    and not run[i].possessive
                     and i + 1 < len(run)
                     and run[i + 1].text.casefold() in ORG_WORDS
                     and not (i + 2 < len(run) and run[i + 2].text.casefold() in gaz.titles)
                 ):
-                    # "Lebanon's Health Ministry", "the Foreign Office": an office, no title
+                    # "Lebanon's Health Ministry", "the Foreign Office": an office, no title;
+                    # "Major League Soccer", "Admiral Group": a title word opens the name
                     span.append(tok)
                     i += 1
                     continue

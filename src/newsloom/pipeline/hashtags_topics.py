@@ -325,6 +325,8 @@ def topic_words(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer) -> list[
         elif word.endswith(("ing", *_ADJECTIVE_LIKE)):
             if not group.noun_evidence:
                 continue
+            if word in lex.zipf and not lex.can_be_noun(word) and not group.determined:
+                continue  # "officers responding to", "a warden overseeing": only ever a verb
         elif word not in lex.zipf and not group.head_uses:
             continue  # a rare word only ever before another: "the most surefire way"
         elif word in lex.noun_verbs and not group.determined:
