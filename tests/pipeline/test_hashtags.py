@@ -696,6 +696,17 @@ def test_a_title_word_before_an_organisation_word_opens_the_name() -> None:
     assert not {"LeagueLacrosse", "Group", "CaptainAdaOstrova"} & set(found)
 
 
+def test_a_place_and_a_plural_team_name_are_one_team() -> None:
+    text = (
+        "The Kessa Harbour Gulls beat the New York Grey Herons 3-1 on Sunday. Fans in New York "
+        "and Kessa Harbour watched the match."
+    )
+    found = by_tag("Gulls win", text, limit=30)
+    assert found["NewYorkGreyHerons"].kind is HashtagKind.ORG
+    assert "KessaHarbourGulls" in found
+    assert not {"GreyHerons", "Herons"} & set(found)
+
+
 def test_a_person_of_the_institute_and_a_country_spelled_without_the() -> None:
     text = (
         "A team led by Ada Ostrova of the Kessa Normal School found the galaxy. Fighting in "

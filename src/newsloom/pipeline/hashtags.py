@@ -379,11 +379,16 @@ class _Extractor:
         )
 
     def _team_tail(self, run: list[Tok], start: int) -> bool:
-        """Whether ``run[start:]`` is one plural name ending the run, after a place: a team
-        ("Los Angeles Lakers", "New York Yankees"; never "Ohio Democrats", a known name)."""
-        if start != len(run) - 1 or run[start - 1].possessive:
+        """Whether ``run[start:]`` is a plural name of one or two words ending the run, after
+        a place: a team ("Los Angeles Lakers", "New York Red Bulls"; never "Ohio Democrats", a
+        known name)."""
+        if not 1 <= len(run) - start <= 2 or run[start - 1].possessive:
             return False
-        word = run[start].text
+        if len(run) - start == 2 and (
+            run[start].possessive or not simple_capitalised(run[start].text)
+        ):
+            return False
+        word = run[-1].text
         return (
             len(word) > 3
             and word.endswith("s")
