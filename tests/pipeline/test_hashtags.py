@@ -707,6 +707,16 @@ def test_a_place_and_a_plural_team_name_are_one_team() -> None:
     assert not {"GreyHerons", "Herons"} & set(found)
 
 
+def test_a_unit_ends_an_organisation_and_amendments_are_known() -> None:
+    text = (
+        "Soldiers of the Military Emergencies Unit reached Kessa. Lawyers said the ban breaks "
+        "the First Amendment."
+    )
+    found = tags("Floods in Kessa", text, limit=30)
+    assert {"MilitaryEmergenciesUnit", "FirstAmendment"} <= set(found)
+    assert not {"EmergenciesUnit", "Amendment"} & set(found)
+
+
 def test_a_person_of_the_institute_and_a_country_spelled_without_the() -> None:
     text = (
         "A team led by Ada Ostrova of the Kessa Normal School found the galaxy. Fighting in "

@@ -133,6 +133,16 @@ def test_an_ing_form_that_is_never_a_noun_needs_a_determiner() -> None:
     assert not {"responding", "declining", "overseeing"} & set(found)
 
 
+def test_nouns_of_set_phrases_are_never_topics() -> None:
+    text = (
+        "The union sued on behalf of dockworkers, on the basis of a rule written in the wake of "
+        "the strike. The dockworkers said the strike was on the verge of ending."
+    )
+    found = topics("Dockworkers sue", text)
+    assert "dockworkers" in found
+    assert not {"behalf", "basis", "wake", "verge"} & set(found)
+
+
 def test_adjectives_with_a_noun_sense_are_topics_only_as_nouns() -> None:
     text = (
         "Voters backed the radical party and an overwhelming majority stayed home. "

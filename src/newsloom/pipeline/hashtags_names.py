@@ -63,7 +63,7 @@ ORG_WORDS = words(
     administration bureau academy alliance coalition exchange
     league federation organization organisation society trust fund records studios pictures
     entertainment systems technologies labs brigade regiment guard assembly parliament senate
-    congress works enterprises solutions partners ventures logistics pharmaceuticals
+    congress works enterprises solutions partners ventures logistics pharmaceuticals unit
     """
 )
 EVENT_WORDS = words(
