@@ -73,6 +73,7 @@ from newsloom.pipeline.hashtags_names import (
     without_legal_form,
     without_opening_verb,
 )
+from newsloom.pipeline.hashtags_phrases import phrase_topics
 from newsloom.pipeline.hashtags_tokens import (
     NAME_PARTICLES,
     NAMEISH,
@@ -1127,12 +1128,20 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
         said_by_names = {singular(t[-1].casefold()) for t in multi} & NAME_ENDINGS | (
             {t[0].casefold() for t in multi} & (PLACE_OPENERS | EVENT_WORDS)
         )
+        phrases, covered = phrase_topics(toks)
+        for topic in phrases:
+            tag = camel_case(topic.word.split())
+            if tag not in scored or scored[tag].score < topic.score:
+                hashtag = Hashtag(tag, HashtagKind.TOPIC, 0.0, tuple(topic.forms))
+                scored[tag] = _Scored(topic.score, 0.0, hashtag, plain_topic=True)
         for topic in topic_words(toks, lowered, gaz):
             tag = camel_case([topic.word])
             if tag in scored:
                 continue
             if topic.word in said_by_names:
                 continue  # "the county" beside #NassauCounty, "the port" beside #PortValmora
+            if covered[singular(topic.word)] >= topic.count:
+                continue  # "climate" only ever in "climate change"
             variants = tuple(w for w, _ in topic.forms.most_common(5))
             hashtag = Hashtag(tag, HashtagKind.TOPIC, 0.0, variants)
             scored[tag] = _Scored(topic.score, 0.0, hashtag, plain_topic=True)
@@ -1183,7 +1192,10 @@ def article_hashtags(
         headline = {w.casefold() for w in re.findall(r"\w+", title or "")}
 
         def in_headline(s: _Scored) -> bool:
-            return any(v.casefold() in headline for v in (s.hashtag.tag, *s.hashtag.variants))
+            return any(
+                headline.issuperset(v.casefold().split())
+                for v in (s.hashtag.tag, *s.hashtag.variants)
+            )
 
         plain = sorted((s for s in scored if s.plain_topic and in_headline(s)),
                        key=lambda s: -s.score)

@@ -35,7 +35,7 @@ from newsloom.pipeline.hashtags_data import Gazetteer
 from newsloom.pipeline.hashtags_lexicon import Lexicon, lexicon
 from newsloom.pipeline.hashtags_tokens import NAME_PARTICLES, Tok, words
 
-__all__ = ["TopicWord", "not_topics", "singular", "topic_words"]
+__all__ = ["TopicWord", "not_topics", "phrase_keyness", "singular", "topic_words"]
 
 TOO_COMMON_ZIPF = 5.7
 """A word used this often in general English (about one in 2,000 words) is never a topic."""
@@ -105,6 +105,19 @@ def singular(word: str) -> str:
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 4:
         return word[:-1]
     return word
+
+
+def phrase_keyness(words: list[str], count: int, first: int) -> float:
+    """The keyness of a known topic of several words ("climate change") used ``count`` times
+    from token ``first`` on: that of its longest word as a rare word."""
+    longest = max(words, key=len)
+    return (
+        _W_BASE
+        + _W_COUNT * math.log(count)
+        + _W_LENGTH * min(len(longest), _MAX_LENGTH)
+        + _W_POSITION * math.log1p(first)
+        + (_W_SUFFIX if longest.endswith(_TOPIC_SUFFIXES) else 0.0)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -325,8 +338,8 @@ def topic_words(toks: list[Tok], lowered: Counter[str], gaz: Gazetteer) -> list[
         elif word.endswith(("ing", *_ADJECTIVE_LIKE)):
             if not group.noun_evidence:
                 continue
-            if word in lex.zipf and not lex.can_be_noun(word) and not group.determined:
-                continue  # "officers responding to", "a warden overseeing": only ever a verb
+            if word in lex.zipf and not lex.can_be_noun(word) and not group.headed:
+                continue  # "officers responding to", "the neighbouring village": never a noun
         elif word not in lex.zipf and not group.head_uses:
             continue  # a rare word only ever before another: "the most surefire way"
         elif word in lex.noun_verbs and not group.determined:
