@@ -54,3 +54,13 @@ def test_the_site_keeps_a_phrase_its_headline_names() -> None:
     found = tags("Climate change shortens Kessa's season", FARMS, limit=8, topics=2)
     assert "ClimateChange" in found
     assert "InterestRates" not in found  # a body topic: the site shows names and headline topics
+
+
+def test_words_of_a_phrase_about_the_reporting_are_no_topics() -> None:
+    text = (
+        "Harbour officials told a news conference that the quota would hold. At a second press "
+        "conference, the minister defended the quota."
+    )
+    found = tags("Quota holds", text, limit=20)
+    assert "Quota" in found
+    assert not {"Conference", "NewsConference", "PressConference"} & set(found)

@@ -3,7 +3,8 @@
 
     phrase_topics(toks) -> (list[TopicWord], Counter of covered words)
 
-The phrases come from ``topic_phrases_en.txt``; a phrase matches its words in any case, in a
+The phrases come from ``topic_phrases_en.txt``, with phrases whose words are never a topic
+("news conference": no #Conference); a phrase matches its words in any case, in a
 row, its last word also in the plural, and is shown in the form the text uses most. The covered
 counter says how many uses of each single word (by its singular) sat inside a phrase, so that a
 word used only there is no topic of its own.
@@ -28,6 +29,8 @@ class _Phrase:
     """Lower case, the last word singular."""
     name: str
     """The first phrase of the topic's line: the tag's words."""
+    topic: bool
+    """False for a phrase whose words are never a topic ("news conference")."""
 
 
 @lru_cache(maxsize=1)
@@ -38,10 +41,11 @@ def _phrases_by_first_word() -> dict[str, tuple[_Phrase, ...]]:
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
-        variants = [v.split() for v in line.casefold().split("|")]
+        topic = not line.startswith("-")
+        variants = [v.split() for v in line.lstrip("- ").casefold().split("|")]
         name = " ".join(variants[0])
         for words in variants:
-            phrase = _Phrase((*words[:-1], singular(words[-1])), name)
+            phrase = _Phrase((*words[:-1], singular(words[-1])), name, topic)
             by_first.setdefault(words[0], []).append(phrase)
     # the longest first: "freedom of the press" before any shorter phrase it opens
     return {w: tuple(sorted(ps, key=lambda p: -len(p.words))) for w, ps in by_first.items()}
@@ -84,8 +88,11 @@ def phrase_topics(toks: list[Tok]) -> tuple[list[TopicWord], Counter[str]]:
             i += 1
             continue
         span = toks[i : i + len(phrase.words)]
-        if not _written_as_topic(span):
-            i += len(phrase.words)
+        i += len(phrase.words)
+        if phrase.topic and not _written_as_topic(span):
+            continue
+        covered.update(singular(t.text.casefold()) for t in span)
+        if not phrase.topic:
             continue
         surface = " ".join(t.text.casefold() for t in span)
         topic = found.get(phrase.name)
@@ -94,8 +101,6 @@ def phrase_topics(toks: list[Tok]) -> tuple[list[TopicWord], Counter[str]]:
         topic.count += 1
         topic.in_title = topic.in_title or tok.in_title
         topic.forms[surface] += 1
-        covered.update(singular(t.text.casefold()) for t in span)
-        i += len(phrase.words)
     for topic in found.values():
         topic.score = phrase_keyness(topic.word.split(), topic.count, topic.first)
         shown = topic.forms.most_common(1)[0][0].split()
