@@ -67,6 +67,22 @@ def test_key_topics_from_the_body_and_never_a_common_word(tmp_path: Path) -> Non
         assert word not in {t.casefold() for t in tags}
 
 
+def test_the_language_of_each_text_is_detected(tmp_path: Path) -> None:
+    article = tmp_path / "pendler.txt"
+    article.write_text(
+        "Landesregierung beschließt Hilfe für Pendler in Kessa\n"
+        "Die Landesregierung hat am Mittwoch in Kessa eine Hilfe für Pendler beschlossen. Die "
+        "Pauschale steige ab Januar, sagte die Ministerin. Die Opposition kritisierte, dass die "
+        "Hilfe zu spät komme und die Pendler aus Valmora nichts davon hätten.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(command, [str(article)])
+    assert result.exit_code == 0, result.output
+    tags = json.loads(result.stdout)["tags"]
+    assert {"Landesregierung", "Pendler", "Kessa"} <= set(tags)
+    assert not {"Beschließt", "Beschlossen", "Für", "Sagte"} & set(tags)
+
+
 def test_missing_and_unreadable_files_are_reported(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text(ARTICLE, encoding="utf-8")

@@ -27,7 +27,11 @@ def tags_of_file(path: Path, limit: int = 10, language: str | None = None) -> li
 @click.command(name="hashtags")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100))
-@click.option("--language", default=None, help="Language code of the texts (default: English).")
+@click.option(
+    "--language",
+    default=None,
+    help="Language code of the texts (default: guessed in each text; English when unsure).",
+)
 def command(paths: tuple[Path, ...], limit: int, language: str | None) -> None:
     """Print the hashtags of each text file PATH (first line: title), best first."""
     failed = 0

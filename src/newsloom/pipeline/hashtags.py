@@ -15,7 +15,9 @@ Representative Karen Holt": ``UnitedStates``, ``KarenHolt``); organisations stay
 York Stock Exchange", "Centre for Disease Control and Prevention", "Los Angeles Lakers");
 bylines and credits name nothing (:mod:`hashtags_credits`). Name shapes and word lists live in
 :mod:`hashtags_names`. Topic words (English only, :mod:`hashtags_topics`) are topical nouns
-chosen by keyness against a background frequency list, never a common word, one per lemma.
+chosen by keyness against a background frequency list, never a common word, one per lemma;
+known topics of several words ("climate change") are one topic (:mod:`hashtags_phrases`). With
+no ``language`` given, the text's own is guessed (English when it cannot be told).
 
 Every candidate gets a score in log-odds units that it is one of the article's key terms (names
 from their uses and first position, topics from keyness), so names and topics rank on one
@@ -34,6 +36,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from newsloom.domain.models import Hashtag, HashtagKind
+from newsloom.pipeline.extract.language import guess_language
 from newsloom.pipeline.hashtags_credits import without_credits
 from newsloom.pipeline.hashtags_data import Gazetteer, GazetteerEntry, camel_case, gazetteer
 from newsloom.pipeline.hashtags_lexicon import lexicon
@@ -1076,12 +1079,14 @@ class _Scored:
 def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Scored]:
     """Every candidate with its log-odds score, unordered."""
     gaz = gazetteer()
-    english = language is None or language.casefold().startswith("en")
     title = html.unescape(title or "").strip()
     body = html.unescape(text or "")
     if len(body) > _MAX_BODY_CHARS:
         cut = body.rfind(" ", 0, _MAX_BODY_CHARS)
         body = body[: cut if cut > 0 else _MAX_BODY_CHARS]
+    if language is None:
+        language = guess_language(f"{title}\n{body}")  # None still when it cannot tell
+    english = language is None or language.casefold().startswith("en")
     body = fix_dateline(without_credits(body))
     title_toks = tokenize(title, True, 0)
     body_toks = tokenize(body, False, len(title_toks))
