@@ -717,6 +717,18 @@ def test_a_unit_ends_an_organisation_and_amendments_are_known() -> None:
     assert not {"EmergenciesUnit", "Amendment"} & set(found)
 
 
+def test_german_titles_articles_and_days_are_no_part_of_names() -> None:
+    text = (
+        "Finanzministerin Ada Kessler verteidigte am Mittwoch die Pläne gegen Kritik der "
+        "Grünen. Regierungssprecher Olle Brandt sagte, die Pauschale steige im Januar."
+    )
+    found = tags("Kessler verteidigt Pläne", text, language="de", limit=30)
+    assert {"AdaKessler", "OlleBrandt", "Grünen"} <= set(found)
+    assert not {"FinanzministerinAdaKessler", "KritikDerGrünen", "Mittwoch", "Januar"} & set(
+        found
+    )
+
+
 def test_a_person_of_the_institute_and_a_country_spelled_without_the() -> None:
     text = (
         "A team led by Ada Ostrova of the Kessa Normal School found the galaxy. Fighting in "

@@ -645,7 +645,7 @@ class _Extractor:
                 continue
             tok = run[i]
             low = tok.text.casefold().rstrip(".")
-            title = low in gaz.titles or ("-" in low and is_title(low, gaz.titles))
+            title = is_title(low, gaz.titles)
             if title:
                 if span and person_after_titles(run, i, gaz.titles):
                     # "U.S. Trade Representative Karen Holt", "Denver Police Chief Ron
@@ -796,7 +796,11 @@ class _Extractor:
                     toks[nxt].text in CONNECTORS or (tok.text == "of" and toks[nxt].text == "the")
                 ):
                     nxt += 1
-                if caps[nxt] and (run or tok.text != "and"):
+                if caps[nxt] and (run or tok.text != "and") and (
+                    tok.text not in ("der", "den") or (run and run[-1].text in ("van", "von"))
+                ):
+                    # "der" and "den" only after "van" or "von": "Kritik der Grünen" is German
+                    # for the Greens' criticism
                     run.append(tok)
                     continue
             if tok.text == "the" and run and run[-1].text == "of" and j < last and caps[j + 1]:

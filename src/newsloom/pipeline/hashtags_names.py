@@ -219,11 +219,21 @@ HONORIFICS = words(
 """Titles that also end names ("Burger King", "Dollar General"): never cut from a name's end."""
 
 
+_COMPOUND_TITLE_ENDINGS = tuple(
+    f"{a}{b}"
+    for a in ("minister", "präsident", "kanzler", "sekretär", "sprecher", "chef")
+    for b in ("", "in")
+)
+"""German titles are compounds ending in a title: "Finanzminister", "Parteichefin"."""
+
+
 def is_title(low: str, titles: frozenset[str]) -> bool:
     """Whether a lower-case word is a title written before a name: "president", "sen.", or a
     hyphenated one made of titles ("director-general", "secretary-general")."""
     if low in titles:
         return True
+    if low.endswith(_COMPOUND_TITLE_ENDINGS) and not low.endswith("administer"):
+        return True  # "Finanzminister", "Ministerpräsident", "Regierungssprecher"
     if "-" not in low:
         return low.endswith(".") and low.rstrip(".") in titles
     parts = low.rstrip(".").split("-")
