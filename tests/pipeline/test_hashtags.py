@@ -729,6 +729,16 @@ def test_german_titles_articles_and_days_are_no_part_of_names() -> None:
     )
 
 
+def test_spanish_names_keep_de_los_and_two_unions_stay_two() -> None:
+    text = (
+        "La ministra Ana Ortega y Gasset defendió la medida en el Congreso de los Diputados. "
+        "Los sindicatos CCOO y UGT la celebraron en Valmora."
+    )
+    found = tags("El Congreso aprueba la medida", text, language="es", limit=30)
+    assert {"CongresoDeLosDiputados", "AnaOrtegaYGasset", "CCOO", "UGT"} <= set(found)
+    assert "CCOOYUGT" not in found
+
+
 def test_a_person_of_the_institute_and_a_country_spelled_without_the() -> None:
     text = (
         "A team led by Ada Ostrova of the Kessa Normal School found the galaxy. Fighting in "

@@ -796,11 +796,7 @@ class _Extractor:
                     toks[nxt].text in CONNECTORS or (tok.text == "of" and toks[nxt].text == "the")
                 ):
                     nxt += 1
-                if caps[nxt] and (run or tok.text != "and") and (
-                    tok.text not in ("der", "den") or (run and run[-1].text in ("van", "von"))
-                ):
-                    # "der" and "den" only after "van" or "von": "Kritik der Grünen" is German
-                    # for the Greens' criticism
+                if caps[nxt] and (run or tok.text != "and") and _joins(run, tok, toks[nxt]):
                     run.append(tok)
                     continue
             if tok.text == "the" and run and run[-1].text == "of" and j < last and caps[j + 1]:
@@ -1011,6 +1007,17 @@ class _Extractor:
 
 _NAMED_WITH_S = re.compile(r"['’]s\s+(?:" + "|".join(sorted(LEGAL_FORMS)) + r")\b", re.IGNORECASE)
 """A legal form right after "'s" somewhere in the text ("McDonald's Corp.")."""
+
+
+def _joins(run: list[Tok], particle: Tok, after: Tok) -> bool:
+    """Whether a particle between capitalised words is inside a name: "der" and "den" only
+    after "van" or "von" ("Kritik der Grünen" is German for the Greens' criticism), "y" never
+    beside an acronym ("CCOO y UGT" are two unions)."""
+    if particle.text in ("der", "den"):
+        return bool(run) and run[-1].text in ("van", "von")
+    if particle.text == "y":
+        return not (after.text.isupper() or (run and run[-1].text.isupper()))
+    return True
 
 
 def _keep_names_with_s(toks: list[Tok]) -> None:

@@ -68,8 +68,9 @@ _DATELINE = re.compile(
     rf"^\s*((?:[{_CAPITAL}][{_CAPITAL}'’.-]*\s+){{0,3}}[{_CAPITAL}][{_CAPITAL}'’.-]+)(?=\s*[,(—–-])"
 )
 NAMEISH = ("word", "acr")
-NAME_PARTICLES = words("de del della la le von van der den du da al el bin ibn y")
-"""Lower-case particles inside names: "Joran van der Sloot", "Mohammed bin Salman"."""
+NAME_PARTICLES = words("de del della la le los las von van der den du da dos al el bin ibn y")
+"""Lower-case particles inside names: "Joran van der Sloot", "Mohammed bin Salman", "Congreso de
+los Diputados"."""
 
 
 @dataclass(slots=True)
