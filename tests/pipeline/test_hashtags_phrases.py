@@ -64,3 +64,11 @@ def test_words_of_a_phrase_about_the_reporting_are_no_topics() -> None:
     found = tags("Quota holds", text, limit=20)
     assert "Quota" in found
     assert not {"Conference", "NewsConference", "PressConference"} & set(found)
+
+
+def test_a_one_word_spelling_joins_the_phrase() -> None:
+    text = "The heatwave reached Kessa on Monday. Doctors said the heat wave would last a week."
+    assert phrases("Kessa swelters", text) == {"heat wave": 2}
+    found = tags("Kessa swelters", text, limit=10)
+    assert "HeatWave" in found
+    assert "Heatwave" not in found
