@@ -11,6 +11,7 @@ from newsloom.errors import ExtractionError
 from newsloom.pipeline.extract.blocks import BR_MARK, Candidate, Tree, collect
 from newsloom.pipeline.extract.boilerplate import SiteProfile, fingerprint, page_fingerprints
 from newsloom.pipeline.extract.clean import clean_body, clean_scanned, scan_body
+from newsloom.pipeline.extract.declared import DECLARED_SCORE, declared_blocks, prefer_declared
 from newsloom.pipeline.extract.decode import decode_page
 from newsloom.pipeline.extract.guard import (
     check_nesting,
@@ -180,6 +181,10 @@ def _members(container: int, parents: dict[int, int], candidates: list[Candidate
 def _result(
     md: Metadata, blocks: tuple[Block, ...], score: float, fps: tuple[str, ...]
 ) -> Extracted:
+    declared = declared_blocks(md.declared_body)
+    if declared and prefer_declared(blocks, declared):
+        # a page drawn by its scripts: the text its JSON-LD declares stands for the page's
+        blocks, score = declared, max(score, DECLARED_SCORE)
     language = md.language
     if language is None and blocks:
         language = guess_language(" ".join(b.text for b in blocks[:40]))

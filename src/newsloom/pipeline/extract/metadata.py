@@ -45,6 +45,8 @@ class Metadata:
     language: str | None = None
     site_name: str | None = None
     description: str | None = None
+    declared_body: str | None = None
+    """The article text its JSON-LD declares (``articleBody``), as written there."""
 
 
 _UPDATED_KEYS = (
@@ -276,6 +278,8 @@ def read_metadata(
         description = text_value(ld.get("description"))
     md.description = " ".join(description.split()) if description else None
     md.language = _language(marks.html, meta, ld)
+    declared_body = ld.get("articleBody") if ld else None
+    md.declared_body = declared_body if isinstance(declared_body, str) else None
     return md
 
 
