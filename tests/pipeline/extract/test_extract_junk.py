@@ -346,3 +346,45 @@ def test_what_follows_a_references_or_contact_heading_after_the_article_is_left_
     text = extract(html).text
     assert not any(line in text for line in after)
     assert _paragraphs(html) == list(ARTICLE_PARAGRAPHS)
+
+
+def _old_layout(after_article: str) -> str:
+    """A page of the 2000s: the story's paragraphs and, in the same cell, bare text after them
+    (lines set with <b> and <br>)."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+    return (
+        "<html><head><title>Wenlow votes to rebuild its stone pier</title></head><body>"
+        '<table><tr><td class="story"><h3>Wenlow votes to rebuild its stone pier</h3>'
+        f"{paragraphs}<hr>{after_article}</td></tr></table></body></html>"
+    )
+
+
+def test_bare_text_after_the_paragraphs_reads_after_them_in_its_own_paragraphs() -> None:
+    page = _old_layout(
+        "<b>A note from the harbour master</b>\n<br>\n<br>\nThe slipway stays open to small "
+        "boats while the pier is rebuilt, and the ferry moves to the north quay for the winter."
+    )
+    texts = [b.text for b in extract(page).blocks]
+    assert texts[:4] == list(ARTICLE_PARAGRAPHS)
+    assert texts[4:] == [
+        "A note from the harbour master",
+        "The slipway stays open to small boats while the pier is rebuilt, and the ferry moves "
+        "to the north quay for the winter.",
+    ]
+
+
+def test_a_comment_thread_longer_than_the_article_is_left_out() -> None:
+    thread = "".join(
+        f"<br><b>Reader {n}</b><br>I have walked on that pier every morning for thirty years "
+        "and I think the council has waited far too long to repair it, so this is good news "
+        "for the whole town and for the boats that land there.<br><br><hr>"
+        for n in range(8)
+    )
+    result = extract(_old_layout(f"<b>Comments are now closed for this story</b><br><br>{thread}"))
+    assert [b.text for b in result.blocks] == list(ARTICLE_PARAGRAPHS)
+
+
+def test_a_comment_count_under_the_headline_ends_nothing() -> None:
+    result = extract(article_html(before='<p class="meta">12 Comments</p>'))
+    assert result.text.startswith(ARTICLE_PARAGRAPHS[0])
+    assert [b.text for b in result.blocks][-1] == ARTICLE_PARAGRAPHS[-1]

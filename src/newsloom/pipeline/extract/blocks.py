@@ -360,23 +360,31 @@ def data_tables(tables: list[LexborNode]) -> dict[int, LexborNode]:
 
 def _split_run(parts: list[tuple[str, int]], out: list[tuple[str, int]]) -> None:
     """Cut one run of inline parts (text, link chars) into paragraphs at double line breaks,
-    keeping each paragraph's own link characters."""
-    text_parts: list[str] = []
-    links = 0
-    for text, link_chars in parts:
-        if BR_MARK not in text or not _PARAGRAPH_BREAK.search(text):
-            text_parts.append(text)
-            links += link_chars
-            continue
-        fragments = _PARAGRAPH_BREAK.split(text)
-        share = link_chars / max(1, len(text))
-        for k, fragment in enumerate(fragments):
-            if k:
-                _flush(text_parts, links, out)
-                text_parts, links = [], 0
-            text_parts.append(fragment)
-            links += int(len(fragment) * share)
-    _flush(text_parts, links, out)
+    also where the two breaks sit in different parts ("<b>...</b><br> <br>"), keeping each
+    paragraph's own link characters (a part's links spread evenly over its text)."""
+    text = "".join(t for t, _ in parts)
+    if BR_MARK not in text or not _PARAGRAPH_BREAK.search(text):
+        _flush([text], sum(links for _, links in parts), out)
+        return
+    ends: list[int] = []
+    densities: list[float] = []
+    at = 0
+    for part, part_links in parts:
+        at += len(part)
+        ends.append(at)
+        densities.append(part_links / len(part) if part else 0.0)
+    start = 0
+    for brk in (*_PARAGRAPH_BREAK.finditer(text), None):
+        stop = brk.start() if brk is not None else len(text)
+        links = 0.0
+        begin = 0
+        for end, density in zip(ends, densities, strict=True):
+            if density and end > start and begin < stop:
+                links += (min(end, stop) - max(begin, start)) * density
+            begin = end
+        _flush([text[start:stop]], int(links), out)
+        if brk is not None:
+            start = brk.end()
 
 
 def _flush(text_parts: list[str], links: int, out: list[tuple[str, int]]) -> None:
@@ -385,12 +393,18 @@ def _flush(text_parts: list[str], links: int, out: list[tuple[str, int]]) -> Non
         out.append((piece, min(links, len(piece))))
 
 
-def _inline_runs(node: LexborNode, with_links: set[int] | None) -> list[tuple[str, int]]:
-    """Text of a container's own inline content, split where block children interrupt it.
+def _inline_runs(
+    node: LexborNode, with_links: set[int] | None
+) -> list[tuple[str, int, LexborNode | None]]:
+    """Text of a container's own inline content, split where block children interrupt it:
+    (text, link chars, where the run stops). A run that no block child comes before stops at
+    None (it stands where the container does); a later one at the block child that ends it,
+    or at the container itself when it runs to the container's end.
 
     ``with_links`` holds the ids of the elements that contain a link (None: unknown)."""
-    out: list[tuple[str, int]] = []
+    out: list[tuple[str, int, LexborNode | None]] = []
     parts: list[tuple[str, int]] = []
+    after_block = False
     # Siblings still to scan, innermost last: an inline element that wraps blocks (a <span>
     # around <p>s in old layouts) is opened up instead of read whole.
     pending: list[LexborNode | None] = [node.child]
@@ -408,8 +422,9 @@ def _inline_runs(node: LexborNode, with_links: set[int] | None) -> list[tuple[st
             parts.append((child.text_content or "", 0))
         elif tag in _OPENABLE and _holds_block(child):
             if parts:
-                _split_run(parts, out)
+                _end_run(parts, out, child if after_block else None)
             parts = []
+            after_block = True
             if len(pending) < 50:
                 pending.append(child.child)
         elif tag in INLINE:
@@ -426,11 +441,49 @@ def _inline_runs(node: LexborNode, with_links: set[int] | None) -> list[tuple[st
                 parts.append((t, 0))
         elif tag != "-comment":
             if parts:
-                _split_run(parts, out)
+                _end_run(parts, out, child if after_block else None)
             parts = []
+            after_block = True
     if parts:
-        _split_run(parts, out)
+        _end_run(parts, out, node if after_block else None)
     return out
+
+
+def _end_run(
+    parts: list[tuple[str, int]],
+    out: list[tuple[str, int, LexborNode | None]],
+    stop: LexborNode | None,
+) -> None:
+    pieces: list[tuple[str, int]] = []
+    _split_run(parts, pieces)
+    out.extend((text, link_chars, stop) for text, link_chars in pieces)
+
+
+def _run_position(
+    container: LexborNode, stop: LexborNode, positions: dict[int, int]
+) -> float | None:
+    """Where a run of the container's text stands among the elements in document order: just
+    before the block that ends it, or after the container's last element when it runs to the
+    end (None when that element is not among ``positions``)."""
+    if stop is container:
+        at = positions.get(_last_element(container).mem_id)
+        return at + 0.5 if at is not None else None
+    at = positions.get(stop.mem_id)
+    return at - 0.5 if at is not None else None
+
+
+def _last_element(node: LexborNode) -> LexborNode:
+    """The last element of the node's subtree in document order (the node itself if it holds
+    no element)."""
+    last = node
+    for _ in range(MAX_WALK):
+        child = last.last_child
+        while child is not None and not child.is_element_node:
+            child = child.prev
+        if child is None:
+            break
+        last = child
+    return last
 
 
 def _holds_block(node: LexborNode) -> bool:
@@ -459,7 +512,7 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
         found = found[: MAX_CANDIDATES * 4]
     roles = _tag_roles
     names = tag_names()
-    for node in found:
+    for at, node in enumerate(found):
         role = roles.get(node.tag_id)
         if role is None:
             role = _learn_role(node)
@@ -469,7 +522,7 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
             nid = node.mem_id
             if len(naturals) < MAX_CANDIDATES:
                 naturals.append((node, _role_names[role], nid))
-            order[nid] = len(order)
+            order[nid] = at
         elif role & _R_LINK:
             links.append(node)
         elif role & _R_TABLE:
@@ -478,7 +531,7 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
             if len(containers) < MAX_CANDIDATES:
                 containers.append(node)
             if role & _R_ORDER:
-                order[node.mem_id] = len(order)
+                order[node.mem_id] = at
     tree.tables = data_tables(table_nodes) if table_nodes else {}
     # Which outer blocks (li, td, blockquote...) contain other blocks: those are split.
     has_inner: set[int] = set()
@@ -545,21 +598,29 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
         entries.append((mid, node, "bare", ctx, ""))
     # Which elements hold a link (not known when the pass was cut short on a huge page).
     with_links = _holding(links) if len(found) < MAX_CANDIDATES * 4 else None
+
+    def position(entry: tuple[int, LexborNode, str, Context, str]) -> float:
+        """Where the entry stands in document order (the index of its element in ``found``)."""
+        at = order.get(entry[0])
+        if at is not None:
+            return float(at)
+        return next((order[i] + 0.5 for i in entry[3].ancestors if i in order), 0.0)
+
     if bare:
         # Bare containers join the natural blocks in document order.
-
-        def position(entry: tuple[int, LexborNode, str, Context, str]) -> float:
-            found = order.get(entry[0])
-            if found is not None:
-                return float(found)
-            return next((order[i] + 0.5 for i in entry[3].ancestors if i in order), 0.0)
-
         entries.sort(key=position)
 
     out: list[Candidate] = []
+    # A container's text after one of its blocks stands after that block, not where the
+    # container starts: the position of each such run, by its index in ``out``.
+    moved: dict[int, float] = {}
+    sources: list[int] = []
+    """The index in ``entries`` of each candidate's entry."""
+    everywhere: dict[int, int] | None = None
     emitted_tables: set[int] = set()
     captions = tree.captions
-    for mid, node, tag, ctx, raw in entries:
+    for source, (mid, node, tag, ctx, raw) in enumerate(entries):
+        sources.extend([source - 1] * (len(out) - len(sources)))  # the previous entry's
         ids = ctx.ancestors
         if ctx.caption or (captions and mid in captions):
             kind = BlockKind.CAPTION
@@ -590,8 +651,17 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
             continue
         if tag == "bare" or mid in has_inner:
             runs_of = [mid, *ids]
-            for text, link_chars in _inline_runs(node, with_links):
+            for text, link_chars, stop in _inline_runs(node, with_links):
                 link_chars = len(text) if linked else link_chars
+                if stop is not None:
+                    # ``order`` holds the block elements' positions; every element's, if needed
+                    spot = _run_position(node, stop, order)
+                    if spot is None:
+                        if everywhere is None:
+                            everywhere = {n.mem_id: k for k, n in enumerate(found)}
+                        spot = _run_position(node, stop, everywhere)
+                    if spot is not None:
+                        moved[len(out)] = spot
                 out.append(Candidate(mid, kind, tag, text, link_chars, runs_of, len(out)))
             continue
         if tag == "pre":
@@ -610,6 +680,12 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
                 link_chars = _link_chars(node) if _holds(with_links, mid) else 0
             share = link_chars if len(pieces) == 1 else min(link_chars, len(text))
             out.append(Candidate(mid, kind, tag, text, share, ids, len(out)))
+    if moved:
+        sources.extend([len(entries) - 1] * (len(out) - len(sources)))
+        keys = [moved.get(k, position(entries[sources[k]])) for k in range(len(out))]
+        out = [out[k] for k in sorted(range(len(out)), key=keys.__getitem__)]
+        for k, candidate in enumerate(out):
+            candidate.order = k
     return out
 
 

@@ -138,12 +138,12 @@ _STOP_HEADING = _Words(
     r"more (?:from|on|in|stories|news|articles|to read)\b.*|read (?:more|next|also)|also read|"
     r"trending(?: now| stories)?|"
     r"(?:top|latest|popular) (?:stories|news|articles|headlines)|featured (?:video|stories)|"
-    r"what to read next|up next|keep reading|recent posts|latest posts|comments?|want more\b.*|"
+    r"what to read next|up next|keep reading|recent posts|latest posts|want more\b.*|"
     r"weitere artikel|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|"
-    r"ähnliche artikel|verwandte artikel|kommentare|weiterlesen|schlagworte|über den autor|"
+    r"ähnliche artikel|verwandte artikel|weiterlesen|schlagworte|über den autor|"
     r"à lire aussi|lire aussi|sur le même sujet|articles similaires|noticias relacionadas|"
     r"te puede interesar|leggi anche|"
-    r"leave a (?:reply|comment)|(?:share|follow) (?:this|us)\b.*|about the author|"
+    r"(?:share|follow) (?:this|us)\b.*|about the author|"
     r"sign up for .*|subscribe to .*|newsletter|(?:article )?(?:written|reviewed) by\b.*|"
     r"about the authors?|recently by .*|further reading\b.*|"
     r"(?:was|is) this (?:page |article |post |content |guide |answer |information )?"
@@ -324,8 +324,26 @@ def _is_dateline(text: str) -> bool:
     return find_date(text) is not None or parse_date(text) is not None
 
 
+_ARTICLE_BEFORE_COMMENTS = 400
+"""Characters of article text kept before a comments heading that ends the article, when the
+comments that follow outweigh it ("12 Comments" under a headline ends nothing)."""
+_COMMENTS_HEADING = _Words(
+    r"^(?:comments?|kommentare|\d+ (?:comments?|kommentare)|leave a (?:reply|comment)|"
+    r"comments (?:are|have been) (?:now )?(?:closed|disabled)\b.*|"
+    r"(?:show|view|read|load|add|post) (?:all |more )?comments?(?: \(\d+\))?|"
+    r"join the (?:conversation|discussion))\W*$"
+)
+"""A line that opens the readers' comments: after most of the article, the article is over."""
+
+
 def _is_stop_heading(text: str) -> bool:
-    return len(text) <= 60 and _STOP_HEADING.match(text, _fold(text))
+    return len(text) <= 60 and (
+        _STOP_HEADING.match(text, _fold(text)) or _is_comments_heading(text)
+    )
+
+
+def _is_comments_heading(text: str) -> bool:
+    return len(text) <= 60 and _COMMENTS_HEADING.match(text, _fold(text))
 
 
 def _is_boiler_line(text: str, low: str | None) -> bool:
@@ -895,7 +913,12 @@ def select(
     for c in inside:
         text = c.text
         if (c.kind is BlockKind.HEADING or len(text) < 40) and _is_stop_heading(text):
-            # "Related", "Read also"...: skip what follows until the article's prose resumes.
+            # "Related", "Read also"...: skip what follows until the article's prose resumes;
+            # after the readers' comments open, it does not.
+            if _is_comments_heading(text) and (
+                kept_chars >= 0.5 * total_chars or kept_chars >= _ARTICLE_BEFORE_COMMENTS
+            ):
+                break  # the comment thread may be longer than the article
             skipping = kept_chars >= 0.5 * total_chars or skipping
             continue
         if skipping:
