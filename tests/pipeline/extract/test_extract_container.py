@@ -587,3 +587,19 @@ def test_a_box_whose_boilerplate_word_is_switched_off_is_read() -> None:
     text = extract(_story_with_box(box)).text
     for paragraph in SIDE_BOX_PROSE:
         assert paragraph in text
+
+
+def test_a_paragraph_left_open_around_tables_is_not_read_twice() -> None:
+    # No doctype: in quirks mode a <table> does not close the <p> before it, so the story's
+    # paragraphs sit inside that unclosed paragraph.
+    rows = "".join(f'<tr><td><p class="body">{p}</p></td></tr>' for p in ARTICLE_PARAGRAPHS)
+    page = (
+        "<html><head><title>Wenlow votes to rebuild its stone pier</title></head><body>"
+        '<p><font class="headline">Wenlow votes to rebuild its stone pier</font>'
+        f"<table><tr><td>17:20, Jan 1 2008</td></tr></table><table>{rows}</table>"
+        "</body></html>"
+    )
+    texts = [b.text for b in extract(page).blocks]
+    for paragraph in ARTICLE_PARAGRAPHS:
+        assert texts.count(paragraph) == 1
+    assert not any(len(t) > 2 * max(map(len, ARTICLE_PARAGRAPHS)) for t in texts)

@@ -24,7 +24,7 @@ BARE = "div, section, article, main, center, body, form, span, font"
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LEAF_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre"})
-_OUTER = frozenset({"li", "blockquote", "td", "th", "dd", "figcaption", "caption", "summary"})
+_OUTER = frozenset({"li", "blockquote", "td", "th", "dd", "figcaption", "caption", "summary", "p"})
 _KIND_OF_ANCESTOR = {
     "blockquote": BlockKind.QUOTE,
     "li": BlockKind.LIST_ITEM,
