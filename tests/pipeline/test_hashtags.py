@@ -739,6 +739,18 @@ def test_spanish_names_keep_de_los_and_two_unions_stay_two() -> None:
     assert "CCOOYUGT" not in found
 
 
+def test_a_known_city_stays_itself_beside_the_names_it_opens() -> None:
+    text = (
+        "A woman was found dead in a flat in Leeds on Friday. Ada Quill will appear at Leeds "
+        "Magistrates' Court on Monday. Flights from Dortmund Airport and trains of the Long "
+        "Island Rail Road were cancelled."
+    )
+    found = by_tag("Woman found dead in Leeds", text, limit=30)
+    assert found["Leeds"].kind is HashtagKind.PLACE
+    assert {"LeedsMagistratesCourt", "DortmundAirport", "LongIslandRailRoad"} <= set(found)
+    assert "Magistrates" not in found
+
+
 def test_a_person_of_the_institute_and_a_country_spelled_without_the() -> None:
     text = (
         "A team led by Ada Ostrova of the Kessa Normal School found the galaxy. Fighting in "

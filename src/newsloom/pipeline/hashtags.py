@@ -364,14 +364,18 @@ class _Extractor:
             and not is_title(low, self.gaz.titles)
         )
 
-    def _org_tail(self, run: list[Tok], start: int) -> bool:
+    def _org_tail(
+        self, run: list[Tok], start: int, endings: frozenset[str] = ORG_WORDS
+    ) -> bool:
         """Whether ``run[start:]`` is one to three capitalised words ending the run with an
-        organisation's last word ("Stock Exchange", "Police Department", "Commission")."""
+        organisation's last word ("Stock Exchange", "Police Department", "Commission"), or
+        with one of ``endings``."""
         rest = run[start:]
         if not 1 <= len(rest) <= 3 or (start and run[start - 1].possessive):
             return False
         last = rest[-1].text.casefold()
-        return (last in ORG_WORDS or singular(last) in ORG_HEADS) and all(
+        heads = ORG_HEADS if endings is ORG_WORDS else frozenset()
+        return (last in endings or singular(last) in heads) and all(
             t.text[:1].isupper()
             and t.text.casefold() not in STRONG_BREAK
             and (
@@ -602,10 +606,12 @@ class _Extractor:
                     # the opener makes another name of the known one
                     continue
                 if entry.kind is HashtagKind.PLACE and (
-                    self._org_tail(run, i + n) or self._team_tail(run, i + n)
+                    self._org_tail(run, i + n)
+                    or self._org_tail(run, i + n, PLACE_WORDS)
+                    or self._team_tail(run, i + n)
                 ):
-                    # "New York Stock Exchange", "Denver Police Department": a place opens
-                    # an organisation's name
+                    # "New York Stock Exchange", "Denver Police Department", "Dortmund
+                    # Airport", "Long Island Rail Road": a place opens a longer name
                     continue
                 if entry.kind is HashtagKind.PLACE and person_of(span):
                     # "Tadej Pogacar of Slovenia": a person, then where they are from

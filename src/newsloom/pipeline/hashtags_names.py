@@ -79,7 +79,7 @@ PLACE_WORDS = words(
     river lake lakes mountain mountains mount island islands county province region valley
     street avenue square bridge park airport beach bay sea ocean coast desert forest canyon falls
     glen hills heights city village peninsula strait gulf oblast district state territory area
-    stadium arena republic kingdom
+    stadium arena republic kingdom road railroad railway station highway motorway tunnel
     """
 )
 SPEECH_VERBS = words(
