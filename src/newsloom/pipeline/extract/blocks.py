@@ -374,14 +374,19 @@ def _split_run(parts: list[tuple[str, int]], out: list[tuple[str, int]]) -> None
         ends.append(at)
         densities.append(part_links / len(part) if part else 0.0)
     start = 0
+    first = 0  # the first part that may still reach into a fragment (fragments only move on)
     for brk in (*_PARAGRAPH_BREAK.finditer(text), None):
         stop = brk.start() if brk is not None else len(text)
+        while first < len(ends) and ends[first] <= start:
+            first += 1
         links = 0.0
-        begin = 0
-        for end, density in zip(ends, densities, strict=True):
-            if density and end > start and begin < stop:
-                links += (min(end, stop) - max(begin, start)) * density
-            begin = end
+        k = first
+        begin = ends[k - 1] if k else 0
+        while k < len(ends) and begin < stop:
+            if densities[k]:
+                links += (min(ends[k], stop) - max(begin, start)) * densities[k]
+            begin = ends[k]
+            k += 1
         _flush([text[start:stop]], int(links), out)
         if brk is not None:
             start = brk.end()
