@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 import pytest
+from extract_pages import ARTICLE_PARAGRAPHS, article_html
 
 from newsloom.errors import ExtractionError
 from newsloom.pipeline.extract import extract
@@ -120,3 +122,13 @@ def test_text_that_only_looks_double_encoded_once_is_kept() -> None:
         "A page about mojibake: the letters \u00c3\u00a9 stand for a broken \u00e9 in Stra\u00dfe."
     )
     assert extract(page("utf-8", text).encode("utf-8")).text == text
+
+
+def test_text_and_title_come_out_in_composed_unicode() -> None:
+    decomposed = "Cafe\u0301 owners in Sa\u0303o Tome\u0301 celebrate"  # "é" as two code points
+    paragraphs = tuple(f"{decomposed}: {p}" for p in ARTICLE_PARAGRAPHS)
+    result = extract(article_html(title=decomposed, paragraphs=paragraphs))
+    composed = unicodedata.normalize("NFC", decomposed)
+    assert result.title == composed
+    assert result.blocks[0].text.startswith(composed)
+    assert all(unicodedata.is_normalized("NFC", b.text) for b in result.blocks)

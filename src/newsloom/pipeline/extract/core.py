@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import unicodedata
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -191,11 +192,12 @@ def _result(
     title = md.title
     if title is None:
         title = next((b.text for b in blocks if b.kind is BlockKind.HEADING), None)
+    blocks = tuple(b if _is_nfc(b.text) else Block(b.kind, _nfc(b.text)) for b in blocks)
     return Extracted(
         blocks=blocks,
-        title=title,
-        authors=md.authors,
-        byline=md.byline,
+        title=_nfc(title) if title is not None else None,
+        authors=tuple(map(_nfc, md.authors)),
+        byline=_nfc(md.byline) if md.byline is not None else None,
         published=md.published,
         updated=md.updated,
         lead_image=md.lead_image,
@@ -206,3 +208,13 @@ def _result(
         score=score,
         fingerprints=fps,
     )
+
+
+def _is_nfc(text: str) -> bool:
+    return text.isascii() or unicodedata.is_normalized("NFC", text)
+
+
+def _nfc(text: str) -> str:
+    """The text in Unicode's composed normal form (NFC): one spelling of each letter, whatever
+    the page used (a Bengali "য়" as U+09DF or as U+09AF U+09BC), so search and copies match."""
+    return text if _is_nfc(text) else unicodedata.normalize("NFC", text)
