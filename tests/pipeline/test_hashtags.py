@@ -916,3 +916,10 @@ def test_companies_ending_in_works_or_partners_stay_whole_and_apart() -> None:
     for org in ("TarnsideCivilWorks", "KesselLogistics", "BrannPartners",
                 "CompetitionAndMarketsAuthority"):
         assert found[org].kind is HashtagKind.ORG
+
+
+def test_a_name_is_one_tag_whether_its_accents_are_composed_or_not() -> None:
+    composed = tags("Talks in Ankara", "Recep Tayyip Erdoğan met envoys in Ankara.")
+    decomposed = tags("Talks in Ankara", "Recep Tayyip Erdog\u0306an met envoys in Ankara.")
+    assert "RecepTayyipErdoğan" in composed
+    assert decomposed == composed

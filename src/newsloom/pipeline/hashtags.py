@@ -31,6 +31,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -1096,11 +1097,12 @@ class _Scored:
 def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Scored]:
     """Every candidate with its log-odds score, unordered."""
     gaz = gazetteer()
-    title = html.unescape(title or "").strip()
+    title = unicodedata.normalize("NFC", html.unescape(title or "").strip())
     body = html.unescape(text or "")
     if len(body) > _MAX_BODY_CHARS:
         cut = body.rfind(" ", 0, _MAX_BODY_CHARS)
         body = body[: cut if cut > 0 else _MAX_BODY_CHARS]
+    body = unicodedata.normalize("NFC", body)  # "Erdoğan" is one tag however it is encoded
     if language is None:
         language = guess_language(f"{title}\n{body}")  # None still when it cannot tell
     english = language is None or language.casefold().startswith("en")
