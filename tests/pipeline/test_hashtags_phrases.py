@@ -72,3 +72,11 @@ def test_a_one_word_spelling_joins_the_phrase() -> None:
     found = tags("Kessa swelters", text, limit=10)
     assert "HeatWave" in found
     assert "Heatwave" not in found
+
+
+def test_a_variant_is_named_by_the_topic_in_the_number_the_text_uses() -> None:
+    text = "Ferries must now tie down electric cars. Electric cars burn hot, the board said."
+    assert phrases("Ferry rules", text) == {"electric vehicles": 2}
+    assert "ElectricVehicles" in tags("Ferry rules", text, limit=10)
+    one = "The ferry carried one electric car, the board said, and the electric car was fine."
+    assert "ElectricVehicle" in tags("Ferry rules", one, limit=10)

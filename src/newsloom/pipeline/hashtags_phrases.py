@@ -4,10 +4,11 @@
     phrase_topics(toks) -> (list[TopicWord], Counter of covered words)
 
 The phrases come from ``topic_phrases_en.txt``, with phrases whose words are never a topic
-("news conference": no #Conference); a phrase matches its words in any case, in a
-row, its last word also in the plural, and is shown in the form the text uses most. The covered
-counter says how many uses of each single word (by its singular) sat inside a phrase, so that a
-word used only there is no topic of its own.
+("news conference": no #Conference). A phrase matches its words in any case, in a row, its last
+word also in the plural, and is named by its line's first phrase, in the plural when the text
+uses it so at least half the time ("electric cars": #ElectricVehicles). The covered counter
+says how many uses of each single word (by its singular) sat inside a phrase, so that a word
+used only there is no topic of its own.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ __all__ = ["phrase_topics"]
 @dataclass(frozen=True, slots=True)
 class _Phrase:
     words: tuple[str, ...]
-    """Lower case, the last word singular."""
+    """Lower case, as listed (the last word singular)."""
+    plural: str
+    """The plural of the last word."""
     name: str
     """The first phrase of the topic's line: the tag's words."""
     topic: bool
@@ -45,7 +48,7 @@ def _phrases_by_first_word() -> dict[str, tuple[_Phrase, ...]]:
         variants = [v.split() for v in line.lstrip("- ").casefold().split("|")]
         name = " ".join(variants[0])
         for words in variants:
-            phrase = _Phrase((*words[:-1], singular(words[-1])), name, topic)
+            phrase = _Phrase(tuple(words), _plural(words[-1]), name, topic)
             by_first.setdefault(words[0], []).append(phrase)
     # the longest first: "freedom of the press" before any shorter phrase it opens
     return {w: tuple(sorted(ps, key=lambda p: -len(p.words))) for w, ps in by_first.items()}
@@ -60,9 +63,22 @@ def _match(toks: list[Tok], i: int, phrase: _Phrase) -> bool:
         if tok.kind != "word":
             return False
         low = tok.text.casefold()
-        if low != word and not (k == len(words) - 1 and singular(low) == word):
+        if low != word and not (k == len(words) - 1 and low == phrase.plural):
             return False
     return True
+
+
+def _plural(phrase: str) -> str:
+    """The phrase with its last word in the plural ("electric vehicle" -> "electric
+    vehicles", "greenhouse gas" -> "greenhouse gases")."""
+    head, _, last = phrase.rpartition(" ")
+    if last.endswith(("s", "x", "z", "ch", "sh")):
+        last += "es"
+    elif last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u"):
+        last = last[:-1] + "ies"
+    else:
+        last += "s"
+    return f"{head} {last}" if head else last
 
 
 def _written_as_topic(span: list[Tok]) -> bool:
@@ -79,6 +95,7 @@ def phrase_topics(toks: list[Tok]) -> tuple[list[TopicWord], Counter[str]]:
     index = _phrases_by_first_word()
     found: dict[str, TopicWord] = {}
     covered: Counter[str] = Counter()
+    plural_uses: Counter[str] = Counter()
     i = 0
     while i < len(toks):
         tok = toks[i]
@@ -101,9 +118,9 @@ def phrase_topics(toks: list[Tok]) -> tuple[list[TopicWord], Counter[str]]:
         topic.count += 1
         topic.in_title = topic.in_title or tok.in_title
         topic.forms[surface] += 1
+        plural_uses[phrase.name] += span[-1].text.casefold() == phrase.plural
     for topic in found.values():
         topic.score = phrase_keyness(topic.word.split(), topic.count, topic.first)
-        shown = topic.forms.most_common(1)[0][0].split()
-        if singular(shown[-1]) == topic.word.rsplit(" ", 1)[-1]:
-            topic.word = " ".join((*topic.word.split()[:-1], shown[-1]))  # "interest rates"
+        if 2 * plural_uses[topic.word] >= topic.count:
+            topic.word = _plural(topic.word)  # as often in the plural: "electric cars"
     return list(found.values()), covered
