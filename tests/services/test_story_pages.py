@@ -230,6 +230,20 @@ def test_hashtag_page_lists_stories_with_their_tagged_articles(app: App, w: Stor
         app.stories.hashtag("NoSuchTag")
 
 
+def test_a_hashtag_page_joins_the_singular_and_the_plural(app: App, w: StoryWriter) -> None:
+    a, b = w.outlet("A"), w.outlet("B")
+    w.story([w.article(a, "River bursts its banks", hours_ago(5), ["Flood"])])
+    w.story([w.article(b, "Towns count the cost", hours_ago(2), ["Floods"])])
+    w.story([w.article(a, "Congress meets", hours_ago(1), ["Congress"])])
+    for asked in ("Flood", "Floods", "floods"):
+        _, listing = app.stories.hashtag(asked)
+        assert [x.headline for x in listing.blocks] == [
+            "Towns count the cost", "River bursts its banks"
+        ], asked
+    _, congress = app.stories.hashtag("Congress")
+    assert [x.headline for x in congress.blocks] == ["Congress meets"]
+
+
 def test_story_page_has_reports_outlets_timeline_chart_and_follow_ups(
     app: App, w: StoryWriter
 ) -> None:

@@ -117,6 +117,18 @@ class Hashtag:
     variants: tuple[str, ...] = field(default=())
 
 
+def hashtag_key(tag: str) -> str:
+    """What a hashtag is stored and looked up by: lower case, a plural's ending dropped, so that
+    #Flood and #Floods, #InterestRate and #InterestRates are one hashtag page ("Paris", "Congress"
+    and "Virus" keep their "s"; the tag shown keeps the spelling its article used)."""
+    key = tag.lower()
+    if key.endswith(("sses", "xes", "ches", "shes")):
+        return key[:-2]
+    if key.endswith("s") and not key.endswith(("ss", "us", "is")) and len(key) > 4:
+        return key[:-1]
+    return key
+
+
 @dataclass(frozen=True, slots=True)
 class SummarySentence:
     """One sentence of a summary, traceable to where it stands in the article text."""

@@ -16,6 +16,7 @@ from newsloom.domain.coverage import (
     story_score,
     timeline,
 )
+from newsloom.domain.models import hashtag_key
 from newsloom.domain.records import ArticleCard
 from newsloom.errors import InvalidInput, NotFound
 from newsloom.services.articles import HOME_PER_OUTLET
@@ -118,7 +119,7 @@ class StoryPages:
         display = self._store.articles.tag_display(tag)
         if display is None:
             raise NotFound(f"no article has the hashtag #{tag}")
-        return display, self._listing(page, solo_per_outlet=None, tag_key=tag.lower())
+        return display, self._listing(page, solo_per_outlet=None, tag_key=hashtag_key(tag))
 
     def story(self, story_id: int) -> StoryPage:
         row = self._store.stories.story(story_id)

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, Select, column, func, literal_column, select, table, update
 
 from newsloom.domain.coverage import TagActivity
-from newsloom.domain.models import Block, BlockKind, Hashtag, HashtagKind
+from newsloom.domain.models import Block, BlockKind, Hashtag, HashtagKind, hashtag_key
 from newsloom.domain.records import Article, ArticleCard, NewArticle
 from newsloom.domain.text import snippet
 from newsloom.errors import NotFound
@@ -32,8 +32,6 @@ _CARD_COLUMNS = (
 )
 
 
-def tag_key(tag: str) -> str:
-    return tag.lower()
 
 
 class ArticleRepository:
@@ -77,7 +75,7 @@ class ArticleRepository:
             seen: set[str] = set()
             rows = []
             for tag in new.hashtags:
-                key = tag_key(tag.tag)
+                key = hashtag_key(tag.tag)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -212,7 +210,7 @@ class ArticleRepository:
         query = (
             self._card_query()
             .join(article_hashtags, article_hashtags.c.article_id == articles.c.id)
-            .where(article_hashtags.c.tag_key == tag_key(tag))
+            .where(article_hashtags.c.tag_key == hashtag_key(tag))
             .order_by(articles.c.published_at.desc(), articles.c.id.desc())
         )
         return self._cards(query, limit, offset)
@@ -253,7 +251,7 @@ class ArticleRepository:
         """The stored spelling of a tag, or None when no article has it."""
         with self._engine.connect() as conn:
             return conn.execute(
-                select(article_hashtags.c.tag).where(article_hashtags.c.tag_key == tag_key(tag))
+                select(article_hashtags.c.tag).where(article_hashtags.c.tag_key == hashtag_key(tag))
                 .limit(1)
             ).scalar()
 
@@ -378,4 +376,4 @@ def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
         yield items[start : start + size]
 
 
-__all__ = ["ArticleRepository", "tag_key"]
+__all__ = ["ArticleRepository"]

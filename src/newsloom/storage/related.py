@@ -12,8 +12,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, func, or_, select, union_all
 
+from newsloom.domain.models import hashtag_key
 from newsloom.domain.records import RelatedPool, RelatedRow
-from newsloom.storage.articles import tag_key
 from newsloom.storage.schema import article_hashtags, articles, sources, stories
 
 FOLLOW_UP_STEPS = 3
@@ -54,7 +54,7 @@ class RelatedRepository:
                 for sid in follows:
                     limit = per_story if sid == story_id else per_linked_story
                     picked.update(dict.fromkeys(_story_members(conn, sid, exclude, limit)))
-            keys = list(dict.fromkeys(tag_key(t) for t in tags))
+            keys = list(dict.fromkeys(hashtag_key(t) for t in tags))
             if keys:
                 picked.update(dict.fromkeys(
                     _sharing_tags(conn, keys, exclude, around, since, until, by_tags)))

@@ -1,0 +1,61 @@
+"""hashtag keys fold plurals: #Flood and #Floods are one hashtag page
+
+Revision ID: 0005_hashtag_keys
+Revises: 0004_duplicates
+Create Date: 2026-12-06
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005_hashtag_keys"
+down_revision = "0004_duplicates"
+branch_labels = None
+depends_on = None
+
+_TABLE = sa.table(
+    "article_hashtags",
+    sa.column("article_id", sa.Integer),
+    sa.column("tag_key", sa.String),
+    sa.column("tag", sa.String),
+)
+
+
+def _folded(tag: str) -> str:
+    """newsloom.domain.models.hashtag_key as of this revision (kept here: a migration must not
+    change when the code does)."""
+    key = tag.lower()
+    if key.endswith(("sses", "xes", "ches", "shes")):
+        return key[:-2]
+    if key.endswith("s") and not key.endswith(("ss", "us", "is")) and len(key) > 4:
+        return key[:-1]
+    return key
+
+
+def _rekey(key_of: Callable[[str], str]) -> None:
+    conn = op.get_bind()
+    rows = conn.execute(sa.select(_TABLE.c.article_id, _TABLE.c.tag_key, _TABLE.c.tag)).all()
+    taken = {(row.article_id, row.tag_key) for row in rows}
+    for row in rows:
+        new = key_of(row.tag)
+        if new == row.tag_key:
+            continue
+        where = sa.and_(_TABLE.c.article_id == row.article_id, _TABLE.c.tag_key == row.tag_key)
+        if (row.article_id, new) in taken:
+            conn.execute(sa.delete(_TABLE).where(where))  # the article has that tag already
+        else:
+            conn.execute(sa.update(_TABLE).where(where).values(tag_key=new))
+            taken.add((row.article_id, new))
+        taken.discard((row.article_id, row.tag_key))
+
+
+def upgrade() -> None:
+    _rekey(_folded)
+
+
+def downgrade() -> None:
+    _rekey(str.lower)
