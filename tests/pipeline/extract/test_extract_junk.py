@@ -306,6 +306,22 @@ def test_a_sentence_that_merely_starts_like_small_print_is_kept() -> None:
         "Message and data rates may apply. Up to two messages a day. Reply STOP to opt out, "
         "HELP for help. Consent is not a condition of any purchase. See our terms and privacy "
         "policy.",
+        "Listen to this article",
+        "Listen · 5 min",
+        "Skip Advertisement",
+        "Story continues below advertisement",
+        "Copy link",
+        "Gift this article",
+        "Support our journalism",
+        "This article is more than 2 years old",
+        "Reuse this content",
+        "Open in app",
+        "Continue reading",
+        "You have 3 free articles left this month",
+        "Print this page",
+        "Comments (12)",
+        "Related: Ferry timetable changes for winter",
+        "Watch: drone footage of the old pier",
     ],
 )
 def test_follow_and_sign_up_prompts_inside_the_article_are_left_out(line: str) -> None:
