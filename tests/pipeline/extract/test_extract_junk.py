@@ -322,6 +322,17 @@ def test_a_sentence_that_merely_starts_like_small_print_is_kept() -> None:
         "Comments (12)",
         "Related: Ferry timetable changes for winter",
         "Watch: drone footage of the old pier",
+        "Have a news tip? Email us at tips@wenlow.example",
+        "Photograph: Ada Quill/Wenlow Gazette",
+        "Advertise with us",
+        "Privacy Policy",
+        "Contact the author at ada@wenlow.example",
+        "Facebook Twitter LinkedIn Email",
+        "Filed under: Harbour",
+        "Click to share on Twitter (Opens in new window)",
+        "Like this: Like Loading...",
+        "View gallery",
+        "toggle caption",
     ],
 )
 def test_follow_and_sign_up_prompts_inside_the_article_are_left_out(line: str) -> None:
