@@ -9,6 +9,7 @@ walks are bounded and child scans are flat loops.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
@@ -364,7 +365,7 @@ def _split_run(parts: list[tuple[str, int]], out: list[tuple[str, int]]) -> None
     paragraph's own link characters (a part's links spread evenly over its text)."""
     text = "".join(t for t, _ in parts)
     if BR_MARK not in text or not _PARAGRAPH_BREAK.search(text):
-        _flush([text], sum(links for _, links in parts), out)
+        _flush(text, sum(links for _, links in parts), out)
         return
     ends: list[int] = []
     densities: list[float] = []
@@ -387,13 +388,13 @@ def _split_run(parts: list[tuple[str, int]], out: list[tuple[str, int]]) -> None
                 links += (min(ends[k], stop) - max(begin, start)) * densities[k]
             begin = ends[k]
             k += 1
-        _flush([text[start:stop]], int(links), out)
+        _flush(text[start:stop], int(links), out)
         if brk is not None:
             start = brk.end()
 
 
-def _flush(text_parts: list[str], links: int, out: list[tuple[str, int]]) -> None:
-    piece = squash("".join(text_parts))
+def _flush(text: str, links: int, out: list[tuple[str, int]]) -> None:
+    piece = squash(text)
     if piece:
         out.append((piece, min(links, len(piece))))
 
@@ -619,13 +620,12 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
     # A container's text after one of its blocks stands after that block, not where the
     # container starts: the position of each such run, by its index in ``out``.
     moved: dict[int, float] = {}
-    sources: list[int] = []
-    """The index in ``entries`` of each candidate's entry."""
+    starts: list[int] = []  # where each entry's candidates start in ``out``
     everywhere: dict[int, int] | None = None
     emitted_tables: set[int] = set()
     captions = tree.captions
-    for source, (mid, node, tag, ctx, raw) in enumerate(entries):
-        sources.extend([source - 1] * (len(out) - len(sources)))  # the previous entry's
+    for mid, node, tag, ctx, raw in entries:
+        starts.append(len(out))
         ids = ctx.ancestors
         if ctx.caption or (captions and mid in captions):
             kind = BlockKind.CAPTION
@@ -686,8 +686,10 @@ def collect(root: LexborNode, tree: Tree) -> list[Candidate]:
             share = link_chars if len(pieces) == 1 else min(link_chars, len(text))
             out.append(Candidate(mid, kind, tag, text, share, ids, len(out)))
     if moved:
-        sources.extend([len(entries) - 1] * (len(out) - len(sources)))
-        keys = [moved.get(k, position(entries[sources[k]])) for k in range(len(out))]
+        keys = [
+            moved[k] if k in moved else position(entries[bisect_right(starts, k) - 1])
+            for k in range(len(out))
+        ]
         out = [out[k] for k in sorted(range(len(out)), key=keys.__getitem__)]
         for k, candidate in enumerate(out):
             candidate.order = k
