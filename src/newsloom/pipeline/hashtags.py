@@ -366,16 +366,19 @@ class _Extractor:
         )
 
     def _org_tail(
-        self, run: list[Tok], start: int, endings: frozenset[str] = ORG_WORDS
+        self,
+        run: list[Tok],
+        start: int,
+        endings: frozenset[str] = ORG_WORDS,
+        heads: frozenset[str] = ORG_HEADS,
     ) -> bool:
         """Whether ``run[start:]`` is one to three capitalised words ending the run with an
         organisation's last word ("Stock Exchange", "Police Department", "Commission"), or
-        with one of ``endings``."""
+        with one of ``endings`` (or the plural of one of ``heads``)."""
         rest = run[start:]
         if not 1 <= len(rest) <= 3 or (start and run[start - 1].possessive):
             return False
         last = rest[-1].text.casefold()
-        heads = ORG_HEADS if endings is ORG_WORDS else frozenset()
         return (last in endings or singular(last) in heads) and all(
             t.text[:1].isupper()
             and t.text.casefold() not in STRONG_BREAK
@@ -608,7 +611,7 @@ class _Extractor:
                     continue
                 if entry.kind is HashtagKind.PLACE and (
                     self._org_tail(run, i + n)
-                    or self._org_tail(run, i + n, PLACE_WORDS)
+                    or self._org_tail(run, i + n, PLACE_WORDS, frozenset())
                     or self._team_tail(run, i + n)
                 ):
                     # "New York Stock Exchange", "Denver Police Department", "Dortmund
