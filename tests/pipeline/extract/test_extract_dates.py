@@ -96,6 +96,26 @@ def test_numeric_day_and_month_order(
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Publicado em 14 de junho de 2022 às 10h30", (2022, 6, 14, 10, 30)),
+        ("3 de março de 2023", (2023, 3, 3, 0, 0)),
+        ("5 maart 2024 om 09:15", (2024, 3, 5, 9, 15)),
+        ("5 de marzo de 2024 a las 14:05", (2024, 3, 5, 14, 5)),
+        ("2024年3月12日 10:30", (2024, 3, 12, 10, 30)),
+        ("2024年03月12日(火) 10時05分", (2024, 3, 12, 10, 5)),
+        ("2024년 3월 12일", (2024, 3, 12, 0, 0)),
+    ],
+)
+def test_dates_written_in_portuguese_dutch_and_east_asian_styles(
+    text: str, expected: tuple[int, int, int, int, int]
+) -> None:
+    found = find_date(text)
+    assert found is not None
+    assert (found.year, found.month, found.day, found.hour, found.minute) == expected
+
+
 def test_british_page_reads_day_first() -> None:
     assert day(page("<p>05/06/2024</p>", lang="en-GB")) == "2024-06-05"
     assert day(page("<p>05/06/2024</p>", lang="en-US")) == "2024-05-06"

@@ -19,6 +19,8 @@ _MONTHS = {
     "janvier": 1,
     "enero": 1,
     "gennaio": 1,
+    "janeiro": 1,
+    "januari": 1,
     "jän": 1,
     "feb": 2,
     "february": 2,
@@ -27,6 +29,8 @@ _MONTHS = {
     "fevrier": 2,
     "febrero": 2,
     "febbraio": 2,
+    "fevereiro": 2,
+    "februari": 2,
     "mar": 3,
     "march": 3,
     "märz": 3,
@@ -34,6 +38,8 @@ _MONTHS = {
     "mars": 3,
     "marzo": 3,
     "mär": 3,
+    "março": 3,
+    "maart": 3,
     "apr": 4,
     "april": 4,
     "avril": 4,
@@ -43,29 +49,35 @@ _MONTHS = {
     "mai": 5,
     "mayo": 5,
     "maggio": 5,
+    "maio": 5,
+    "mei": 5,
     "jun": 6,
     "june": 6,
     "juni": 6,
     "juin": 6,
     "junio": 6,
     "giugno": 6,
+    "junho": 6,
     "jul": 7,
     "july": 7,
     "juli": 7,
     "juillet": 7,
     "julio": 7,
     "luglio": 7,
+    "julho": 7,
     "aug": 8,
     "august": 8,
     "août": 8,
     "aout": 8,
     "agosto": 8,
+    "augustus": 8,
     "sep": 9,
     "sept": 9,
     "september": 9,
     "septembre": 9,
     "septiembre": 9,
     "settembre": 9,
+    "setembro": 9,
     "oct": 10,
     "october": 10,
     "okt": 10,
@@ -73,6 +85,7 @@ _MONTHS = {
     "octobre": 10,
     "octubre": 10,
     "ottobre": 10,
+    "outubro": 10,
     "nov": 11,
     "november": 11,
     "novembre": 11,
@@ -85,6 +98,7 @@ _MONTHS = {
     "decembre": 12,
     "diciembre": 12,
     "dicembre": 12,
+    "dezembro": 12,
 }
 
 _ZONES = {
@@ -110,7 +124,8 @@ _ZONES = {
 
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _TIME = (
-    r"(?:(?:[,\s]+(?:at\s+|um\s+|à\s+)?|T)(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?"
+    r"(?:(?:[,\s]+(?:at\s+|um\s+|à\s+|às\s+|a las\s+|alle\s+|om\s+)?|T)"
+    r"(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?"
     r"(?:\s*([A-Z]{2,4}|[+-]\d{2}:?\d{2}))?)?"
 )
 _MDY = re.compile(
@@ -123,6 +138,11 @@ _DMY = re.compile(
 # "2024-05-06", also as ISO 8601 text with its time ("2024-05-06T08:10+02:00").
 _NUMERIC_YMD = re.compile(rf"\b(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?:\b|(?=T\d)){_TIME}")
 _NUMERIC_DMY = re.compile(rf"\b(\d{{1,2}})([./-])(\d{{1,2}})\2(\d{{4}})\b{_TIME}")
+# "2024年3月12日 10:30" (Chinese, Japanese), "2024년 3월 12일" (Korean)
+_CJK_YMD = re.compile(
+    r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
+    r"(?:\s*(?:\([^)]{1,3}\)\s*)?(\d{1,2})[:時시]\s*(\d{2}))?"
+)
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|\b)")
 _URL_WORD_DATE = re.compile(r"/((?:19|20)\d{2})/([A-Za-z]{3,9})/(0?[1-9]|[12]\d|3[01])(?:/|\b)")
@@ -235,6 +255,7 @@ def find_date_at(text: str, *, day_first: bool | None = None) -> tuple[int, date
         (_DMY, "dmy"),
         (_NUMERIC_YMD, "ymd"),
         (_NUMERIC_DMY, "ndmy"),
+        (_CJK_YMD, "cjk"),
     ):
         m = pattern.search(text)
         if not m:
@@ -247,6 +268,8 @@ def find_date_at(text: str, *, day_first: bool | None = None) -> tuple[int, date
                 dt = _build(int(g[2]), _MONTHS[g[1].lower()], int(g[0]), g[3:])
             elif order == "ymd":
                 dt = _build(int(g[0]), int(g[1]), int(g[2]), g[3:])
+            elif order == "cjk":
+                dt = _build(int(g[0]), int(g[1]), int(g[2]), (g[3], g[4], None, None, None))
             else:
                 dt = _numeric(int(g[0]), int(g[2]), int(g[3]), g[1], g[4:], day_first)
         except (KeyError, ValueError):
