@@ -415,3 +415,21 @@ def test_a_comment_count_under_the_headline_ends_nothing() -> None:
     result = extract(article_html(before='<p class="meta">12 Comments</p>'))
     assert result.text.startswith(ARTICLE_PARAGRAPHS[0])
     assert [b.text for b in result.blocks][-1] == ARTICLE_PARAGRAPHS[-1]
+
+
+def test_prose_after_an_inline_read_also_teaser_is_kept() -> None:
+    closing = (
+        "Back at the harbour, the council said the pier's iron rings would be kept and set "
+        "into the new stone, as the fishing crews had asked, and that the old lamp at the "
+        "seaward end would be lit again."
+    )
+    teaser = (
+        "<p>Read also</p><h2><a href='/pier-history'>How the stone pier was built in the "
+        "1880s</a></h2>"
+    )
+    paragraphs = (*ARTICLE_PARAGRAPHS, "__TEASER__", closing)
+    html = article_html(paragraphs=paragraphs).replace("<p>__TEASER__</p>", teaser)
+    texts = [b.text for b in extract(html).blocks]
+    assert texts[-1] == closing
+    assert not any("1880s" in t and "built" in t and len(t) < 60 for t in texts)
+    assert "Read also" not in texts

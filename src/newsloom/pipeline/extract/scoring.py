@@ -194,6 +194,13 @@ def _is_teaser(text: str) -> bool:
 
 _CTA_MAX = 300
 _RESUME_CHARS = 400
+_READ_ALSO_RESUME_CHARS = 150
+"""After an inline "Read also" (one or two linked teasers inside the article), a shorter
+paragraph of plain prose already resumes the article."""
+_READ_ALSO = _Words(
+    r"^(?:read (?:also|more)|also read|see also|leggi anche|(?:à )?lire aussi|lesen sie auch|"
+    r"lee también|leia também|veja também)\W*$"
+)
 _CALL_TO_ACTION = _Words(
     r"\b(?:subscribe|subscription|subscriber|sign up|newsletter|download (?:the|our)\b.{0,40}\bapp|"
     r"follow (?:us|the \w+|@\w+)|on (?:twitter|facebook|instagram)|get the latest|"
@@ -357,6 +364,10 @@ def _is_stop_heading(text: str) -> bool:
     return len(text) <= 60 and (
         _STOP_HEADING.match(text, _fold(text)) or _is_comments_heading(text)
     )
+
+
+def _is_read_also(text: str) -> bool:
+    return _READ_ALSO.match(text, _fold(text))
 
 
 def _is_comments_heading(text: str) -> bool:
@@ -927,6 +938,7 @@ def select(
     total_chars = sum(len(c.text) for c in inside if c.link_density <= 0.5)
     # One cut-off paragraph is a paywalled article's last; several are a list of teasers.
     teaser_list = sum(1 for c in inside if _flags(c) & _F_TEASER) >= 2
+    resume_at = _RESUME_CHARS
     for c in inside:
         text = c.text
         if (c.kind is BlockKind.HEADING or len(text) < 40) and _is_stop_heading(text):
@@ -936,12 +948,14 @@ def select(
                 kept_chars >= 0.5 * total_chars or kept_chars >= _ARTICLE_BEFORE_COMMENTS
             ):
                 break  # the comment thread may be longer than the article
-            skipping = kept_chars >= 0.5 * total_chars or skipping
+            if kept_chars >= 0.5 * total_chars:
+                resume_at = _READ_ALSO_RESUME_CHARS if _is_read_also(text) else _RESUME_CHARS
+                skipping = True
             continue
         if skipping:
             if (
                 c.kind is BlockKind.PARAGRAPH
-                and len(text) >= _RESUME_CHARS
+                and len(text) >= resume_at
                 and c.link_density < 0.1
             ):
                 skipping = False
