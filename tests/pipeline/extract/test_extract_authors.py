@@ -424,3 +424,19 @@ def test_author_named_on_the_social_card_under_written_by() -> None:
     assert extract(article_html(head=other)).authors == ()
     declared = '<meta name="author" content="Tom Quayle">'
     assert extract(article_html(head=declared + card)).authors == ("Tom Quayle",)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Texto: Maria Silva", ("Maria Silva",)),
+        ("Redacción: Ana López", ("Ana López",)),
+        ("Text: Anna Berg", ("Anna Berg",)),
+        ("Text messages flooded the harbour office", ()),
+    ],
+)
+def test_a_byline_labelled_text_or_newsroom_names_the_author(
+    line: str, expected: tuple[str, ...]
+) -> None:
+    html = article_html().replace('<div class="story-body">', f'<p class="meta">{line}</p><div>')
+    assert extract(html).authors == expected

@@ -35,7 +35,8 @@ _BY_WORDS = (
 )
 _BY_START = re.compile(
     rf"^(?:{_BY_WORDS}(?:by|von|par|por|di|door)|authors?|autor(?:in|en)?|auteurs?"
-    r"|contributors?)\b\s*:?\s*(?=\S)",
+    r"|contributors?|(?:texto|text|redacci[oó]n|reda[cç][aã]o|reportagem)(?=\s*:))\b\s*:?\s*"
+    r"(?=\S)",
     re.IGNORECASE,
 )
 # The same as a heading anywhere in the page: only words that mean "written by".
