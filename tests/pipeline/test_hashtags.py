@@ -923,3 +923,13 @@ def test_a_name_is_one_tag_whether_its_accents_are_composed_or_not() -> None:
     decomposed = tags("Talks in Ankara", "Recep Tayyip Erdog\u0306an met envoys in Ankara.")
     assert "RecepTayyipErdoğan" in composed
     assert decomposed == composed
+
+
+def test_brands_in_lower_camel_case_and_model_numbers_are_names() -> None:
+    text = (
+        "Shares of eBay rose after the Verizon iPhone sold out. Regulators grounded the Boeing "
+        "737 Max, and the Kessa 5 Pro went on sale. Chelsea 2 Arsenal 1 was the score."
+    )
+    found = tags("Markets", text, limit=30)
+    assert {"eBay", "iPhone", "Verizon", "Boeing737Max", "Kessa5Pro"} <= set(found)
+    assert not any(t.startswith(("EBay", "IPhone", "VerizonI", "Chelsea2")) for t in found)

@@ -772,12 +772,19 @@ class _Extractor:
                 self._run(run, nxt, title_cased and run[0].in_title)
             run = []
 
-        caps = [t.kind in NAMEISH and t.text[:1].isupper() for t in toks]
+        caps = [
+            t.kind in NAMEISH and (t.text[:1].isupper() or _camel_brand(t.text)) for t in toks
+        ]
         last = len(toks) - 1
         for j, tok in enumerate(toks):
             if caps[j] and j and toks[j - 1].text in PLACE_PREPOSITIONS:
                 self.after_place_word.add(tok.index)
             if caps[j]:
+                if _camel_brand(tok.text):  # "iPhone", "eBay": a name of its own
+                    close(tok)
+                    run = [tok]
+                    close(toks[j + 1] if j < last else None)
+                    continue
                 if not tok.split_from_hyphen:
                     run.append(tok)
                     continue
@@ -809,6 +816,18 @@ class _Extractor:
                 if caps[nxt] and (run or tok.text != "and") and _joins(run, tok, toks[nxt]):
                     run.append(tok)
                     continue
+            if (
+                tok.text.isdigit()
+                and len(tok.text) <= 4
+                and run
+                and j < last
+                and caps[j + 1]
+                and not (j + 2 <= last and (caps[j + 2] or toks[j + 2].text.isdigit()))
+            ):
+                # "Boeing 737 Max", "PlayStation 5 Pro": a model number before the name's last
+                # word (never a score: "Chelsea 2 Arsenal 1")
+                run.append(tok)
+                continue
             if tok.text == "the" and run and run[-1].text == "of" and j < last and caps[j + 1]:
                 # "Friends of the Earth", "Bank of the West"
                 run.append(tok)
@@ -1017,6 +1036,11 @@ class _Extractor:
 
 _NAMED_WITH_S = re.compile(r"['’]s\s+(?:" + "|".join(sorted(LEGAL_FORMS)) + r")\b", re.IGNORECASE)
 """A legal form right after "'s" somewhere in the text ("McDonald's Corp.")."""
+
+
+def _camel_brand(word: str) -> bool:
+    """ "iPhone", "eBay", "iOS": a name that opens with a lower-case letter, then a capital."""
+    return len(word) > 2 and word[0].islower() and word[1].isupper() and word.isalnum()
 
 
 def _joins(run: list[Tok], particle: Tok, after: Tok) -> bool:

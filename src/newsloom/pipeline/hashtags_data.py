@@ -57,7 +57,9 @@ def _camel_case(tokens: tuple[str, ...]) -> str:
         for piece in re.split(r"[-'’.\s]+", token):
             if not piece:
                 continue
-            if piece.isupper() or any(c.isupper() for c in piece[1:]):
+            if not parts and piece[0].islower() and piece[1:2].isupper():
+                parts.append(piece)  # a brand that opens in lower case: "iPhone", "eBay"
+            elif piece.isupper() or any(c.isupper() for c in piece[1:]):
                 parts.append(piece[0].upper() + piece[1:])
             else:
                 parts.append(piece[0].upper() + piece[1:].lower())
