@@ -933,3 +933,9 @@ def test_brands_in_lower_camel_case_and_model_numbers_are_names() -> None:
     found = tags("Markets", text, limit=30)
     assert {"eBay", "iPhone", "Verizon", "Boeing737Max", "Kessa5Pro"} <= set(found)
     assert not any(t.startswith(("EBay", "IPhone", "VerizonI", "Chelsea2")) for t in found)
+
+
+def test_a_company_opening_a_sentence_before_its_chief_is_a_name() -> None:
+    text = "Quellar Chief Executive Ada Ostrova said the plan worked. Kessa CEO Jan Brandt agreed."
+    found = tags("Plans", text, limit=20)
+    assert {"Quellar", "AdaOstrova", "Kessa", "JanBrandt"} <= set(found)

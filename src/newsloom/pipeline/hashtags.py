@@ -193,7 +193,10 @@ class _Extractor:
         gaz: bool,
         tag: str | None,
         person_hint: bool,
+        named: bool = False,
     ) -> None:
+        """Add a candidate for the tokens; ``named``: the context shows they are a name even
+        where a sentence starts ("Salesforce Chief Executive Marc Benioff said ...")."""
         words = tuple(t.text for t in toks)
         if not gaz:
             if len(toks) == 1:
@@ -214,7 +217,7 @@ class _Extractor:
         cand = self._cand(tag, kind, words, gaz)
         cand.person_hint = cand.person_hint or person_hint
         cand.place_hint = cand.place_hint or toks[0].index in self.after_place_word
-        cand.add(" ".join(words), toks[0].index, toks[0].in_title, toks[0].initial)
+        cand.add(" ".join(words), toks[0].index, toks[0].in_title, toks[0].initial and not named)
 
     def _kind_of(self, words: tuple[str, ...], person_hint: bool) -> HashtagKind:
         lows = [w.casefold() for w in words]
@@ -481,7 +484,7 @@ class _Extractor:
         modifiers (words of the general lexicon: "Trade", "Competition"), when any is left."""
         words = [t.text for t in span]
         if words[-1].casefold() in ORG_WORDS:
-            self._emit(span, None, False, None, False)
+            self._emit(span, None, False, None, False, named=True)
             return
         for n in range(min(len(span), self.gaz.max_tokens), 0, -1):
             entry = self.gaz.lookup(words[:n])
@@ -490,7 +493,7 @@ class _Extractor:
                 self._emit(span[:n], entry.kind, True, entry.tag, False)
                 return
         if words[-1].casefold() in NAME_ENDINGS:
-            self._emit(span, None, False, None, False)
+            self._emit(span, None, False, None, False, named=True)
             return
         zipf = lexicon().zipf
         end = len(span)
@@ -499,7 +502,7 @@ class _Extractor:
         ) and not words[end - 1].isupper():
             end -= 1
         if end:
-            self._emit(span[:end], None, False, None, False)
+            self._emit(span[:end], None, False, None, False, named=True)
 
     def _run(self, run: list[Tok], next_word: str | None, title_cased: bool) -> None:
         """Split one run of capitalised tokens into gazetteer names and other names."""
