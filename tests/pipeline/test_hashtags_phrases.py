@@ -84,10 +84,10 @@ def test_a_variant_is_named_by_the_topic_in_the_number_the_text_uses() -> None:
 
 def test_ai_is_artificial_intelligence_and_exit_polls_are_one_topic() -> None:
     text = (
-        "Quellar Inc said it would spend more on AI. Exit polls showed the vote was close, and "
+        "Arden Inc said it would spend more on AI. Exit polls showed the vote was close, and "
         "the exit polls were right."
     )
-    found = tags("Quellar invests in AI", text, limit=10)
+    found = tags("Arden invests in AI", text, limit=10)
     assert {"ArtificialIntelligence", "ExitPolls"} <= set(found)
     assert not {"AI", "Exit", "Polls"} & set(found)
-    assert "Quellar" in found  # "AI" is no acronym of Quellar Inc
+    assert "Arden" in found  # "AI" is not the initials of "Arden Inc"
