@@ -198,7 +198,7 @@ _READ_ALSO_RESUME_CHARS = 150
 """After an inline "Read also" (one or two linked teasers inside the article), a shorter
 paragraph of plain prose already resumes the article."""
 _READ_ALSO = _Words(
-    r"^(?:read (?:also|more)|also read|see also|leggi anche|(?:à )?lire aussi|lesen sie auch|"
+    r"^(?:read also|also read|see also|leggi anche|(?:à )?lire aussi|lesen sie auch|"
     r"lee también|leia também|veja também)\W*$"
 )
 _CALL_TO_ACTION = _Words(
@@ -361,9 +361,10 @@ _COMMENTS_HEADING = _Words(
 
 
 def _is_stop_heading(text: str) -> bool:
-    return len(text) <= 60 and (
-        _STOP_HEADING.match(text, _fold(text)) or _is_comments_heading(text)
-    )
+    if len(text) > 60:
+        return False
+    low = _fold(text)
+    return _STOP_HEADING.match(text, low) or _COMMENTS_HEADING.match(text, low)
 
 
 def _is_read_also(text: str) -> bool:
