@@ -3,7 +3,6 @@ are folded so that a singular and its plural are one hashtag."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -19,13 +18,6 @@ from newsloom.storage.store import Store
 pytestmark = pytest.mark.integration
 
 T0 = datetime(2026, 5, 20, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def store(database_url: str) -> Iterator[Store]:
-    s = Store.open(database_url)
-    yield s
-    s.close()
 
 
 def _article(store: Store, tags: tuple[str, ...]) -> int:

@@ -3,7 +3,6 @@ follow-up members, hashtag sharing bounded per tag, copies standing for what the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -18,13 +17,6 @@ from newsloom.storage.store import Store
 pytestmark = pytest.mark.integration
 
 T0 = datetime(2026, 5, 20, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def store(database_url: str) -> Iterator[Store]:
-    s = Store.open(database_url)
-    yield s
-    s.close()
 
 
 class Corpus:
