@@ -71,7 +71,7 @@ _W_LENGTH = 0.26
 _MAX_LENGTH = 12
 _W_POSITION = -0.3
 _W_SUFFIX = 0.25
-_W_COMMON = -0.15
+_W_COMMON = -0.4
 _COMMON_FROM = 4.5
 _W_ONLY_QUOTED = -0.75
 """A word used only inside quotations is the speaker's colour ("mortgages our grandchildren's
