@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import update
 
-from newsloom.domain.models import Block, BlockKind, Hashtag, HashtagKind
+from newsloom.domain.models import Block, BlockKind, Hashtag, HashtagKind, hashtag_key
 from newsloom.domain.records import NewArticle
 from newsloom.storage.related import PER_TAG
 from newsloom.storage.schema import articles, stories
@@ -58,7 +58,8 @@ class Corpus:
 
 def _pool(store: Store, tags: tuple[str, ...], story: int | None = None,
           exclude: frozenset[int] = frozenset()) -> list[int]:
-    pool = store.related.pool(story_id=story, tags=tags, exclude=exclude, around=T0,
+    keys = [hashtag_key(t) for t in tags]  # the corpus stores them as topics
+    pool = store.related.pool(story_id=story, tag_keys=keys, exclude=exclude, around=T0,
                               since=T0 - timedelta(days=14), until=T0 + timedelta(days=14),
                               per_story=8, per_linked_story=3, by_tags=16)
     return [r.id for r in pool.rows]
@@ -108,7 +109,7 @@ def test_story_and_follow_up_members_with_the_links_between_stories(store: Store
     after = c.add((), hours=+50, story=later)
     c.add((), hours=-1, story=unlinked)
 
-    pool = store.related.pool(story_id=mine, tags=(), exclude=frozenset({me}), around=T0,
+    pool = store.related.pool(story_id=mine, tag_keys=(), exclude=frozenset({me}), around=T0,
                               since=T0 - timedelta(days=14), until=T0 + timedelta(days=14),
                               per_story=8, per_linked_story=3, by_tags=16)
 

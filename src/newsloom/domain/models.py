@@ -117,11 +117,14 @@ class Hashtag:
     variants: tuple[str, ...] = field(default=())
 
 
-def hashtag_key(tag: str) -> str:
-    """What a hashtag is stored and looked up by: lower case, a plural's ending dropped, so that
-    #Flood and #Floods, #InterestRate and #InterestRates are one hashtag page ("Paris", "Congress"
-    and "Virus" keep their "s"; the tag shown keeps the spelling its article used)."""
+def hashtag_key(tag: str, kind: HashtagKind | str = HashtagKind.TOPIC) -> str:
+    """What a hashtag is stored and looked up by: lower case, and for a topic a plural's ending
+    dropped, so that #Flood and #Floods, #InterestRate and #InterestRates are one hashtag page
+    ("Congress" and "Virus" keep their "s"). A name keeps its ending: #William and #Williams
+    are two people or teams. The tag shown keeps the spelling its article used."""
     key = tag.lower()
+    if kind != HashtagKind.TOPIC:
+        return key
     if key.endswith(("sses", "xes", "ches", "shes")):
         return key[:-2]
     if key.endswith("s") and not key.endswith(("ss", "us", "is")) and len(key) > 4:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from newsloom.domain.models import hashtag_key
 from newsloom.domain.records import Article, ArticleCard
 from newsloom.domain.stories import RelatedCandidate, RelatedItem, Relation
 from newsloom.pipeline import dedup
@@ -88,7 +89,7 @@ def related_articles(store: Store, article: Article, exclude: frozenset[int] | N
         exclude = copies_of(store, article).group
     pool = store.related.pool(
         story_id=article.story_id,
-        tags=[t.tag for t in article.hashtags],
+        tag_keys=[hashtag_key(t.tag, t.kind) for t in article.hashtags],
         exclude=exclude | {article.id},
         around=article.published_at,
         since=article.published_at - RELATED_WINDOW,

@@ -16,7 +16,6 @@ from newsloom.domain.coverage import (
     story_score,
     timeline,
 )
-from newsloom.domain.models import hashtag_key
 from newsloom.domain.records import ArticleCard
 from newsloom.errors import InvalidInput, NotFound
 from newsloom.services.articles import HOME_PER_OUTLET
@@ -117,9 +116,10 @@ class StoryPages:
         """The stories with an article carrying the hashtag, ranked like the home page; each
         block shows the story's tagged articles."""
         display = self._store.articles.tag_display(tag)
-        if display is None:
+        key = self._store.articles.stored_tag_key(tag)
+        if display is None or key is None:
             raise NotFound(f"no article has the hashtag #{tag}")
-        return display, self._listing(page, solo_per_outlet=None, tag_key=hashtag_key(tag))
+        return display, self._listing(page, solo_per_outlet=None, tag_key=key)
 
     def story(self, story_id: int) -> StoryPage:
         row = self._store.stories.story(story_id)

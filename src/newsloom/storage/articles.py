@@ -75,7 +75,7 @@ class ArticleRepository:
             seen: set[str] = set()
             rows = []
             for tag in new.hashtags:
-                key = hashtag_key(tag.tag)
+                key = hashtag_key(tag.tag, tag.kind)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -207,10 +207,13 @@ class ArticleRepository:
         return self._cards(query, limit, offset)
 
     def by_hashtag(self, tag: str, *, limit: int, offset: int = 0) -> list[ArticleCard]:
+        key = self.stored_tag_key(tag)
+        if key is None:
+            return []
         query = (
             self._card_query()
             .join(article_hashtags, article_hashtags.c.article_id == articles.c.id)
-            .where(article_hashtags.c.tag_key == hashtag_key(tag))
+            .where(article_hashtags.c.tag_key == key)
             .order_by(articles.c.published_at.desc(), articles.c.id.desc())
         )
         return self._cards(query, limit, offset)
@@ -249,11 +252,26 @@ class ArticleRepository:
 
     def tag_display(self, tag: str) -> str | None:
         """The stored spelling of a tag, or None when no article has it."""
+        key = self.stored_tag_key(tag)
+        if key is None:
+            return None
         with self._engine.connect() as conn:
             return conn.execute(
-                select(article_hashtags.c.tag).where(article_hashtags.c.tag_key == hashtag_key(tag))
-                .limit(1)
+                select(article_hashtags.c.tag).where(article_hashtags.c.tag_key == key).limit(1)
             ).scalar()
+
+    def stored_tag_key(self, tag: str) -> str | None:
+        """The key a tag's articles are stored under, or None when no article has it: the tag
+        in lower case when stored so (a name, a topic in its singular), else the topic key its
+        plural folds to (#Floods finds #Flood's articles; #Williams never finds #William's)."""
+        exact, folded = tag.lower(), hashtag_key(tag)
+        with self._engine.connect() as conn:
+            found = set(conn.execute(
+                select(article_hashtags.c.tag_key)
+                .where(article_hashtags.c.tag_key.in_({exact, folded}))
+                .distinct()
+            ).scalars())
+        return exact if exact in found else folded if folded in found else None
 
     def tag_activity(self, *, window_start: datetime, baseline_start: datetime,
                      min_recent: int) -> list[TagActivity]:

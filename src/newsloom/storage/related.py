@@ -12,7 +12,6 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, func, or_, select, union_all
 
-from newsloom.domain.models import hashtag_key
 from newsloom.domain.records import RelatedPool, RelatedRow
 from newsloom.storage.schema import article_hashtags, articles, sources, stories
 
@@ -31,7 +30,7 @@ class RelatedRepository:
         self,
         *,
         story_id: int | None,
-        tags: Sequence[str],
+        tag_keys: Sequence[str],
         exclude: Collection[int],
         around: datetime,
         since: datetime,
@@ -42,7 +41,8 @@ class RelatedRepository:
     ) -> RelatedPool:
         """Candidates of one article (the ids in ``exclude`` never among them): up to
         ``per_story`` of its story's, ``per_linked_story`` of each linked story's, and
-        ``by_tags`` articles published in [since, until] sharing two or more of ``tags``."""
+        ``by_tags`` articles published in [since, until] sharing two or more of the hashtags
+        whose keys (``domain.models.hashtag_key``) are ``tag_keys``."""
         with self._engine.connect() as conn:
             follows: dict[int, int | None] = {}
             outlets = 0
@@ -54,7 +54,7 @@ class RelatedRepository:
                 for sid in follows:
                     limit = per_story if sid == story_id else per_linked_story
                     picked.update(dict.fromkeys(_story_members(conn, sid, exclude, limit)))
-            keys = list(dict.fromkeys(hashtag_key(t) for t in tags))
+            keys = list(dict.fromkeys(tag_keys))
             if keys:
                 picked.update(dict.fromkeys(
                     _sharing_tags(conn, keys, exclude, around, since, until, by_tags)))

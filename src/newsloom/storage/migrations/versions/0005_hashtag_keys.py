@@ -1,4 +1,4 @@
-"""hashtag keys fold plurals: #Flood and #Floods are one hashtag page
+"""topic hashtag keys fold plurals: #Flood and #Floods are one hashtag page
 
 Revision ID: 0005_hashtag_keys
 Revises: 0004_duplicates
@@ -22,13 +22,16 @@ _TABLE = sa.table(
     sa.column("article_id", sa.Integer),
     sa.column("tag_key", sa.String),
     sa.column("tag", sa.String),
+    sa.column("kind", sa.String),
 )
 
 
-def _folded(tag: str) -> str:
+def _folded(tag: str, kind: str) -> str:
     """newsloom.domain.models.hashtag_key as of this revision (kept here: a migration must not
     change when the code does)."""
     key = tag.lower()
+    if kind != "topic":
+        return key
     if key.endswith(("sses", "xes", "ches", "shes")):
         return key[:-2]
     if key.endswith("s") and not key.endswith(("ss", "us", "is")) and len(key) > 4:
@@ -36,12 +39,18 @@ def _folded(tag: str) -> str:
     return key
 
 
-def _rekey(key_of: Callable[[str], str]) -> None:
+def _lower(tag: str, kind: str) -> str:
+    return tag.lower()
+
+
+def _rekey(key_of: Callable[[str, str], str]) -> None:
     conn = op.get_bind()
-    rows = conn.execute(sa.select(_TABLE.c.article_id, _TABLE.c.tag_key, _TABLE.c.tag)).all()
+    rows = conn.execute(
+        sa.select(_TABLE.c.article_id, _TABLE.c.tag_key, _TABLE.c.tag, _TABLE.c.kind)
+    ).all()
     taken = {(row.article_id, row.tag_key) for row in rows}
     for row in rows:
-        new = key_of(row.tag)
+        new = key_of(row.tag, row.kind)
         if new == row.tag_key:
             continue
         where = sa.and_(_TABLE.c.article_id == row.article_id, _TABLE.c.tag_key == row.tag_key)
@@ -58,4 +67,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    _rekey(str.lower)
+    _rekey(_lower)
