@@ -42,6 +42,15 @@ def test_background_is_older_and_shares_two_hashtags() -> None:
     assert "one" not in items, "one common hashtag alone does not make an article related"
 
 
+def test_a_plural_hashtag_is_shared_with_its_singular() -> None:
+    me = RelatedCandidate("me", "s1", ("Brennholt", "Landslide"), opinion=False, published=T0,
+                          source="Gazette")
+    older = cand("older", "s7", ("Landslides", "Brennholt"), hours=-72)
+    items = {i.id: i for i in classify_related(me, [older])}
+    assert items["older"].relation is Relation.BACKGROUND
+    assert items["older"].reason == "shares #Brennholt and #Landslide"
+
+
 def test_opinion_uses_the_stored_flag_and_may_be_newer() -> None:
     column = cand("col", "s5", ("Quarry", "Brennholt"), hours=+30, opinion=True)
     labelled = RelatedCandidate("lab", "s6", ("Quarry", "Brennholt"), title="Opinion: dig less",

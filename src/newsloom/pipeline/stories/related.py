@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from newsloom.domain.models import hashtag_key
 from newsloom.domain.stories import RelatedCandidate, RelatedItem, Relation
 from newsloom.domain.text import as_utc
 from newsloom.pipeline.assemble import is_opinion as opinion_rule
@@ -42,8 +43,10 @@ def _tags(tags: Sequence[str]) -> list[str]:
 
 
 def _shared(a: RelatedCandidate, b: RelatedCandidate) -> list[str]:
-    theirs = {t.casefold() for t in _tags(b.hashtags)}
-    return [t for t in _tags(a.hashtags) if t.casefold() in theirs]
+    """``a``'s hashtags that ``b`` carries too, a plural the same as its singular (#Quarries,
+    #Quarry: the topic keys of ``hashtag_key``)."""
+    theirs = {hashtag_key(t) for t in _tags(b.hashtags)}
+    return [t for t in _tags(a.hashtags) if hashtag_key(t) in theirs]
 
 
 def _list_tags(tags: Sequence[str]) -> str:
