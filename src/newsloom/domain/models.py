@@ -119,17 +119,31 @@ class Hashtag:
 
 def hashtag_key(tag: str, kind: HashtagKind | str = HashtagKind.TOPIC) -> str:
     """What a hashtag is stored and looked up by: lower case, and for a topic a plural's ending
-    dropped, so that #Flood and #Floods, #InterestRate and #InterestRates are one hashtag page
-    ("Congress" and "Virus" keep their "s"). A name keeps its ending: #William and #Williams
-    are two people or teams. The tag shown keeps the spelling its article used."""
+    dropped, so that #Flood and #Floods, #City and #Cities, #InterestRate and #InterestRates
+    are one hashtag page ("Congress" and "Virus" keep their "s"). A name keeps its ending:
+    #William and #Williams are two people or teams. The tag shown keeps the spelling its
+    article used."""
     key = tag.lower()
     if kind != HashtagKind.TOPIC:
         return key
+    if key.endswith(("series", "species")):
+        return key
+    if key.endswith("ies") and len(key) > 5:
+        # "cities", "casualties" -> "-y"; "movies", "calories" -> "-ie"
+        return key[:-1] if key[:-1].endswith(_IE_NOUNS) else key[:-3] + "y"
     if key.endswith(("sses", "xes", "ches", "shes")):
         return key[:-2]
     if key.endswith("s") and not key.endswith(("ss", "us", "is")) and len(key) > 4:
         return key[:-1]
     return key
+
+
+_IE_NOUNS = (
+    "movie", "cookie", "calorie", "zombie", "rookie", "selfie", "hippie", "goalie", "genie",
+    "prairie", "smoothie", "brownie", "freebie", "newbie", "veggie", "auntie", "bookie",
+    "birdie", "hoodie",
+)
+"""Nouns whose singular ends in "ie": their plural only drops the "s"."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,12 +26,23 @@ _TABLE = sa.table(
 )
 
 
+_IE_NOUNS = (
+    "movie", "cookie", "calorie", "zombie", "rookie", "selfie", "hippie", "goalie", "genie",
+    "prairie", "smoothie", "brownie", "freebie", "newbie", "veggie", "auntie", "bookie",
+    "birdie", "hoodie",
+)
+
+
 def _folded(tag: str, kind: str) -> str:
     """newsloom.domain.models.hashtag_key as of this revision (kept here: a migration must not
     change when the code does)."""
     key = tag.lower()
     if kind != "topic":
         return key
+    if key.endswith(("series", "species")):
+        return key
+    if key.endswith("ies") and len(key) > 5:
+        return key[:-1] if key[:-1].endswith(_IE_NOUNS) else key[:-3] + "y"
     if key.endswith(("sses", "xes", "ches", "shes")):
         return key[:-2]
     if key.endswith("s") and not key.endswith(("ss", "us", "is")) and len(key) > 4:
