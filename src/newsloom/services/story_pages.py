@@ -115,10 +115,10 @@ class StoryPages:
     def hashtag(self, tag: str, page: int = 1) -> tuple[str, StoryListing]:
         """The stories with an article carrying the hashtag, ranked like the home page; each
         block shows the story's tagged articles."""
-        display = self._store.articles.tag_display(tag)
-        key = self._store.articles.stored_tag_key(tag)
-        if display is None or key is None:
+        found = self._store.articles.stored_tag(tag)
+        if found is None:
             raise NotFound(f"no article has the hashtag #{tag}")
+        display, key = found
         return display, self._listing(page, solo_per_outlet=None, tag_key=key)
 
     def story(self, story_id: int) -> StoryPage:

@@ -252,13 +252,20 @@ class ArticleRepository:
 
     def tag_display(self, tag: str) -> str | None:
         """The stored spelling of a tag, or None when no article has it."""
+        found = self.stored_tag(tag)
+        return found[0] if found is not None else None
+
+    def stored_tag(self, tag: str) -> tuple[str, str] | None:
+        """The stored spelling of a tag and the key its articles are stored under, or None
+        when no article has it (see ``stored_tag_key``)."""
         key = self.stored_tag_key(tag)
         if key is None:
             return None
         with self._engine.connect() as conn:
-            return conn.execute(
+            display = conn.execute(
                 select(article_hashtags.c.tag).where(article_hashtags.c.tag_key == key).limit(1)
             ).scalar()
+        return (display, key) if display is not None else None
 
     def stored_tag_key(self, tag: str) -> str | None:
         """The key a tag's articles are stored under, or None when no article has it: the tag
