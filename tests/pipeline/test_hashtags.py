@@ -266,6 +266,17 @@ def test_a_possessive_ends_a_name_unless_a_name_ending_follows() -> None:
     assert "BrennerCorp" not in found  # the legal form is not part of the tag
 
 
+def test_a_legal_form_ends_a_company_name() -> None:
+    # a transcript that lost a full stop: "... rival Ostrava Group Inc Kessel's market value"
+    text = (
+        "The bid puts pressure on chief rival Halden Exchange Group Inc Kessel's market value "
+        "is about the same. Halden Exchange Group shares fell, while Kessel rose."
+    )
+    found = tags("Exchanges in merger race", text, limit=20)
+    assert "HaldenExchangeGroup" in found and "Kessel" in found
+    assert not any(t.endswith("Kessel") and t != "Kessel" for t in found)
+
+
 def test_web_addresses_and_handles_are_not_words_of_the_text() -> None:
     text = (
         "Tickets go on sale at www.quellport-harbour.com/tickets. Follow the festival at "

@@ -788,6 +788,8 @@ class _Extractor:
                     run = [tok]
                     close(toks[j + 1] if j < last else None)
                     continue
+                if len(run) >= 2 and run[-1].text.casefold().rstrip(".") in LEGAL_FORMS:
+                    close(tok)  # "CME Group Inc ICE": a legal form ends a company's name
                 if not tok.split_from_hyphen:
                     run.append(tok)
                     continue
