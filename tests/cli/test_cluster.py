@@ -70,12 +70,25 @@ def test_bad_lines_are_reported_and_skipped(tmp_path: Path) -> None:
     ]
     result = CliRunner().invoke(command, [str(write(tmp_path / "bad.jsonl", lines))])
     assert result.exit_code == 1
-    assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["a1", "a2"]
+    # the article whose date cannot be read is still clustered, undated
+    assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["a1", "x", "a2"]
     assert "line 2: not valid JSON" in result.stderr
     assert "line 3: missing 'id'" in result.stderr
-    assert "line 4: 'published' is not an ISO 8601 date" in result.stderr
-    assert "3 bad line(s) skipped" in result.stderr
+    assert "bad.jsonl line 4: 'published' is not an ISO 8601 date" in result.stderr
+    assert "warning:" in result.stderr
+    assert "read as null" in result.stderr
+    assert "2 bad line(s) skipped" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_an_unreadable_date_alone_is_a_warning(tmp_path: Path) -> None:
+    lines = [LINES[0], {"id": "x", "title": "Harbour strike", "published": True}]
+    result = CliRunner().invoke(command, [str(write(tmp_path / "dates.jsonl", lines))])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["a1", "x"]
+    assert "line 2: 'published' must be an ISO 8601 date or a number; read as null" in (
+        result.stderr
+    )
 
 
 def test_real_command_missing_file_gives_a_message_not_a_traceback(tmp_path: Path) -> None:

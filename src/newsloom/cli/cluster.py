@@ -2,6 +2,7 @@
 
 Input lines: ``{"id", "title", "text", "published", "source"}`` (published and source may be
 null; published is ISO 8601 or seconds since the epoch). Output lines: ``{"id", "story"}``.
+A date that cannot be read is reported and read as null: the article is still clustered.
 """
 
 from __future__ import annotations
@@ -65,8 +66,9 @@ def _text(obj: dict[str, object], key: str) -> str:
     return value
 
 
-def parse_line(line: str) -> ClusterInput:
-    """One input line; raises :class:`BadLine` with a plain reason."""
+def parse_line(line: str, warnings: list[str] | None = None) -> ClusterInput:
+    """One input line; raises :class:`BadLine` with a plain reason. A ``published`` that cannot
+    be read is read as null, and the reason added to ``warnings``."""
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -77,11 +79,17 @@ def parse_line(line: str) -> ClusterInput:
     if ident is None or isinstance(ident, bool | dict | list):
         raise BadLine("missing 'id'")
     source = obj.get("source")
+    try:
+        published = _published(obj.get("published"))
+    except BadLine as exc:
+        published = None
+        if warnings is not None:
+            warnings.append(f"{exc}; read as null")
     return ClusterInput(
         id=str(ident),
         title=_text(obj, "title"),
         text=_text(obj, "text"),
-        published=_published(obj.get("published")),
+        published=published,
         source=source if isinstance(source, str) else None,
     )
 
@@ -110,12 +118,17 @@ def _read(stream: IO[str], name: str, errors: list[str]) -> Iterator[ClusterInpu
     for number, line in enumerate(stream, 1):
         if not line.strip():
             continue
+        warnings: list[str] = []
         try:
-            yield parse_line(line)
+            article = parse_line(line, warnings)
         except BadLine as exc:
             message = f"error: {name} line {number}: {exc}"
             errors.append(message)
             click.echo(message, err=True)
+            continue
+        for warning in warnings:
+            click.echo(f"warning: {name} line {number}: {warning}", err=True)
+        yield article
 
 
 @click.command(name="cluster")
@@ -136,7 +149,8 @@ def command(file: IO[str], hashtags: bool, embeddings: bool) -> None:
     """Group the articles of FILE.jsonl into stories (one {"id", "story"} line each).
 
     Lines are read in order and clustered as they come, as ingestion does. A bad line is
-    reported on stderr and skipped; the exit status is then 1."""
+    reported on stderr and skipped; the exit status is then 1. A date that cannot be read is
+    reported and read as null."""
     errors: list[str] = []
     name = getattr(file, "name", "-")
     encoder = load_sentence_encoder() if embeddings else None
