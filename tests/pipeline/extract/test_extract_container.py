@@ -603,3 +603,42 @@ def test_a_paragraph_left_open_around_tables_is_not_read_twice() -> None:
     for paragraph in ARTICLE_PARAGRAPHS:
         assert texts.count(paragraph) == 1
     assert not any(len(t) > 2 * max(map(len, ARTICLE_PARAGRAPHS)) for t in texts)
+
+
+def _old_template(abstract: str) -> str:
+    """A 2000s station site: the headline in a <div>, created and updated lines, the lead in
+    an abstract <div> of its own, and the rest of the story in the body <div>."""
+    body = "<br><br>".join(STORY_REST)
+    links = "".join(f'<li><a href="/news/{n}">Wenlow news, part {n}</a></li>' for n in range(30))
+    return (
+        '<html><head><title>Wenlow ferry sails again</title></head><body><table><tr><td>'
+        '<p class="breadcrumb"><a href="/">Home</a> &gt;&gt; <a href="/news/">News</a></p>'
+        '<div class="headline">Wenlow ferry sails again</div><br>'
+        '<div class="author"><a href="mailto:jf@example.org">Jonas Feld</a></div>'
+        '<div class="origpost">Created: 1/10/2008 4:09:14 PM</div>'
+        '<div class="updatepost">Updated: 1/10/2008 4:11:27 PM</div>'
+        f'<div class="abstract">{abstract}</div>'
+        f'<div class="storybody">{body}</div>'
+        f"<ul>{links}</ul></td></tr></table></body></html>"
+    )
+
+
+def test_the_lead_before_the_body_belongs_to_the_article_under_a_headline_in_a_div() -> None:
+    lead = (
+        "WENLOW -- The island ferry sailed again on Monday for the first time since the "
+        "January storms, carrying forty passengers and the morning post."
+    )
+    text = extract(_old_template(lead)).text
+    assert text.startswith(lead)
+    assert STORY_REST[0] in text
+    assert "Created:" not in text and "Jonas Feld" not in text
+
+
+def test_a_credit_line_before_the_body_is_no_lead() -> None:
+    credit = (
+        "Contributed by: Ann Kerr, with reporting by Tom Reyes Source: wenlow.example "
+        "Posted on: January 15, 2008 07:36 Sections: Harbour, Ferries"
+    )
+    text = extract(_old_template(credit)).text
+    assert "Contributed by" not in text
+    assert text.startswith(STORY_REST[0])

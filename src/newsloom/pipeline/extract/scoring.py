@@ -32,6 +32,10 @@ _FAR_BULK = 3.0
 _LONG_CODE = 300
 _REPEAT_SAMPLE = 40
 _FIELD_LINE_MAX = 60
+_LEAD_STEPS = 4
+_PROSE_ENDS = (".", "!", "?", "…", '"', "”", "»", ")")
+"""Blocks walked back from the body container to the headline looking for its standfirst
+(bylines, a created and an updated line, the standfirst itself)."""
 _FIELD_LABEL_MAX = 30
 _KIN_MIN = 3
 _KIN_RATIO = 2.0
@@ -842,24 +846,33 @@ def _by_side_box(
 
 
 def _with_lead(
-    candidates: Sequence[Candidate], inside: list[Candidate], skip: set[int]
+    candidates: Sequence[Candidate],
+    inside: list[Candidate],
+    skip: set[int],
+    title_fold: str | None = None,
 ) -> list[Candidate]:
     """A standfirst that sits between the headline and the body container belongs to the
-    article: walk back from the container over bylines and datelines to the <h1>."""
+    article: walk back from the container over bylines and datelines to the headline (the
+    <h1>, or a block that reads as the page's title: old templates set it in a <div>)."""
     if not inside:
         return []
     first = inside[0].order
     lead: list[Candidate] = []
     i = first - 1
     steps = 0
-    while i >= 0 and steps < 4:
+    while i >= 0 and steps < _LEAD_STEPS:
         c = candidates[i]
         steps += 1
-        if c.tag == "h1":
+        if c.tag == "h1" or (title_fold and " ".join(c.text.lower().split()) == title_fold):
             return lead[::-1]
         if i in skip or c.link_density > 0.2 or c.kind is BlockKind.HEADING:
             return []
-        if len(c.text) >= 60 and not _flags(c) & _F_BOILER and c.kind is BlockKind.PARAGRAPH:
+        if (
+            len(c.text) >= 60
+            and c.kind is BlockKind.PARAGRAPH
+            and c.text.rstrip().endswith(_PROSE_ENDS)  # not "Posted on: … Filed under: Pop"
+            and not _flags(c) & _F_BOILER
+        ):
             lead.append(c)
         i -= 1
     return []
@@ -935,7 +948,7 @@ def select(
     kept_chars = 0
     skipping = False
     inside = [c for i, c in enumerate(candidates) if i not in skip and c.node_id in members]
-    inside = _with_lead(candidates, inside, skip) + inside
+    inside = _with_lead(candidates, inside, skip, title_fold) + inside
     total_chars = sum(len(c.text) for c in inside if c.link_density <= 0.5)
     # One cut-off paragraph is a paywalled article's last; several are a list of teasers.
     teaser_list = sum(1 for c in inside if _flags(c) & _F_TEASER) >= 2
