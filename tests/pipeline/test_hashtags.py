@@ -429,6 +429,19 @@ def test_a_title_cased_headline_keeps_a_name_the_body_writes_though_a_word_of_it
     assert "Port" not in found
 
 
+def test_the_last_word_of_a_name_used_alone_is_that_name_not_a_topic() -> None:
+    text = (
+        "The Halden Library reopens on Saturday after a two-year restoration. Readers queued "
+        "outside the library before dawn, and the library's new reading room was full by "
+        "noon. Surveyors found the library roof sound. Mayor Ilse Price said the library cost "
+        "less than planned, though price rises hit the builders."
+    )
+    found = tags("Halden Library reopens after restoration", text, limit=12)
+    assert "HaldenLibrary" in found
+    assert "Library" not in found  # "the library" is the Halden Library
+    assert "IlsePrice" in found
+
+
 KESSA_BODY = (
     "Valdorian President Oleksa Brodetsky travelled to the Kursk region on Tuesday, officials "
     "said. He met commanders and laid flowers at a memorial, and Kim Jong Un sent a "

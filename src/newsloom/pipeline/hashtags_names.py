@@ -60,7 +60,8 @@ ORG_WORDS = words(
     express club fc foundation banco banca banque
     union army navy force forces office board
     authority service services motors industries holdings network networks church museum hospital
-    administration bureau academy alliance coalition exchange
+    administration bureau academy alliance coalition exchange library gallery theatre theater
+    zoo cathedral observatory
     league federation organization organisation society trust fund records studios pictures
     entertainment systems technologies labs brigade regiment guard assembly parliament senate
     congress works enterprises solutions partners ventures logistics pharmaceuticals unit
