@@ -442,6 +442,19 @@ def test_the_last_word_of_a_name_used_alone_is_that_name_not_a_topic() -> None:
     assert "IlsePrice" in found
 
 
+def test_a_verb_in_a_title_cased_headline_opens_no_name() -> None:
+    # two minor words in seven still make a Title Cased headline
+    title = "No Agreement on Plan to Avert Shutdown"
+    text = (
+        "Senate leaders in Valdoria failed on Thursday to agree on a spending plan, raising "
+        "the odds of a government shutdown next week. Members of both parties said talks "
+        "would resume on Monday, and the treasury warned that a shutdown would delay pensions."
+    )
+    found = tags(title, text, limit=10)
+    assert not any("Avert" in t for t in found)
+    assert "Shutdown" in found
+
+
 KESSA_BODY = (
     "Valdorian President Oleksa Brodetsky travelled to the Kursk region on Tuesday, officials "
     "said. He met commanders and laid flowers at a memorial, and Kim Jong Un sent a "

@@ -74,6 +74,7 @@ from newsloom.pipeline.hashtags_names import (
     simple_capitalised,
     spelling_variant,
     unaccented,
+    verb_like,
     without_legal_form,
     without_opening_verb,
 )
@@ -136,9 +137,9 @@ def _decapitalise(
     body_name_pairs: set[tuple[str, str]],
 ) -> None:
     """In a Title Cased Headline, lower-case the words the body writes in lower case (or that
-    are common words), so that only names keep their capital. A word of a name the body
-    writes keeps it: "Port Valmora Dockworkers Vote ..." with "at Port Valmora" in the body,
-    though the body also writes "the port"."""
+    are common words, or only verbs), so that only names keep their capital. A word of a name
+    the body writes keeps it: "Port Valmora Dockworkers Vote ..." with "at Port Valmora" in
+    the body, though the body also writes "the port"."""
     words = [t for t in toks if t.kind == "word"]
     for i, tok in enumerate(words):
         low = tok.text.casefold()
@@ -156,8 +157,8 @@ def _decapitalise(
             gaz.lookup([prev, tok.text]) is not None or (prev, tok.text) in body_name_pairs
         ):
             continue  # "York" of "New York"
-        if lowered[low] or low in gaz.common or not body_known:
-            tok.text = low
+        if lowered[low] or low in gaz.common or not body_known or verb_like(tok.text):
+            tok.text = low  # a verb is no name's word: "Plan to Avert Shutdown"
 
 
 class _Extractor:
