@@ -50,6 +50,13 @@ READ_MORE = (
     '<div class="read-more"><h4>Read more</h4><p><a href="/e">Why the pier matters to the '
     "fishing fleet</a></p><p><a href='/f'>A short history of Wenlow harbour</a></p></div>"
 )
+# Lines in plain paragraphs, told by what they say in any language: a typo report and the
+# outlet's pages on social networks.
+TYPO_REPORT = "<p>Нашли опечатку? Выделите фрагмент текста и нажмите Ctrl+Enter.</p>"
+SOCIAL_PAGES = (
+    "<p>ติดตามข่าวสาร ได้ที่: เฟซบุ๊ก https://fb.me/wenlowgazette ทวิตเตอร์ "
+    "https://twitter.com/wenlowgazette LINE ไอดี = @wenlow</p>"
+)
 
 JUNK = {
     "newsletter": (NEWSLETTER, "Morning Brief"),
@@ -61,6 +68,8 @@ JUNK = {
     "author_bio": (AUTHOR_BIO, "sailing dinghy"),
     "legal_footer": (LEGAL_FOOTER, "All rights reserved"),
     "read_more": (READ_MORE, "short history"),
+    "typo_report": (TYPO_REPORT, "Ctrl+Enter"),
+    "social_pages": (SOCIAL_PAGES, "twitter.com"),
 }
 
 

@@ -132,17 +132,25 @@ _BOILER_ANYWHERE = _Words(
 _BOILER_SHORT_MAX = 90
 # Promotions and disclosures that run to a sentence or two: download the app, send a letter,
 # join the messaging channel, an affiliate or advertising notice.
+_SOCIAL_SITE = (
+    r"\b(?:facebook\.com|fb\.me|twitter\.com|x\.com|instagram\.com|t\.me|youtube\.com|"
+    r"tiktok\.com|line\.me)/"
+)
 _PROMO_LINE = _Words(
     r"^\W*(?:this (?:post|article|page|story) (?:contains|may contain|includes) (?:affiliate "
     r"links|references to products|sponsored|paid)\b|(?:werbung|anzeige)\s*[.:]|"
     r".{0,60}\bdownload (?:the|our) .{0,40}\bapps? (?:for|on|in) (?:ios|android|iphone)\b|"
     r"(?:submit|send) (?:your|a) letter to the editor\b|"
-    r".{0,80}\b(?:channel|canal) (?:on|de|en) (?:telegram|whatsapp)\b)"
+    r".{0,80}\b(?:channel|canal) (?:on|de|en) (?:telegram|whatsapp)\b|"
+    # in any language: the typo report ("select the text and press Ctrl+Enter"), and a line
+    # that gives the outlet's pages on two social networks ("Facebook https://fb.me/…")
+    r".{0,160}\bctrl\s*\+\s*enter\b|"
+    rf".{{0,120}}{_SOCIAL_SITE}.{{0,120}}{_SOCIAL_SITE})"
 )
 _PROMO_MAX = 250
 _PROMO_WORDS = (
     "affiliate", "references to products", "sponsored", "paid", "werbung", "anzeige", "download",
-    "letter to the editor", "telegram", "whatsapp",
+    "letter to the editor", "telegram", "whatsapp", "ctrl", "://",
 )  # fmt: skip
 """Every promotion line holds one of these (a plain search first: most lines hold none)."""
 
