@@ -455,6 +455,16 @@ def test_a_verb_in_a_title_cased_headline_opens_no_name() -> None:
     assert "Shutdown" in found
 
 
+def test_a_party_label_before_a_name_is_no_word_of_it() -> None:
+    text = (
+        "On Tuesday Democrat Ana Kessler said the bill would fail, while the Republican "
+        "National Committee raised money for the campaign. Kessler spoke in Denver."
+    )
+    found = tags("Budget bill faces vote", text, limit=10)
+    assert "AnaKessler" in found and "DemocratAnaKessler" not in found
+    assert "RepublicanNationalCommittee" in found
+
+
 KESSA_BODY = (
     "Valdorian President Oleksa Brodetsky travelled to the Kursk region on Tuesday, officials "
     "said. He met commanders and laid flowers at a memorial, and Kim Jong Un sent a "

@@ -42,6 +42,7 @@ from newsloom.pipeline.hashtags_credits import without_credits
 from newsloom.pipeline.hashtags_data import Gazetteer, GazetteerEntry, camel_case, gazetteer
 from newsloom.pipeline.hashtags_lexicon import lexicon
 from newsloom.pipeline.hashtags_names import (
+    AFFILIATIONS,
     CONNECTORS,
     CORPORATE,
     EVENT_WORDS,
@@ -69,6 +70,7 @@ from newsloom.pipeline.hashtags_names import (
     opening_verb,
     owned_name_follows,
     person_after_titles,
+    person_name_at,
     person_of,
     shouting,
     simple_capitalised,
@@ -659,6 +661,10 @@ class _Extractor:
                 continue
             tok = run[i]
             low = tok.text.casefold().rstrip(".")
+            if not span and low in AFFILIATIONS and person_name_at(run, i + 1):
+                person_hint = True  # "Democrat Chuck Schumer": the party, not a word of the name
+                i += 1
+                continue
             title = is_title(low, gaz.titles)
             if title:
                 if span and person_after_titles(run, i, gaz.titles):

@@ -13,6 +13,7 @@ from newsloom.pipeline.hashtags_lexicon import lexicon
 from newsloom.pipeline.hashtags_tokens import NAME_PARTICLES, Tok, words
 
 __all__ = [
+    "AFFILIATIONS",
     "CONNECTORS",
     "CORPORATE",
     "EVENT_WORDS",
@@ -109,6 +110,8 @@ PARTY_MEMBERS = words(
 )
 """A party named by its members: a capitalised word before one of these is the party's first
 word ("the Social Democrats", "the Free Democrats"), not a word before the party's short name."""
+AFFILIATIONS = words("democrat republican tory")
+"""A party member's label written before a name like a title ("Democrat Chuck Schumer")."""
 PLACE_OPENERS = NAME_OPENERS | words(
     "mount lake fort port saint santa san los las el la north south east west river cape gulf "
     "bay isle"
