@@ -465,6 +465,33 @@ def test_a_party_label_before_a_name_is_no_word_of_it() -> None:
     assert "RepublicanNationalCommittee" in found
 
 
+def test_a_first_name_after_another_name_starts_a_person() -> None:
+    italian = (
+        "Il presidente del Consiglio Giulia Ferrante ha incontrato a Roma il segretario "
+        "generale della Nato Marco Bellandi. Ferrante ha ribadito gli impegni presi."
+    )
+    found = tags("Ferrante incontra Bellandi a Roma", italian, limit=10, language="it")
+    assert "GiuliaFerrante" in found and "MarcoBellandi" in found
+    spanish = (
+        "El Gobierno de Pedro Almirante aprobó la ley en el Estadio Santiago Bernabéu, y el "
+        "entrenador del Real Madrid Carlo Ancelotti habló."
+    )
+    found = tags("Una ley nueva", spanish, limit=10, language="es")
+    assert "PedroAlmirante" in found and "CarloAncelotti" in found
+    assert "EstadioSantiagoBernabéu" in found  # a place named after a person stays whole
+    french = "Selon l'Élysée, la visite aura lieu lundi. Ana de Armas était à Paris."
+    found = tags("Visite", french, limit=10, language="fr")
+    assert "Élysée" in found and not any(t.startswith("Selon") for t in found)
+    assert "AnaDeArmas" in found
+
+
+def test_a_middle_name_in_english_is_no_first_name_of_another_person() -> None:
+    text = "John Floyd Thomas Jr was charged on Monday. The Nato Mark Rutte visit went ahead."
+    found = tags("Charges", text, limit=10)
+    assert "JohnFloydThomasJr" in found
+    assert "MarkRutte" in found
+
+
 KESSA_BODY = (
     "Valdorian President Oleksa Brodetsky travelled to the Kursk region on Tuesday, officials "
     "said. He met commanders and laid flowers at a memorial, and Kim Jong Un sent a "

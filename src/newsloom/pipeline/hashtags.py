@@ -50,6 +50,7 @@ from newsloom.pipeline.hashtags_names import (
     LEGAL_FORMS,
     NAME_ENDINGS,
     NAME_OPENERS,
+    NAMESAKE_HEADS,
     OFFICE_FIELDS,
     ORG_HEADS,
     ORG_WORDS,
@@ -757,13 +758,20 @@ class _Extractor:
                 i += 1
                 continue
             if (not span and tok.initial and not self.english and i + 1 < len(run)
-                    and run[i + 1].text.casefold() in NAME_PARTICLES):
-                # "Selon la Fédération", "Échouement du Saint Brendt": a sentence's first word
-                # before a particle is an ordinary word, not the start of a name
+                    and (run[i + 1].text.casefold() in NAME_PARTICLES or run[i + 1].elided)
+                    and low not in gaz.given_names):
+                # "Selon la Fédération", "Échouement du Saint Brendt", "Selon l'Élysée": a
+                # sentence's first word before a particle or an elided article is an ordinary
+                # word, not the start of a name (but "Ana de Armas" is one)
                 i += 1
                 continue
             if span and tok.text.isupper() and shouting(tok.text) and not span[-1].text.isupper():
                 flush()  # "Jim Ruymen SQUAMISH": a word in capitals after a name starts another
+            elif span and self._person_starts(run, i, span):
+                # "Nato Mark Rutte", "la République Emmanuel Macron": a first name and a
+                # surname after another name are a person's own name
+                flush()
+                person_hint = True
             span.append(tok)
             i += 1
             if tok.possessive and not owned_name_follows(run, i - 1):
@@ -847,6 +855,32 @@ class _Extractor:
             if run:
                 close(tok)
         close(None)
+
+    def _person_starts(self, run: list[Tok], i: int, span: list[Tok]) -> bool:
+        """Whether a person's name of two or three words starts at ``run[i]`` with a known
+        first name, after words that are no part of a person's name: the last of them (before
+        any particle: "el Gobierno de Pedro Sánchez") not itself a first name ("Sarah Jessica
+        Parker", "Luiz Inácio da Silva") nor a place's first word ("Santa Maria Novella")."""
+        gaz = self.gaz
+        given = gaz.given_names
+        if run[i].text.casefold() not in given:
+            return False
+        named = [t for t in span if t.text.casefold() not in CONNECTORS]
+        last = named[-1].text.casefold() if named else ""
+        if not last or last in given or last in PLACE_OPENERS or last in NAMESAKE_HEADS:
+            return False  # "Estadio Santiago Bernabéu": a place named after a person
+        if self.english and not (
+            # in English, only after a word that is surely no name's: a common word, one the
+            # text writes in lower case, a known name ("Nato Mark Rutte"); never a middle
+            # name ("John Floyd Thomas")
+            last in gaz.common
+            or self.lowered[last] > 0
+            or gaz.lookup([named[-1].text.upper()]) is not None
+            or gaz.lookup([named[-1].text]) is not None
+        ):
+            return False
+        rest = len(run) - i
+        return 2 <= rest <= 3 and person_name_at(run, i)
 
     def _known_across(self, run: list[Tok], toks: list[Tok], j: int) -> bool:
         """Whether the end of ``run``, the word at ``toks[j]`` and the capitalised words after

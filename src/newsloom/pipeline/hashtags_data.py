@@ -80,6 +80,8 @@ class Gazetteer:
     max_tokens: int
     common: frozenset[str]
     titles: frozenset[str]
+    given_names: frozenset[str]
+    """Common first names (``given_names.txt``), case-folded."""
     lower_names: frozenset[str]
     """Lower-cased one-word place names and demonyms (so "american" is not a topic word)."""
     starts: dict[str, int] = field(default_factory=dict)
@@ -180,6 +182,7 @@ def gazetteer() -> Gazetteer:
         max_tokens=max_tokens,
         common=_words("common_words.txt"),
         titles=_words("titles.txt"),
+        given_names=_words("given_names.txt"),
         lower_names=frozenset(lower_names),
         starts=starts,
     )

@@ -19,6 +19,7 @@ __all__ = [
     "EVENT_WORDS",
     "HONORIFICS",
     "LEGAL_FORMS",
+    "NAMESAKE_HEADS",
     "NAME_ENDINGS",
     "NAME_OPENERS",
     "OFFICE_FIELDS",
@@ -112,6 +113,18 @@ PARTY_MEMBERS = words(
 word ("the Social Democrats", "the Free Democrats"), not a word before the party's short name."""
 AFFILIATIONS = words("democrat republican tory")
 """A party member's label written before a name like a title ("Democrat Chuck Schumer")."""
+NAMESAKE_HEADS = words(
+    """
+    stadium estadio stadio stade hospital ospedale hôpital airport aeropuerto aeroporto aéroport
+    foundation fundación fondazione fondation institute instituto istituto institut university
+    universidad università université universidade college colegio school escuela scuola école
+    street calle via rue avenue avenida plaza piazza place square prize premio prix award bridge
+    puente ponte pont park parque parco parc museum museo musée theatre teatro théâtre centre
+    center centro library biblioteca bibliothèque station estación stazione gare
+    """
+)
+"""Words before a person's name that make it a place's or a body's name ("Estadio Santiago
+Bernabéu", "Premio Carlo Magno")."""
 PLACE_OPENERS = NAME_OPENERS | words(
     "mount lake fort port saint santa san los las el la north south east west river cape gulf "
     "bay isle"

@@ -85,6 +85,8 @@ class Tok:
     """Written with "'s" or "'" (stripped from ``text``): "Taiwan's", "Qwest's"."""
     abbreviated: bool = False
     """Followed by a full stop, which may abbreviate it: "Mass.", "Pa."."""
+    elided: bool = False
+    """Written after an elided article (stripped from ``text``): "l'Élysée", "d'Ivoire"."""
 
     @property
     def is_cap(self) -> bool:
@@ -183,6 +185,7 @@ def tokenize(text: str, in_title: bool, offset: int) -> list[Tok]:
             possessive = stripped is not value and not quoted
             index = offset + len(toks)
             toks.append(Tok(stripped, kind, initial, in_title, index, False, possessive))
+            toks[-1].elided = elided is not None
             if quoted:
                 # 'Bones' Star: a closing quote, not a plural possessive
                 toks.append(Tok(value[-1], "brk", False, in_title, offset + len(toks)))
