@@ -122,14 +122,31 @@ _ZONES = {
     "aedt": 11,
 }
 
-_MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+
+def _month_pattern(names: list[str]) -> str:
+    """The month names as one alternation, longest first, grouped by their first letter
+    ("j(?:anuary|anvier|…)|f(?:ebruary|…)"): the same matches as the plain list of names in
+    that order (names with another first letter cannot match where one group's letter does),
+    but the regex engine tests one letter per group instead of every name at each place."""
+    groups: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        groups.setdefault(name[0], []).append(re.escape(name[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
+_MONTH_RE = _month_pattern(list(_MONTHS))
+# The letters month names start with: a month-first date is only tried at a word starting
+# with one of them (a quick look ahead; the month names decide, as without it).
+_MONTH_INITIALS = "".join(sorted({name[0] for name in _MONTHS}))
 _TIME = (
     r"(?:(?:[,\s]+(?:at\s+|um\s+|à\s+|às\s+|a las\s+|alle\s+|om\s+)?|T)"
     r"(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?"
     r"(?:\s*([A-Z]{2,4}|[+-]\d{2}:?\d{2}))?)?"
 )
 _MDY = re.compile(
-    rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){_TIME}", re.IGNORECASE
+    rf"\b(?=[{_MONTH_INITIALS}])({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
+    rf"{_TIME}",
+    re.IGNORECASE,
 )
 _DMY = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?(\d{{4}}){_TIME}",

@@ -112,7 +112,9 @@ def _walk(start: LexborNode, want: int, *, forward: bool) -> list[str]:
             if sib.tag not in _SKIP:
                 text = sib.text(separator="\n") or ""
                 budget -= len(text)
-                lines.extend(_text_lines(text, want - len(lines), nearest_last=not forward))
+                # most siblings are the blank text between two elements: no lines in them
+                if not text.isspace():
+                    lines.extend(_text_lines(text, want - len(lines), nearest_last=not forward))
             sib = sib.next if forward else sib.prev
         if len(lines) >= want or budget <= 0:
             break

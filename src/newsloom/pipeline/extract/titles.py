@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -67,8 +68,11 @@ def _plain_quotes(s: str) -> str:
     return " ".join(s.translate(_QUOTES).casefold().split())
 
 
+@lru_cache(maxsize=1024)
 def _key(s: str) -> str:
-    """Only the words, folded: for comparing titles whatever their punctuation."""
+    """Only the words, folded: for comparing titles whatever their punctuation. Kept for the
+    last thousand texts: one page folds the same few titles and parts again and again (two
+    calls in three repeat one)."""
     return " ".join(_NON_WORD.sub(" ", s.translate(_TYPOGRAPHY).casefold()).split())
 
 
