@@ -875,8 +875,8 @@ class _Extractor:
             # name ("John Floyd Thomas")
             last in gaz.common
             or self.lowered[last] > 0
-            or gaz.lookup([named[-1].text.upper()]) is not None
             or gaz.lookup([named[-1].text]) is not None
+            or gaz.lookup([named[-1].text.upper()]) is not None  # "Nato" is NATO
         ):
             return False
         rest = len(run) - i

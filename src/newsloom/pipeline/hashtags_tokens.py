@@ -184,8 +184,10 @@ def tokenize(text: str, in_title: bool, offset: int) -> list[Tok]:
             stripped = strip_possessive(value) if kind == "word" else value
             possessive = stripped is not value and not quoted
             index = offset + len(toks)
-            toks.append(Tok(stripped, kind, initial, in_title, index, False, possessive))
-            toks[-1].elided = elided is not None
+            toks.append(
+                Tok(stripped, kind, initial, in_title, index, False, possessive,
+                    elided=elided is not None)
+            )
             if quoted:
                 # 'Bones' Star: a closing quote, not a plural possessive
                 toks.append(Tok(value[-1], "brk", False, in_title, offset + len(toks)))

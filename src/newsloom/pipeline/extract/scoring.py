@@ -33,9 +33,10 @@ _LONG_CODE = 300
 _REPEAT_SAMPLE = 40
 _FIELD_LINE_MAX = 60
 _LEAD_STEPS = 4
-_PROSE_ENDS = (".", "!", "?", "…", '"', "”", "»", ")")
 """Blocks walked back from the body container to the headline looking for its standfirst
 (bylines, a created and an updated line, the standfirst itself)."""
+_PROSE_ENDS = (".", "!", "?", "…", '"', "”", "»", ")")
+"""How a standfirst ends: like a sentence."""
 _FIELD_LABEL_MAX = 30
 _KIN_MIN = 3
 _KIN_RATIO = 2.0
@@ -130,12 +131,12 @@ _BOILER_ANYWHERE = _Words(
     r".{0,40}\bjetzt (?:auch )?(?:digital|lesen|bestellen|testen|abonnieren)\b.*)\W*$"
 )
 _BOILER_SHORT_MAX = 90
-# Promotions and disclosures that run to a sentence or two: download the app, send a letter,
-# join the messaging channel, an affiliate or advertising notice.
 _SOCIAL_SITE = (
     r"\b(?:facebook\.com|fb\.me|twitter\.com|x\.com|instagram\.com|t\.me|youtube\.com|"
     r"tiktok\.com|line\.me)/"
 )
+# Promotions and disclosures that run to a sentence or two: download the app, send a letter,
+# join the messaging channel, an affiliate or advertising notice.
 _PROMO_LINE = _Words(
     r"^\W*(?:this (?:post|article|page|story) (?:contains|may contain|includes) (?:affiliate "
     r"links|references to products|sponsored|paid)\b|(?:werbung|anzeige)\s*[.:]|"
