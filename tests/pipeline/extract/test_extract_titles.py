@@ -141,3 +141,34 @@ def test_full_width_question_mark_in_an_english_headline_is_plain() -> None:
     assert extract(page(head=og("\u6e2f\u306e\u6865\u306f\uff1f"))).title == (
         "\u6e2f\u306e\u6865\u306f\uff1f"
     )
+
+
+def _untitled_page(headline: str) -> str:
+    """An old page that names no title anywhere: no <title>, no og:title, no <h1>."""
+    story = "".join(f"<p>{p}</p>" for p in _STORY)
+    return (
+        "<html><body><div class='nav'><a href='/'>Home</a> <a href='/news'>News</a></div>"
+        "<div class='kicker'>HARBOUR NEWS</div>"
+        f"<div class='head'>{headline}</div>"
+        "<div class='date'>Published: January 08, 2008 14:21</div>"
+        "<div class='teaser'>The council voted on Tuesday to rebuild the pier.</div>"
+        f"<div class='story'>{story}</div></body></html>"
+    )
+
+
+_STORY = (
+    "The harbour town of Wenlow voted on Tuesday to rebuild its old stone pier, ending a "
+    "debate that had divided the council for almost three years.",
+    "Engineers told the meeting that the pier had settled by nearly forty centimetres at its "
+    "seaward end since the last survey, and fishing crews welcomed the decision.",
+    "The work is to start in the spring and should take two summers, the harbour master "
+    "said, with the ferry moved to the north quay while the cranes are in place.",
+)
+
+
+def test_a_page_that_names_no_title_gets_the_line_above_its_article() -> None:
+    assert extract(_untitled_page(HEADLINE)).title == HEADLINE
+
+
+def test_no_title_is_made_up_from_a_date_or_a_kicker() -> None:
+    assert extract(_untitled_page("Sunday January 20")).title is None

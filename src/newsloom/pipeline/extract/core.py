@@ -22,7 +22,13 @@ from newsloom.pipeline.extract.guard import (
 from newsloom.pipeline.extract.landmarks import landmarks_with
 from newsloom.pipeline.extract.language import guess_language
 from newsloom.pipeline.extract.metadata import Metadata, read_metadata
-from newsloom.pipeline.extract.scoring import best_container, in_side_boxes, select, teaser_runs
+from newsloom.pipeline.extract.scoring import (
+    best_container,
+    headline_before,
+    in_side_boxes,
+    select,
+    teaser_runs,
+)
 
 _MIN_VOTER_CHARS = 25
 _UNSQUASHED = frozenset({"pre", "table"})
@@ -130,6 +136,11 @@ def _extract(html: bytes | str, url: str | None, profile: SiteProfile | None) ->
     choice = select(candidates, members, skip | teasers, md.title, share, md.authors)
     if best is None:
         choice.score = min(choice.score, 0.2)
+    if md.title is None and choice.blocks and not any(
+        b.kind is BlockKind.HEADING for b in choice.blocks
+    ):
+        # a page that names no title and whose article has no heading: the line above it
+        md.title = headline_before(candidates, choice.blocks[0].text)
     return _result(md, choice.blocks, choice.score, fps)
 
 

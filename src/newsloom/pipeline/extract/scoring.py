@@ -887,6 +887,34 @@ def _with_lead(
     return []
 
 
+_HEADLINE_STEPS = 6
+"""Blocks looked at before the article's first one for the headline of a page with no title."""
+
+
+def headline_before(candidates: Sequence[Candidate], first_text: str) -> str | None:
+    """For a page that names no title (no <title>, og:title or <h1>): the nearest line before
+    the article's first block that reads as a headline, passing over link lines, dates,
+    boilerplate and a standfirst ("NFL PLAYOFFS" / "Romo Gets Ready With …" / "Dallas'
+    quarterback Tony Romo got ready …" / the article)."""
+    first = next((i for i, c in enumerate(candidates) if c.text == first_text), None)
+    if first is None:
+        return None
+    for c in candidates[max(0, first - _HEADLINE_STEPS) : first][::-1]:
+        text = c.text
+        words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+        if (
+            c.link_density < 0.5
+            and 3 <= len(words) <= 20  # words with letters: not "Sunday January 20/"
+            and len(text) <= 150
+            and not text.endswith((".", ":", ";", ","))
+            and not (text.isupper() and len(words) <= 3)  # a kicker
+            and not _flags(c) & _F_BOILER
+            and not _is_dateline(text)
+        ):
+            return text
+    return None
+
+
 def _without_repeats(kept: list[Candidate]) -> list[Block]:
     """The kept candidates as blocks, without a block seen before (a field line such as
     "Pros:" excepted) and without a long code block that repeats text shown before it (the
