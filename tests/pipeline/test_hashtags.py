@@ -492,6 +492,18 @@ def test_a_middle_name_in_english_is_no_first_name_of_another_person() -> None:
     assert "MarkRutte" in found
 
 
+def test_titles_currencies_and_scripts_that_are_no_names_of_their_own() -> None:
+    found = tags("Senate adjourns", "The Rt. Hon. Ada Okoro and Hon. Femi Bello died. Okoro led.")
+    assert "AdaOkoro" in found and "FemiBello" in found
+    assert not any(t.startswith(("Hon", "Rt")) for t in found)
+    found = tags("Air purifiers", "Prices start at Rs 4,999 in Delhi, and Rs 6,499 in Pune.")
+    assert "Rs" not in found and "Delhi" in found
+    korean = "사진을 SNS에 공개한 것은 잘못이다. 방송은 SNS에 올라온 사진을 보도했다."
+    assert tags("사생활 침해", korean, language="ko") == ["SNS"]  # not #SNS에
+    portuguese = "Todos dizem “3 anos, 3 anos…” Ninguém discute isso no Brasil."
+    assert "Ninguém" not in tags("Escola", portuguese, language="pt")
+
+
 KESSA_BODY = (
     "Valdorian President Oleksa Brodetsky travelled to the Kursk region on Tuesday, officials "
     "said. He met commanders and laid flowers at a memorial, and Kim Jong Un sent a "

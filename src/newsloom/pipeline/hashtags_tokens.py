@@ -41,7 +41,7 @@ _WEB_HINT = re.compile(r"@|www\.|://|\.(?:com|net|org|edu|gov|io|co|uk|de|fr)\b"
 _TOKEN = re.compile(
     r"(?P<acr>(?:[^\W\d_]\.){2,})"
     r"|(?P<word>[^\W_][\w&]*(?:[-'’][\w&]+)*(?:(?<=s)['’](?!\w))?|&)"
-    r"|(?P<end>[.!?]+)"
+    r"|(?P<end>[.!?…]+)"
     r"|(?P<brk>[;:()\[\]\"“”„«»|'‘’/]|[—–]|--|\s-\s|\n)"
     r"|(?P<comma>,)"
 )
@@ -122,11 +122,19 @@ def fix_dateline(text: str) -> str:
     return "\n".join(fix(p) for p in text.split("\n"))
 
 
+# A Latin word followed straight by Korean, Japanese or Chinese script: "SNS에" (a particle
+# written onto the acronym) is the word "SNS", then the particle.
+_LATIN_THEN_CJK = re.compile(
+    r"(?<=[A-Za-z])(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af])"
+)
+
+
 def tokenize(text: str, in_title: bool, offset: int) -> list[Tok]:
     toks: list[Tok] = []
     initial = True
     if _WEB_HINT.search(text):
         text = _WEB.sub(" ; ", text)
+    text = _LATIN_THEN_CJK.sub(" ", text)
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "brk"
         value = m.group(0)
