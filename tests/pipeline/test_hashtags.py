@@ -504,6 +504,17 @@ def test_titles_currencies_and_scripts_that_are_no_names_of_their_own() -> None:
     assert "Ninguém" not in tags("Escola", portuguese, language="pt")
 
 
+def test_where_a_known_first_name_is_from_is_no_part_of_the_name() -> None:
+    text = (
+        "Doctors said Martin Talbot of Kessholm nearly died. Later, Australian Casey Dunmore "
+        "lost in Hobart, and the American Airlines flight was late. Talbot is well."
+    )
+    found = tags("Recoveries", text, limit=12)
+    assert {"MartinTalbot", "Kessholm", "CaseyDunmore", "Australia"} <= set(found)
+    assert "AmericanAirlines" in found
+    assert not any(t.startswith(("MartinTalbotOf", "AustralianCasey")) for t in found)
+
+
 KESSA_BODY = (
     "Valdorian President Oleksa Brodetsky travelled to the Kursk region on Tuesday, officials "
     "said. He met commanders and laid flowers at a memorial, and Kim Jong Un sent a "

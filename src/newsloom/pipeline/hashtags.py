@@ -643,7 +643,14 @@ class _Extractor:
                         and after.text.casefold() not in gaz.titles
                         and after.text.casefold() not in CONNECTORS
                     )
-                    if (span and not plural) or (joined and not title_cased):
+                    nationality = (
+                        entry.demonym
+                        and not span
+                        and i + 3 <= len(run) <= i + 4
+                        and run[i + 1].text.casefold() in gaz.given_names
+                        and person_name_at(run, i + 1)
+                    )  # "Australian Casey Dellacqua": where a person is from, then the person
+                    if ((span and not plural) or (joined and not title_cased)) and not nationality:
                         # "Jordan Henderson", "American Airlines": part of a longer name
                         continue
                     if run[i].initial and run[i].text.casefold() in gaz.common:
@@ -723,9 +730,14 @@ class _Extractor:
                 i += 1
                 continue
             if low == "of" and span:
-                if (person_hint or (i + 1 < len(run) and run[i + 1].text == "the")) and (
-                    person_of([*span, tok])
-                ):
+                known_person = (
+                    len(span) == 2
+                    and span[0].text.casefold() in gaz.given_names
+                    and person_name_at(span, 0)
+                )  # "Martin Taylor of Aberdeenshire"
+                if (
+                    person_hint or known_person or (i + 1 < len(run) and run[i + 1].text == "the")
+                ) and person_of([*span, tok]):
                     # "CEO Jane Ruiz of Acme Corp", "Stefano Carniani of the Scuola Normale":
                     # a person, then where they work
                     flush()
