@@ -515,6 +515,18 @@ def test_where_a_known_first_name_is_from_is_no_part_of_the_name() -> None:
     assert not any(t.startswith(("MartinTalbotOf", "AustralianCasey")) for t in found)
 
 
+def test_lines_in_capitals_weekdays_and_royal_styles_make_no_names() -> None:
+    text = (
+        "KESSEL DENIES HARLOW SPECULATION\nValmora chairman Piet Kessel denied reports that "
+        "coach Ada Harlow would be sacked. The show opens Wed at Lindqvay Hall Wed. Yesterday, "
+        "Her Royal Highness Princess Ilse Varga opened it. Kessel backed Harlow."
+    )
+    found = tags("Kessel denies", text, limit=12)
+    assert {"PietKessel", "AdaHarlow", "IlseVarga"} <= set(found)
+    assert not any(t.isupper() and len(t) > 12 for t in found)  # no #KESSELDENIESHARLOW…
+    assert not any(t.endswith("Wed") or t.startswith("Royal") for t in found)
+
+
 KESSA_BODY = (
     "Valdorian President Oleksa Brodetsky travelled to the Kursk region on Tuesday, officials "
     "said. He met commanders and laid flowers at a memorial, and Kim Jong Un sent a "

@@ -164,6 +164,12 @@ def _decapitalise(
             tok.text = low  # a verb is no name's word: "Plan to Avert Shutdown"
 
 
+_STYLES = frozenset({"highness", "majesty"})
+"""Words of a royal style ("His Royal Highness"), written before a name like a title."""
+_MAX_SHOUTED_NAME = 3
+"""Words of a name written in capitals: a longer run in capitals is a headline or a label."""
+
+
 class _Extractor:
     def __init__(self, gaz: Gazetteer, english: bool) -> None:
         self.gaz = gaz
@@ -210,6 +216,12 @@ class _Extractor:
                     return
                 if low in CONNECTORS or low.rstrip(".") in LEGAL_FORMS:
                     return  # "Samsung Electronics Co.": the legal form alone is no name
+            if (
+                len(words) > _MAX_SHOUTED_NAME
+                and all(w.isupper() for w in words)
+                and any(shouting(w) for w in words)
+            ):
+                return  # "MORT DENIES ALLARDYCE SPECULATION": a headline in capitals
             if len(words) > 1 and words[0].isupper() and all(shouting(w) for w in words):
                 # "GIUSEPPE CACACE", "MYLEENE KLASS": a name in capitals, as "Myleene Klass"
                 words = tuple(w.capitalize() for w in words)
@@ -669,6 +681,11 @@ class _Extractor:
                 continue
             tok = run[i]
             low = tok.text.casefold().rstrip(".")
+            if low == "royal" and i + 1 < len(run) and run[i + 1].text.casefold() in _STYLES:
+                flush()  # "Her Royal Highness Princess …": a style, as a title
+                person_hint = True
+                i += 2
+                continue
             if not span and low in AFFILIATIONS and person_name_at(run, i + 1):
                 person_hint = True  # "Democrat Chuck Schumer": the party, not a word of the name
                 i += 1
