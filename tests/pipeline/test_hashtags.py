@@ -527,6 +527,12 @@ def test_lines_in_capitals_weekdays_and_royal_styles_make_no_names() -> None:
     assert not any(t.endswith("Wed") or t.startswith("Royal") for t in found)
 
 
+def test_a_possessive_in_a_name_is_spelt_as_one_word() -> None:
+    found = tags("x", "The match in St. George's, Grenada, was won by Ada Harlow.", limit=12)
+    assert "StGeorges" in found and "StGeorgeS" not in found
+    assert "STKESSELPARK" in tags("x", "They met at ST KESSEL'S PARK on Monday.")
+
+
 KESSA_BODY = (
     "Valdorian President Oleksa Brodetsky travelled to the Kursk region on Tuesday, officials "
     "said. He met commanders and laid flowers at a memorial, and Kim Jong Un sent a "

@@ -50,10 +50,15 @@ def camel_case(tokens: list[str] | tuple[str, ...]) -> str:
     return _camel_case(tuple(tokens))
 
 
+_POSSESSIVE_END = re.compile(r"(?<=\w)['’][sS]$")
+
+
 @lru_cache(maxsize=65536)
 def _camel_case(tokens: tuple[str, ...]) -> str:
     parts: list[str] = []
     for token in tokens:
+        # "St. George's" is #StGeorges, not #StGeorgeS
+        token = _POSSESSIVE_END.sub("S" if token.isupper() else "s", token)
         for piece in re.split(r"[-'’.\s]+", token):
             if not piece:
                 continue

@@ -105,6 +105,8 @@ def strip_possessive(word: str) -> str:
     for suffix in ("'s", "’s", "'", "’"):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             return word[: -len(suffix)]
+    if word.isupper() and word.endswith(("'S", "’S")) and len(word) > 3:
+        return word[:-2]  # "ST GEORGE'S", "TODAY'S" in a line of capitals
     return word
 
 
