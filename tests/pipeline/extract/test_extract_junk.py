@@ -57,6 +57,14 @@ SOCIAL_PAGES = (
     "<p>ติดตามข่าวสาร ได้ที่: เฟซบุ๊ก https://fb.me/wenlowgazette ทวิตเตอร์ "
     "https://twitter.com/wenlowgazette LINE ไอดี = @wenlow</p>"
 )
+MENU_LINE = (
+    "<p>News: ePaper | Front Page | Harbour | Council | Ferries | Sport | Weather | Opinion</p>"
+)
+SHARE_PROMPTS = (
+    "<p>Like this story? Share it with a friend!</p><p>Rate this Article</p>"
+    "<p>Printer friendly page Send this article to Friends by E-Mail</p><p>|</p>"
+)
+WIRE_BYLINE = "<p>By JONAS FELD, Wirepoint Writer 14 minutes ago</p>"
 
 JUNK = {
     "newsletter": (NEWSLETTER, "Morning Brief"),
@@ -70,6 +78,9 @@ JUNK = {
     "read_more": (READ_MORE, "short history"),
     "typo_report": (TYPO_REPORT, "Ctrl+Enter"),
     "social_pages": (SOCIAL_PAGES, "twitter.com"),
+    "menu_line": (MENU_LINE, "ePaper"),
+    "share_prompts": (SHARE_PROMPTS, "Rate this"),
+    "wire_byline": (WIRE_BYLINE, "Wirepoint Writer"),
 }
 
 

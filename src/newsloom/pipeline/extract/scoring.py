@@ -107,6 +107,10 @@ _BOILER_LINE = _Words(
     r"(?:\W+(?:facebook|twitter|x|linkedin|e-?mail|whatsapp|reddit|pinterest|telegram))+|"
     r"posted in .{1,40}|filed under\b.{0,60}|read the full (?:story|article)\b.*|"
     r"click to (?:share|email|print)\b.*|like this\W+like\W+loading\W*|"
+    r"like this (?:story|article|post)\W.{0,60}|rate this (?:article|story|post)\b.*|"
+    r"printer[- ]friendly (?:page|version)\b.*|"
+    r"send this (?:article|story|page) to (?:a )?friends?\b.*|"
+    r"by [^,]{3,40}, (?:[\w.]+ ){0,3}(?:writer|correspondent)\b.{0,40}|"
     r"download (?:the )?pdf|view (?:the )?gallery|enlarge this image|(?:toggle|hide|show) caption|"
     r"image|photo|video|watch|listen|skip to .*|back to top|caption|close|open|"
     r"back to (?:gallery|article|top)|(?:photo|photograph|image|picture|foto|bild|credit|source|"
@@ -388,10 +392,28 @@ def _is_comments_heading(text: str) -> bool:
     return len(text) <= 60 and _COMMENTS_HEADING.match(text, _fold(text))
 
 
+_MENU_BARS = 4
+_MENU_ITEM_MAX = 30
+_MARK_LINE_MAX = 3
+
+
+def _is_menu_line(text: str) -> bool:
+    """A menu written as text: five or more short items between bars ("News: ePaper | Front
+    Page | National | …")."""
+    if "\n" in text:
+        return False  # a table's rows
+    items = text.split("|")
+    return all(len(item.strip()) <= _MENU_ITEM_MAX for item in items)
+
+
 def _is_boiler_line(text: str, low: str | None) -> bool:
     """A short boilerplate line (``low``: ``_fold(text)`` or None)."""
     if len(text) < _PROMO_MAX and _is_promo_line(text, low):
         return True
+    if text.count("|") >= _MENU_BARS and _is_menu_line(text):
+        return True
+    if len(text) <= _MARK_LINE_MAX and not any(ch.isalnum() or ch == "_" for ch in text):
+        return True  # a stray "|" or "»" left by the page's menus (not a "___" rule)
     if len(text) > _BOILER_SHORT_MAX:
         return False
     if _BOILER_LINE.match(text, low):
