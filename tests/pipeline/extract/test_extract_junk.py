@@ -65,6 +65,7 @@ SHARE_PROMPTS = (
     "<p>Printer friendly page Send this article to Friends by E-Mail</p><p>|</p>"
 )
 WIRE_BYLINE = "<p>By JONAS FELD, Wirepoint Writer 14 minutes ago</p>"
+PHOTO_CREDIT = "<p>Ann Kerr, ASSOCIATED PRESS</p><p>Letzte Aktualisierung</p>"
 
 JUNK = {
     "newsletter": (NEWSLETTER, "Morning Brief"),
@@ -81,6 +82,7 @@ JUNK = {
     "menu_line": (MENU_LINE, "ePaper"),
     "share_prompts": (SHARE_PROMPTS, "Rate this"),
     "wire_byline": (WIRE_BYLINE, "Wirepoint Writer"),
+    "photo_credit": (PHOTO_CREDIT, "ASSOCIATED PRESS"),
 }
 
 

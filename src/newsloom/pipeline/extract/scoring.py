@@ -111,6 +111,8 @@ _BOILER_LINE = _Words(
     r"printer[- ]friendly (?:page|version)\b.*|"
     r"send this (?:article|story|page) to (?:a )?friends?\b.*|"
     r"by [^,]{3,40}, (?:[\w.]+ ){0,3}(?:writer|correspondent)\b.{0,40}|"
+    r"[^,]{3,40}, (?:the )?(?:associated press|ap|reuters|afp|getty images|epa)(?: photo)?|"
+    r"erstveröffentlichung|letzte aktualisierung|zuletzt aktualisiert|"
     r"download (?:the )?pdf|view (?:the )?gallery|enlarge this image|(?:toggle|hide|show) caption|"
     r"image|photo|video|watch|listen|skip to .*|back to top|caption|close|open|"
     r"back to (?:gallery|article|top)|(?:photo|photograph|image|picture|foto|bild|credit|source|"
