@@ -66,6 +66,10 @@ SHARE_PROMPTS = (
 )
 WIRE_BYLINE = "<p>By JONAS FELD, Wirepoint Writer 14 minutes ago</p>"
 PHOTO_CREDIT = "<p>Ann Kerr, ASSOCIATED PRESS</p><p>Letzte Aktualisierung</p>"
+IMAGE_NOTES = (
+    "<p>Get news, updates, &amp; event info delivered right to your inbox:</p>"
+    "<p>Pinterest image</p><p>Featured image from Harbour Studio</p>"
+)
 
 JUNK = {
     "newsletter": (NEWSLETTER, "Morning Brief"),
@@ -83,6 +87,7 @@ JUNK = {
     "share_prompts": (SHARE_PROMPTS, "Rate this"),
     "wire_byline": (WIRE_BYLINE, "Wirepoint Writer"),
     "photo_credit": (PHOTO_CREDIT, "ASSOCIATED PRESS"),
+    "image_notes": (IMAGE_NOTES, "Pinterest"),
 }
 
 
