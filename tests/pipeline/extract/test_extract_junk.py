@@ -66,6 +66,11 @@ SHARE_PROMPTS = (
 )
 WIRE_BYLINE = "<p>By JONAS FELD, Wirepoint Writer 14 minutes ago</p>"
 PHOTO_CREDIT = "<p>Ann Kerr, ASSOCIATED PRESS</p><p>Letzte Aktualisierung</p>"
+PAGE_LABELS = (
+    "<p>Last updated:</p><p>Shares</p><p>Expert Reviewed</p><p>Prefer to watch?</p>"
+    "<p>The Gazette covers one topic: the harbour. Sign up for our newsletters to have stories "
+    "sent to you.</p><p>Republish our articles for free, online or in print.</p>"
+)
 IMAGE_NOTES = (
     "<p>Get news, updates, &amp; event info delivered right to your inbox:</p>"
     "<p>Pinterest image</p><p>Featured image from Harbour Studio</p>"
@@ -88,6 +93,7 @@ JUNK = {
     "wire_byline": (WIRE_BYLINE, "Wirepoint Writer"),
     "photo_credit": (PHOTO_CREDIT, "ASSOCIATED PRESS"),
     "image_notes": (IMAGE_NOTES, "Pinterest"),
+    "page_labels": (PAGE_LABELS, "Republish"),
 }
 
 

@@ -115,6 +115,9 @@ _BOILER_LINE = _Words(
     r"erstveröffentlichung|letzte aktualisierung|zuletzt aktualisiert|"
     r".{0,60}\bdelivered (?:right |straight )?to your inbox\b.{0,20}|"
     r"pinterest image|pin (?:it|this|for later)|"
+    r"(?:last )?(?:updated|modified|published)\s*(?:on)?\s*:?|shares?|"
+    r"(?:expert|medically) reviewed|fact[- ]checked|prefer to (?:watch|listen)\W*|"
+    r"republish (?:our|this) (?:articles?|stories|story)\b.*|"
     r"featured image(?: (?:from|by|via|credit|courtesy of))?\b.{0,60}|"
     r"download (?:the )?pdf|view (?:the )?gallery|enlarge this image|(?:toggle|hide|show) caption|"
     r"image|photo|video|watch|listen|skip to .*|back to top|caption|close|open|"
@@ -152,6 +155,7 @@ _PROMO_LINE = _Words(
     r".{0,60}\bdownload (?:the|our) .{0,40}\bapps? (?:for|on|in) (?:ios|android|iphone)\b|"
     r"(?:submit|send) (?:your|a) letter to the editor\b|"
     r".{0,80}\b(?:channel|canal) (?:on|de|en) (?:telegram|whatsapp)\b|"
+    r".{0,120}\bsign up for our (?:free )?(?:newsletters?|emails?)\b|"
     # in any language: the typo report ("select the text and press Ctrl+Enter"), and a line
     # that gives the outlet's pages on two social networks ("Facebook https://fb.me/…")
     r".{0,160}\bctrl\s*\+\s*enter\b|"
@@ -160,7 +164,7 @@ _PROMO_LINE = _Words(
 _PROMO_MAX = 250
 _PROMO_WORDS = (
     "affiliate", "references to products", "sponsored", "paid", "werbung", "anzeige", "download",
-    "letter to the editor", "telegram", "whatsapp", "ctrl", "://",
+    "letter to the editor", "telegram", "whatsapp", "ctrl", "://", "sign up",
 )  # fmt: skip
 """Every promotion line holds one of these (a plain search first: most lines hold none)."""
 
