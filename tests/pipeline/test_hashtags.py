@@ -533,6 +533,14 @@ def test_a_possessive_in_a_name_is_spelt_as_one_word() -> None:
     assert "STKESSELPARK" in tags("x", "They met at ST KESSEL'S PARK on Monday.")
 
 
+def test_a_sentence_opened_by_a_preposition_of_another_language_opens_no_name() -> None:
+    spanish = "El alcalde habló ayer. En Valmora, el alcalde Jaume Ferrer celebró la medida."
+    found = tags("Una medida nueva", spanish, language="es")
+    assert "Valmora" in found and "EnValmora" not in found
+    german = "Der Bürgermeister sprach. Nach Angaben der Stadt Kessholm kamen viele Gäste."
+    assert not any(t.startswith("Nach") for t in tags("Ein Fest", german, language="de"))
+
+
 KESSA_BODY = (
     "Valdorian President Oleksa Brodetsky travelled to the Kursk region on Tuesday, officials "
     "said. He met commanders and laid flowers at a memorial, and Kim Jong Un sent a "
