@@ -90,6 +90,7 @@ from newsloom.pipeline.hashtags_tokens import (
     fix_dateline,
     is_title_cased,
     tokenize,
+    words,
 )
 from newsloom.pipeline.hashtags_topics import singular, topic_words
 
@@ -1196,6 +1197,40 @@ class _Scored:
     """A plain word: chosen by keyness, or capitalised only where a sentence starts."""
 
 
+_GERMAN_ARTICLES = words(
+    """
+    der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
+    keines sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer unser unsere unseren
+    dieser diese dieses diesen diesem jeder jede jedes jeden jedem im am zum zur vom beim ins
+    mehr viel viele vielen wenig wenige etwas alle allen andere anderen weitere weiteren
+    """
+)
+"""German articles and determiners (and a preposition fused with one, "im", "zum")."""
+_GERMAN_NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis")
+"""Endings only German nouns have ("Regierung", "Sicherheit", "Gesellschaft")."""
+
+
+def _is_german(language: str | None) -> bool:
+    return language is not None and language.casefold().startswith("de")
+
+
+def _german_nouns(toks: list[Tok]) -> frozenset[str]:
+    """Capitalised words a German text writes after an article at least half the times it
+    writes them, or with an ending only nouns have: nouns, which German capitalises, not
+    names ("die Zukunft", "Regierung"; never "Merz")."""
+    uses: Counter[str] = Counter()
+    after_article: Counter[str] = Counter()
+    for prev, tok in pairwise(toks):
+        if tok.kind != "word" or not tok.text[:1].isupper() or tok.initial:
+            continue
+        uses[tok.text] += 1
+        if prev.kind == "word" and prev.text.casefold() in _GERMAN_ARTICLES:
+            after_article[tok.text] += 1
+    nouns = {w for w, n in after_article.items() if 2 * n >= uses[w]}
+    nouns.update(w for w in uses if len(w) > 6 and w.endswith(_GERMAN_NOUN_ENDINGS))
+    return frozenset(nouns)
+
+
 def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Scored]:
     """Every candidate with its log-odds score, unordered."""
     gaz = gazetteer()
@@ -1237,8 +1272,11 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
     ex.names(title_toks, title_cased)
     ex.merge(lowered, defined_acronyms(body_toks))
 
+    german_nouns = _german_nouns(body_toks) if _is_german(language) else frozenset()
     scored: dict[str, _Scored] = {}
     for cand in ex.cands.values():
+        if cand.tag in german_nouns and not cand.gazetteer:
+            continue  # "die Zukunft", "der Pläne": German writes every noun with a capital
         variants = tuple(v for v, _ in sorted(cand.variants.items(), key=lambda kv: -kv[1])[:5])
         # a person, place, organisation or event, or a one-word name of unknown kind that the
         # text capitalises mid-sentence ("Assad")

@@ -236,10 +236,17 @@ HONORIFICS = words(
 """Titles that also end names ("Burger King", "Dollar General"): never cut from a name's end."""
 
 
-_COMPOUND_TITLE_ENDINGS = tuple(
-    f"{a}{b}"
-    for a in ("minister", "präsident", "kanzler", "sekretär", "sprecher", "chef")
-    for b in ("", "in")
+_COMPOUND_TITLE_ENDINGS = (
+    *(
+        f"{a}{b}"
+        for a in (
+            "minister", "präsident", "kanzler", "sekretär", "sprecher", "chef", "leiter",
+            "direktor", "bürgermeister",
+        )
+        for b in ("", "in")
+    ),
+    "vorsitzende",
+    "vorsitzender",
 )
 """German titles are compounds ending in a title: "Finanzminister", "Parteichefin"."""
 
