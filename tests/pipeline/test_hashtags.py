@@ -553,6 +553,12 @@ def test_german_nouns_are_no_names_though_german_capitalises_them() -> None:
     assert not any("Vorsitzende" in t for t in found)
 
 
+def test_french_party_and_first_name_opening_a_sentence() -> None:
+    french = "Le Rassemblement national a dénoncé une purge. Marine Valmont a estimé que non."
+    found = tags("Le budget", french, language="fr")
+    assert "RassemblementNational" in found and "MarineValmont" in found
+
+
 KESSA_BODY = (
     "Valdorian President Oleksa Brodetsky travelled to the Kursk region on Tuesday, officials "
     "said. He met commanders and laid flowers at a memorial, and Kim Jong Un sent a "
