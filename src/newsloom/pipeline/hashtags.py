@@ -1275,16 +1275,19 @@ def _scored_hashtags(title: str, text: str, language: str | None) -> list[_Score
     german_nouns = _german_nouns(body_toks) if _is_german(language) else frozenset()
     scored: dict[str, _Scored] = {}
     for cand in ex.cands.values():
-        if cand.tag in german_nouns and not cand.gazetteer:
-            continue  # "die Zukunft", "der Pläne": German writes every noun with a capital
+        # "die Zukunft", "die Pendler": German writes every noun with a capital; such a noun is
+        # a topic, not a name
+        noun = cand.tag in german_nouns and not cand.gazetteer
         variants = tuple(v for v, _ in sorted(cand.variants.items(), key=lambda kv: -kv[1])[:5])
         # a person, place, organisation or event, or a one-word name of unknown kind that the
         # text capitalises mid-sentence ("Assad")
-        named = cand.kind is not HashtagKind.TOPIC or (len(cand.tokens) == 1 and cand.non_initial)
+        named = not noun and (
+            cand.kind is not HashtagKind.TOPIC or (len(cand.tokens) == 1 and cand.non_initial)
+        )
         salient = named and (cand.count >= 2 or cand.in_title)
         scored[cand.tag] = _Scored(
             _name_score(cand), _salience_bonus(cand) if salient else 0.0,
-            Hashtag(cand.tag, cand.kind, 0.0, variants),
+            Hashtag(cand.tag, HashtagKind.TOPIC if noun else cand.kind, 0.0, variants),
             plain_topic=not named and len(cand.tokens) == 1,
         )
     if english:
