@@ -561,6 +561,17 @@ def test_french_party_and_first_name_opening_a_sentence() -> None:
     assert "RassemblementNational" in found and "MarineValmont" in found
 
 
+def test_shouted_common_words_are_no_acronyms_and_shouted_names_are_names() -> None:
+    text = (
+        "DEAR CONCERNED SISTER: no. RATE this. EDITOR'S CHOICE. VOTE now. Fans of JOHN KESSEL "
+        "met NASA staff. Later, Frenchman Jo-Wilfried Valmont beat Finjan CTO Yuval Ben-Dor."
+    )
+    found = tags("Letters", text, limit=12)
+    assert {"NASA", "JohnKessel", "JoWilfriedValmont", "YuvalBenDor"} <= set(found)
+    assert not {"RATE", "VOTE", "CHOICE", "DEARCONCERNED"} & set(found)
+    assert not any(t.startswith(("Frenchman", "FinjanCTO")) for t in found)
+
+
 KESSA_BODY = (
     "Valdorian President Oleksa Brodetsky travelled to the Kursk region on Tuesday, officials "
     "said. He met commanders and laid flowers at a memorial, and Kim Jong Un sent a "

@@ -168,6 +168,8 @@ def _decapitalise(
 _STYLES = frozenset({"highness", "majesty"})
 """Words of a royal style ("His Royal Highness"), written before a name like a title."""
 _MAX_SHOUTED_NAME = 3
+_SHOUTED_WORD_ZIPF = 4.5
+"""A word in capitals this common in English is shouted, not an acronym ("VOTE"; NASA is 4.2)."""
 """Words of a name written in capitals: a longer run in capitals is a headline or a label."""
 
 
@@ -223,8 +225,17 @@ class _Extractor:
                 and any(shouting(w) for w in words)
             ):
                 return  # "MORT DENIES ALLARDYCE SPECULATION": a headline in capitals
-            if len(words) > 1 and words[0].isupper() and all(shouting(w) for w in words):
-                # "GIUSEPPE CACACE", "MYLEENE KLASS": a name in capitals, as "Myleene Klass"
+            if all(len(w) >= 4 and w.isupper() for w in words) and all(
+                lexicon().frequency(low := w.casefold()) >= _SHOUTED_WORD_ZIPF
+                and low not in self.gaz.given_names
+                for w in words
+            ):
+                return  # "RATE", "EDITOR'S CHOICE", "DEAR CONCERNED": common words shouted
+            if len(words) > 1 and words[0].isupper() and all(
+                shouting(w) or (w.isupper() and w.casefold() in self.gaz.given_names)
+                for w in words
+            ):
+                # "GIUSEPPE CACACE", "MYLEENE KLASS", "JOHN SMITH": a name in capitals
                 words = tuple(w.capitalize() for w in words)
             kind = self._kind_of(words, person_hint)
             tag = camel_case(without_legal_form(words))
