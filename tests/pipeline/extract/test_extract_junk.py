@@ -466,3 +466,9 @@ def test_prose_after_an_inline_read_also_teaser_is_kept() -> None:
     assert texts[-1] == closing
     assert not any("1880s" in t and "built" in t and len(t) < 60 for t in texts)
     assert "Read also" not in texts
+
+
+def test_table_rows_written_as_paragraphs_with_bars_are_kept() -> None:
+    rows = ("Antiques | 82 | 55.41% | 1,465 | 46.07%", "Art | 91 | 61.49% | 1,449 | 45.57%")
+    text = extract(article_html(paragraphs=(*ARTICLE_PARAGRAPHS, *rows))).text
+    assert rows[0] in text and rows[1] in text

@@ -404,13 +404,14 @@ def _is_comments_heading(text: str) -> bool:
 _MENU_BARS = 4
 _MENU_ITEM_MAX = 30
 _MARK_LINE_MAX = 3
+_TABLE_CELL = re.compile(r"[\d%]")
 
 
 def _is_menu_line(text: str) -> bool:
     """A menu written as text: five or more short items between bars ("News: ePaper | Front
     Page | National | …")."""
-    if "\n" in text:
-        return False  # a table's rows
+    if "\n" in text or _TABLE_CELL.search(text):
+        return False  # a table's rows, or one of them ("Antiques | 82 | 55.41% | …")
     items = text.split("|")
     return all(len(item.strip()) <= _MENU_ITEM_MAX for item in items)
 
