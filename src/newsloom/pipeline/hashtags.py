@@ -168,9 +168,9 @@ def _decapitalise(
 _STYLES = frozenset({"highness", "majesty"})
 """Words of a royal style ("His Royal Highness"), written before a name like a title."""
 _MAX_SHOUTED_NAME = 3
+"""Words of a name written in capitals: a longer run in capitals is a headline or a label."""
 _SHOUTED_WORD_ZIPF = 4.5
 """A word in capitals this common in English is shouted, not an acronym ("VOTE"; NASA is 4.2)."""
-"""Words of a name written in capitals: a longer run in capitals is a headline or a label."""
 
 
 class _Extractor:
@@ -225,11 +225,7 @@ class _Extractor:
                 and any(shouting(w) for w in words)
             ):
                 return  # "MORT DENIES ALLARDYCE SPECULATION": a headline in capitals
-            if all(len(w) >= 4 and w.isupper() for w in words) and all(
-                lexicon().frequency(low := w.casefold()) >= _SHOUTED_WORD_ZIPF
-                and low not in self.gaz.given_names
-                for w in words
-            ):
+            if all(self._shouted_word(w) for w in words):
                 return  # "RATE", "EDITOR'S CHOICE", "DEAR CONCERNED": common words shouted
             if len(words) > 1 and words[0].isupper() and all(
                 shouting(w) or (w.isupper() and w.casefold() in self.gaz.given_names)
@@ -246,6 +242,17 @@ class _Extractor:
         cand.person_hint = cand.person_hint or person_hint
         cand.place_hint = cand.place_hint or toks[0].index in self.after_place_word
         cand.add(" ".join(words), toks[0].index, toks[0].in_title, toks[0].initial and not named)
+
+    def _shouted_word(self, word: str) -> bool:
+        """A common English word written in capitals ("VOTE"), not an acronym or a first
+        name ("NASA", "JOHN")."""
+        low = word.casefold()
+        return (
+            len(word) >= 4
+            and word.isupper()
+            and lexicon().frequency(low) >= _SHOUTED_WORD_ZIPF
+            and low not in self.gaz.given_names
+        )
 
     def _kind_of(self, words: tuple[str, ...], person_hint: bool) -> HashtagKind:
         lows = [w.casefold() for w in words]
