@@ -572,6 +572,16 @@ def test_shouted_common_words_are_no_acronyms_and_shouted_names_are_names() -> N
     assert not any(t.startswith(("Frenchman", "FinjanCTO")) for t in found)
 
 
+def test_a_title_cased_headline_inside_the_text_and_site_links_are_no_names() -> None:
+    text = (
+        "Zoo Attack Victim Admits Taunting Tiger\nThe victim, Ada Kessel, spoke on Monday at "
+        "the Valmora National Wildlife Association. Read our Privacy Policy. Kessel left."
+    )
+    found = tags("Zoo attack", text, limit=12)
+    assert {"AdaKessel", "ValmoraNationalWildlifeAssociation"} <= set(found)
+    assert not any(t.startswith("ZooAttack") for t in found) and "PrivacyPolicy" not in found
+
+
 KESSA_BODY = (
     "Valdorian President Oleksa Brodetsky travelled to the Kursk region on Tuesday, officials "
     "said. He met commanders and laid flowers at a memorial, and Kim Jong Un sent a "

@@ -169,6 +169,13 @@ _STYLES = frozenset({"highness", "majesty"})
 """Words of a royal style ("His Royal Highness"), written before a name like a title."""
 _MAX_SHOUTED_NAME = 3
 """Words of a name written in capitals: a longer run in capitals is a headline or a label."""
+_HEADLINE_RUN = 4
+"""Capitalised words in a run from which one that is only a verb makes it a headline."""
+_MODALS = frozenset({"would", "could", "should", "will", "can", "may", "might", "must"})
+_SITE_FURNITURE = frozenset(
+    {"privacy policy", "terms of use", "terms of service", "cookie policy", "contact us"}
+)
+"""Names of a site's own pages, left in an article's text."""
 _SHOUTED_WORD_ZIPF = 4.5
 """A word in capitals this common in English is shouted, not an acronym ("VOTE"; NASA is 4.2)."""
 
@@ -227,6 +234,12 @@ class _Extractor:
                 return  # "MORT DENIES ALLARDYCE SPECULATION": a headline in capitals
             if all(self._shouted_word(w) for w in words):
                 return  # "RATE", "EDITOR'S CHOICE", "DEAR CONCERNED": common words shouted
+            if len(words) >= _HEADLINE_RUN and any(
+                w.casefold() in _MODALS or verb_like(w) for w in words[1:]
+            ):
+                return  # "Zoo Attack Victim Admits Taunting Tiger": a headline, not a name
+            if " ".join(words).casefold() in _SITE_FURNITURE:
+                return  # "Privacy Policy" left in the text
             if len(words) > 1 and words[0].isupper() and all(
                 shouting(w) or (w.isupper() and w.casefold() in self.gaz.given_names)
                 for w in words
