@@ -582,6 +582,11 @@ def test_a_title_cased_headline_inside_the_text_and_site_links_are_no_names() ->
     assert not any(t.startswith("ZooAttack") for t in found) and "PrivacyPolicy" not in found
 
 
+def test_a_first_name_in_capitals_before_a_surname_is_one_name() -> None:
+    found = tags("x", "Fans saw BRITNEY Kessel at the show. Later, Kessel left.", limit=8)
+    assert "BritneyKessel" in found and "BRITNEYKessel" not in found
+
+
 KESSA_BODY = (
     "Valdorian President Oleksa Brodetsky travelled to the Kursk region on Tuesday, officials "
     "said. He met commanders and laid flowers at a memorial, and Kim Jong Un sent a "

@@ -246,6 +246,10 @@ class _Extractor:
             ):
                 # "GIUSEPPE CACACE", "MYLEENE KLASS", "JOHN SMITH": a name in capitals
                 words = tuple(w.capitalize() for w in words)
+            elif len(words) > 1 and shouting(words[0]) and all(
+                simple_capitalised(w) for w in words[1:]
+            ):
+                words = (words[0].capitalize(), *words[1:])  # "BRITNEY Spears"
             kind = self._kind_of(words, person_hint)
             tag = camel_case(without_legal_form(words))
         assert tag is not None and kind is not None
