@@ -692,11 +692,7 @@ class _Extractor:
                         and after.text.casefold() not in CONNECTORS
                     )
                     nationality = (
-                        entry.demonym
-                        and not span
-                        and i + 3 <= len(run) <= i + 4
-                        and run[i + 1].text.casefold() in gaz.given_names
-                        and person_name_at(run, i + 1)
+                        entry.demonym and not span and self._first_name_person(run, i + 1)
                     )  # "Australian Casey Dellacqua": where a person is from, then the person
                     if ((span and not plural) or (joined and not title_cased)) and not nationality:
                         # "Jordan Henderson", "American Airlines": part of a longer name
@@ -783,11 +779,8 @@ class _Extractor:
                 i += 1
                 continue
             if low == "of" and span:
-                known_person = (
-                    len(span) == 2
-                    and span[0].text.casefold() in gaz.given_names
-                    and person_name_at(span, 0)
-                )  # "Martin Taylor of Aberdeenshire"
+                known_person = len(span) == 2 and self._first_name_person(span, 0)
+                # "Martin Taylor of Aberdeenshire"
                 if (
                     person_hint or known_person or (i + 1 < len(run) and run[i + 1].text == "the")
                 ) and person_of([*span, tok]):
@@ -928,24 +921,30 @@ class _Extractor:
         Parker", "Luiz Inácio da Silva") nor a place's first word ("Santa Maria Novella")."""
         gaz = self.gaz
         given = gaz.given_names
-        if run[i].text.casefold() not in given:
+        if not self._first_name_person(run, i):
             return False
         named = [t for t in span if t.text.casefold() not in CONNECTORS]
         last = named[-1].text.casefold() if named else ""
         if not last or last in given or last in PLACE_OPENERS or last in NAMESAKE_HEADS:
             return False  # "Estadio Santiago Bernabéu": a place named after a person
-        if self.english and not (
-            # in English, only after a word that is surely no name's: a common word, one the
-            # text writes in lower case, a known name ("Nato Mark Rutte"); never a middle
-            # name ("John Floyd Thomas")
+        # in English, only after a word that is surely no name's: a common word, one the text
+        # writes in lower case, a known name ("Nato Mark Rutte"); never a middle name ("John
+        # Floyd Thomas")
+        return not self.english or (
             last in gaz.common
             or self.lowered[last] > 0
             or gaz.lookup([named[-1].text]) is not None
             or gaz.lookup([named[-1].text.upper()]) is not None  # "Nato" is NATO
-        ):
-            return False
-        rest = len(run) - i
-        return 2 <= rest <= 3 and person_name_at(run, i)
+        )
+
+    def _first_name_person(self, toks: list[Tok], start: int) -> bool:
+        """Whether ``toks[start:]`` is a person's name of two or three words that opens with a
+        known first name ("Casey Dellacqua", "Mark Rutte")."""
+        return (
+            2 <= len(toks) - start <= 3
+            and toks[start].text.casefold() in self.gaz.given_names
+            and person_name_at(toks, start)
+        )
 
     def _known_across(self, run: list[Tok], toks: list[Tok], j: int) -> bool:
         """Whether the end of ``run``, the word at ``toks[j]`` and the capitalised words after
