@@ -63,6 +63,18 @@ def test_update_note_anywhere_when_the_page_gives_no_other_date() -> None:
     assert day(article_html(paragraphs=story, after=footer)) == "2025-11-13"
 
 
+def test_update_note_with_a_month_and_no_day_reads_as_the_month_s_first_day() -> None:
+    """Public-health pages close with "Last Updated: June 2022" and give no other date; a
+    site-wide "Site Last Updated" line is not the page's."""
+    assert update_note("<div><b>Last Updated: </b>June 2022</div>") == datetime(
+        2022, 6, 1, tzinfo=UTC
+    )
+    assert update_note("<p>Site Last Updated:<!-- --> December 20, 2025</p>") is None
+    story = ARTICLE_PARAGRAPHS * 10
+    closing = '<div class="row"><div class="col"><b>Last Updated: </b>June 2022</div></div>'
+    assert day(article_html(paragraphs=story, inside_after=closing)) == "2022-06-01"
+
+
 def test_declared_change_when_the_page_gives_no_other_date() -> None:
     head = '<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">'
     assert day(article_html(head=head)) == "2023-06-12"

@@ -106,14 +106,21 @@ def test_numeric_day_and_month_order(
         ("2024年3月12日 10:30", (2024, 3, 12, 10, 30)),
         ("2024年03月12日(火) 10時05分", (2024, 3, 12, 10, 5)),
         ("2024년 3월 12일", (2024, 3, 12, 0, 0)),
+        ("By: Harbour Desk on 04-ago-2021 5:11:10", (2021, 8, 4, 5, 11)),
+        ("17-Mar-2023", (2023, 3, 17, 0, 0)),
+        ("12 dic. 2020", (2020, 12, 12, 0, 0)),
     ],
 )
-def test_dates_written_in_portuguese_dutch_and_east_asian_styles(
+def test_dates_written_in_portuguese_dutch_spanish_dashed_and_east_asian_styles(
     text: str, expected: tuple[int, int, int, int, int]
 ) -> None:
     found = find_date(text)
     assert found is not None
     assert (found.year, found.month, found.day, found.hour, found.minute) == expected
+
+
+def test_a_year_after_ago_is_no_date() -> None:
+    assert find_date("It closed three years ago 2021 was its last season") is None
 
 
 def test_british_page_reads_day_first() -> None:

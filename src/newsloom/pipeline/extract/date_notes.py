@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from newsloom.pipeline.extract.dates import find_date_at
+from newsloom.pipeline.extract.dates import find_date_at, month_at_start
 
 # The wording without its first letter, which may be upper or lower case (one search of the
 # page: "originally" is rare, and what follows it is checked after).
@@ -62,12 +62,13 @@ def stated_first_publication(html_text: str, *, day_first: bool | None = None) -
 
 def update_note(html_text: str, *, day_first: bool | None = None) -> datetime | None:
     """The date right after the first "Updated" that opens an element ("Last updated: …",
-    "Page updated on …"), anywhere in the page."""
+    "Page updated on …"), anywhere in the page; a month without a day ("Last updated: June
+    2022") reads as its first day."""
     for at, end in _hits(html_text, _UPDATE_WORDS, _UPDATE_INITIALS):
         _head, sep, label = html_text[max(0, at - _BEFORE_CHARS) : at].rpartition(">")
         if not sep or _UPDATE_LABEL.fullmatch(label) is None:
             continue
-        found = _date_right_after(html_text, end, day_first)
+        found = _date_right_after(html_text, end, day_first, month=True)
         if found is not None:
             return found
     return None
@@ -94,9 +95,14 @@ def _opens_note(before: str) -> bool:
     return bool(sep) and not tail.strip()
 
 
-def _date_right_after(html_text: str, end: int, day_first: bool | None) -> datetime | None:
+def _date_right_after(
+    html_text: str, end: int, day_first: bool | None, *, month: bool = False
+) -> datetime | None:
+    """The date the text after ``end`` opens with; with ``month``, a month and year too."""
     after = " ".join(_TAG.sub(" ", html_text[end : end + _AFTER_CHARS]).split())
     lead = _LEAD.match(after)
     rest = after[lead.end() :] if lead is not None else after
     found = find_date_at(rest, day_first=day_first)
-    return found[1] if found is not None and found[0] == 0 else None
+    if found is not None and found[0] == 0:
+        return found[1]
+    return month_at_start(rest) if month else None

@@ -18,6 +18,7 @@ _MONTHS = {
     "januar": 1,
     "janvier": 1,
     "enero": 1,
+    "ene": 1,
     "gennaio": 1,
     "janeiro": 1,
     "januari": 1,
@@ -44,6 +45,7 @@ _MONTHS = {
     "april": 4,
     "avril": 4,
     "abril": 4,
+    "abr": 4,
     "aprile": 4,
     "may": 5,
     "mai": 5,
@@ -70,6 +72,7 @@ _MONTHS = {
     "août": 8,
     "aout": 8,
     "agosto": 8,
+    "ago": 8,
     "augustus": 8,
     "sep": 9,
     "sept": 9,
@@ -97,6 +100,7 @@ _MONTHS = {
     "décembre": 12,
     "decembre": 12,
     "diciembre": 12,
+    "dic": 12,
     "dicembre": 12,
     "dezembro": 12,
 }
@@ -148,8 +152,11 @@ _MDY = re.compile(
     rf"{_TIME}",
     re.IGNORECASE,
 )
+# "5 May 2023", "5. Mai 2023", "5 de mayo de 2023", and with dashes "05-May-2023", "04-ago-2021"
+# (the short Spanish months are those of blog platforms' dates).
 _DMY = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?(\d{{4}}){_TIME}",
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|\.)?(?:\s+(?:de\s+)?|-)({_MONTH_RE})\.?,?(?:\s+(?:de\s+)?|-)"
+    rf"(\d{{4}}){_TIME}",
     re.IGNORECASE,
 )
 # "2024-05-06", also as ISO 8601 text with its time ("2024-05-06T08:10+02:00").
@@ -294,6 +301,17 @@ def find_date_at(text: str, *, day_first: bool | None = None) -> tuple[int, date
         if dt is not None and (best is None or m.start() < best[0]):
             best = (m.start(), dt)
     return best
+
+
+_MONTH_YEAR = re.compile(rf"({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+
+
+def month_at_start(text: str) -> datetime | None:
+    """The first day of the month a text opens with ("June 2022", as in "Last updated: June
+    2022"), for notes that give no day."""
+    m = _MONTH_YEAR.match(text)
+    month = _MONTHS.get(m.group(1).lower()) if m is not None else None
+    return _valid(datetime(int(m.group(2)), month, 1)) if m is not None and month else None
 
 
 def _numeric(
